@@ -1,0 +1,208 @@
+"""Check a composed YAML tree against the declared format and turn it into plain values.
+
+Every object comes back as a :class:`Item`: a dict of its converted fields plus the file and
+line of the object and of each key, so later checks (unknown ids and so on) can point at the
+exact line. Problems are collected, never raised one at a time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from graph.errors import Problem
+from graph.schema import COLOUR_PATTERN, ID_PATTERN, Field
+
+MAX_VALUES = 500_000
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_STRINGY = ("str", "int", "float", "bool", "timestamp")
+
+
+class Item(dict):
+    """A converted YAML mapping that remembers where it came from."""
+
+    def __init__(self, file: str, line: int) -> None:
+        super().__init__()
+        self.file = file
+        self.line = line
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` in the file, or of the whole mapping if the key is absent."""
+        return self.lines.get(key, self.line)
+
+
+class ValuesBudgetExceeded(Exception):
+    """The document expands to more values than any dataset needs (an alias bomb)."""
+
+
+class Converter:
+    """Converts nodes of one file, collecting problems in ``problems``."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._values = 0
+        self._constructor = SafeConstructor()
+
+    def convert(self, node: yaml.Node, field: Field, path: str) -> Any:
+        """The value of ``node`` as ``field`` declares it, or None after reporting a problem."""
+        self._count_value(node)
+        if not node.tag.startswith(_STANDARD_TAG):
+            return self._report(node, path, f"the tag {node.tag} is not allowed here.",
+                                "Remove the tag: datasets hold plain values only.")
+        converter = getattr(self, f"_to_{field.type}")
+        return converter(node, field, path)
+
+    def _to_object(self, node: yaml.Node, field: Field, path: str) -> Item | None:
+        if not isinstance(node, yaml.MappingNode):
+            return self._report(node, path, "expected a mapping of keys to values.")
+        item = Item(self.file, _line(node))
+        known = {f.name: f for f in field.fields}
+        for key_node, value_node in node.value:
+            self._add_key(item, key_node, value_node, known, path)
+        self._check_required(item, field, path)
+        return item
+
+    def _add_key(self, item: Item, key_node: yaml.Node, value_node: yaml.Node,
+                 known: dict[str, Field], path: str) -> None:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or key not in known:
+            self._report(key_node, path, f"unknown key {_quote(key)}.", suggest(key, known))
+        elif key in item.lines:
+            self._report(key_node, path,
+                         f"duplicate key '{key}' (first at line {item.lines[key]}).")
+        else:
+            item.lines[key] = _line(key_node)
+            value = self.convert(value_node, known[key], _join(path, key))
+            if value is not None:
+                item[key] = value
+
+    def _check_required(self, item: Item, field: Field, path: str) -> None:
+        for required in (f for f in field.fields if f.required):
+            if required.name not in item.lines:
+                what = f"'{item['id']}'" if "id" in item else "this entry"
+                self.problems.append(Problem(
+                    self.file, item.line, f"{what} is missing the required key "
+                    f"'{required.name}' ({required.description})", path))
+
+    def _to_objects(self, node: yaml.Node, field: Field, path: str) -> list[Item] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            return self._report(node, path, "expected a list (entries starting with '- ').")
+        single = Field(field.name, "object", fields=field.fields)
+        items = (self.convert(child, single, f"{path}[{i}]") for i, child in enumerate(node.value))
+        return [item for item in items if item is not None]
+
+    def _to_string(self, node: yaml.Node, field: Field, path: str) -> str | None:
+        if not _is_scalar_text(node) or not str(node.value).strip():
+            return self._report(node, path, "expected some text.")
+        return str(node.value)
+
+    def _to_id(self, node: yaml.Node, field: Field, path: str) -> str | None:
+        return self._matching(node, path, ID_PATTERN, "an id (letters, digits, _ - .)")
+
+    def _to_colour(self, node: yaml.Node, field: Field, path: str) -> str | None:
+        return self._matching(node, path, COLOUR_PATTERN, "a colour like \"#0072B2\"")
+
+    def _matching(self, node: yaml.Node, path: str, pattern: str, what: str) -> str | None:
+        text = node.value if _is_scalar_text(node) else None
+        if not isinstance(text, str) or not re.match(pattern, text):
+            return self._report(node, path, f"expected {what}, got {_quote(text)}.")
+        return text
+
+    def _to_choice(self, node: yaml.Node, field: Field, path: str) -> str | None:
+        text = node.value if _is_scalar_text(node) else None
+        if text not in field.choices:
+            hint = suggest(text, field.choices) or f"Use one of: {', '.join(field.choices)}."
+            return self._report(node, path, f"{_quote(text)} is not a valid {field.name}.", hint)
+        return text
+
+    def _to_integer(self, node: yaml.Node, field: Field, path: str) -> int | None:
+        value = self._scalar(node)
+        if type(value) is not int or (field.minimum is not None and value < field.minimum):
+            minimum = f" of at least {field.minimum}" if field.minimum is not None else ""
+            return self._report(node, path, f"expected a whole number{minimum}, "
+                                f"got {_quote(node.value)}.")
+        return value
+
+    def _to_number(self, node: yaml.Node, field: Field, path: str) -> float | None:
+        value = self._scalar(node)
+        if type(value) not in (int, float):
+            return self._report(node, path, f"expected a number, got {_quote(node.value)}.")
+        return value
+
+    def _to_boolean(self, node: yaml.Node, field: Field, path: str) -> bool | None:
+        value = self._scalar(node)
+        if type(value) is not bool:
+            return self._report(node, path, f"expected true or false, got {_quote(node.value)}.")
+        return value
+
+    def _to_strings(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
+        return self._list_of(node, Field(field.name, "string"), path, field)
+
+    def _to_ids(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
+        return self._list_of(node, Field(field.name, "id"), path, field)
+
+    def _list_of(self, node: yaml.Node, item_field: Field, path: str,
+                 field: Field) -> tuple[str, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            return self._report(node, path, "expected a list, e.g. [a, b].")
+        if field.minimum and len(node.value) < field.minimum:
+            return self._report(node, path, f"needs at least {field.minimum} entry.")
+        values = [self.convert(child, item_field, f"{path}[{i}]")
+                  for i, child in enumerate(node.value)]
+        return tuple(value for value in values if value is not None)
+
+    def _to_scalars(self, node: yaml.Node, field: Field, path: str) -> dict[str, Any] | None:
+        if not isinstance(node, yaml.MappingNode):
+            return self._report(node, path, "expected a mapping of names to values.")
+        values = {}
+        for key_node, value_node in node.value:
+            value = self._scalar(value_node)
+            if not isinstance(key_node, yaml.ScalarNode) or type(value) not in (str, int, float, bool):
+                self._report(value_node, path, "attribute values must be text, numbers or true/false.")
+            else:
+                values[str(key_node.value)] = value
+        return values
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        return self._constructor.construct_object(node)
+
+    def _count_value(self, node: yaml.Node) -> None:
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise ValuesBudgetExceeded(_line(node))
+
+    def _report(self, node: yaml.Node, path: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, _line(node), message, path, hint))
+        return None
+
+
+def suggest(word: object, candidates: Any) -> str:
+    """A "Did you mean …?" hint for a misspelt name, or empty."""
+    if not isinstance(word, str):
+        return ""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"Did you mean '{matches[0]}'?" if matches else ""
+
+
+def _is_scalar_text(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.removeprefix(_STANDARD_TAG) in _STRINGY
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _quote(value: object) -> str:
+    return "nothing" if value in (None, "") else repr(value)

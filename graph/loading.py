@@ -1,0 +1,116 @@
+"""Read a dataset from a YAML file, a folder of YAML files, or uploaded bytes.
+
+``load_dataset`` is the one entry point the CLI and the app use: it reads, parses, checks the
+format and the cross-references, and returns a :class:`~graph.model.Dataset` or raises a
+:class:`~graph.errors.ValidationError` carrying every problem found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.convert import Converter, Item, ValuesBudgetExceeded
+from graph.errors import Problem, ValidationError
+from graph.model import Dataset
+from graph.schema import DATASET, SECTIONS
+from graph.validation import build_dataset
+from graph.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILES = 200
+
+Sections = dict[str, list[Item]]
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Load and validate the dataset at ``path`` (a YAML file or a folder of them)."""
+    path = Path(path)
+    files = dataset_files(path)
+    sources = [(_display(file), _read(file)) for file in files]
+    return load_sources(sources)
+
+
+def load_bytes(data: bytes, name: str) -> Dataset:
+    """Load and validate a dataset uploaded as one file's bytes."""
+    return load_sources([(name, data)])
+
+
+def load_sources(sources: list[tuple[str, bytes]]) -> Dataset:
+    """Parse, merge and validate ``(file name, bytes)`` pairs, reporting all problems at once."""
+    problems: list[Problem] = []
+    sections: Sections = {field.name: [] for field in SECTIONS}
+    for name, data in sources:
+        problems += _merge(sections, *_parse(name, data))
+    if problems:
+        raise ValidationError(problems)
+    return build_dataset(sections, sources[0][0] if sources else "dataset")
+
+
+def dataset_files(path: Path) -> list[Path]:
+    """The YAML files that make up the dataset at ``path``, in name order."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        if not files:
+            raise _error(path, "this folder has no .yaml or .yml files.")
+        if len(files) > MAX_FILES:
+            raise _error(path, f"this folder has {len(files)} YAML files; the limit is {MAX_FILES}.")
+        return files
+    if not path.exists():
+        raise _error(path, "no such file or folder.", "Check the path, or omit it to use the bundled dataset.")
+    return [path]
+
+
+def _read(file: Path) -> bytes:
+    try:
+        with file.open("rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _error(file, f"cannot be read: {exc.strerror}.") from None
+
+
+def _parse(name: str, data: bytes) -> tuple[str, Item | None, list[Problem]]:
+    try:
+        root = compose_yaml(decode_yaml_bytes(data, name), name)
+    except ValidationError as exc:
+        return name, None, exc.problems
+    if root is None:
+        return name, None, [Problem(name, 0, "the file is empty.", hint="Add at least a 'nodes' section.")]
+    converter = Converter(name)
+    try:
+        item = converter.convert(root, DATASET, "")
+    except ValuesBudgetExceeded as exc:
+        return name, None, [Problem(name, exc.args[0], "the document expands to too many values "
+                                    "(aliases repeated inside aliases?).", hint="Write values out plainly.")]
+    return name, item, converter.problems
+
+
+def _merge(sections: Sections, name: str, item: Item | None, problems: list[Problem]) -> list[Problem]:
+    if item is None:
+        return problems
+    for key, value in item.items():
+        if key == "meta":
+            problems += _merge_meta(sections, value)
+        else:
+            sections[key].extend(value)
+    return problems
+
+
+def _merge_meta(sections: Sections, meta: Item) -> list[Problem]:
+    if sections["meta"]:
+        first = sections["meta"][0]
+        return [Problem(meta.file, meta.line, f"'meta' is given twice (first in {first.file}:{first.line}).",
+                        hint="Keep one 'meta' section per dataset.")]
+    sections["meta"].append(meta)
+    return []
+
+
+def _display(file: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _error(path: Path, message: str, hint: str = "") -> ValidationError:
+    return ValidationError([Problem(_display(path), 0, message, hint=hint)])
+

@@ -1,0 +1,90 @@
+"""How things look, shared by every renderer: the screen, static images and exports.
+
+Kinds bring their own colour and shape; evidence levels map to line width (by rank) and line
+style; claims are coloured by verdict from the Okabe–Ito colour-blind-safe palette and also carry
+the verdict in their label, so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.model import CLAIM_KIND, Dataset
+
+MIN_WIDTH = 1.0
+MAX_WIDTH = 5.0
+CLAIM_EDGE_COLOUR = "#777777"
+EDGE_COLOUR = "#4d4d4d"
+PATH_COLOUR = "#D55E00"
+FOCUS_BORDER = "#000000"
+DASHES = {"solid": None, "dashed": (8, 6), "dotted": (2, 5)}
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """Colour and legend label of a claim verdict."""
+
+    colour: str
+    label: str
+
+
+VERDICT_STYLES = {
+    "supported": VerdictStyle("#009E73", "Supported"),
+    "partly-supported": VerdictStyle("#56B4E9", "Partly supported"),
+    "unsupported": VerdictStyle("#E69F00", "Unsupported"),
+    "contradicted": VerdictStyle("#D55E00", "Contradicted"),
+    "outdated": VerdictStyle("#CC79A7", "Outdated"),
+}
+CLAIM_SHAPE = "box"
+
+
+def node_colour(dataset: Dataset, data: dict) -> str:
+    """Fill colour of a node from its kind, or its verdict for a claim."""
+    if data["kind"] == CLAIM_KIND:
+        return VERDICT_STYLES[data["verdict"]].colour
+    return dataset.kind(data["kind"]).colour
+
+
+def node_shape(dataset: Dataset, data: dict) -> str:
+    """vis-network shape name of a node."""
+    return CLAIM_SHAPE if data["kind"] == CLAIM_KIND else dataset.kind(data["kind"]).shape
+
+
+def node_label(data: dict) -> str:
+    """Label as drawn: claims are prefixed with their verdict in words."""
+    if data["kind"] == CLAIM_KIND:
+        return f"[{VERDICT_STYLES[data['verdict']].label}] {data['label']}"
+    return data["label"]
+
+
+def edge_width(dataset: Dataset, data: dict) -> float:
+    """Line width from the evidence rank: weakest level thinnest, strongest thickest."""
+    if not data["evidence"]:
+        return MIN_WIDTH
+    ranks = [level.rank for level in dataset.evidence]
+    low, high = min(ranks), max(ranks)
+    share = (data["evidence_rank"] - low) / (high - low) if high > low else 1.0
+    return round(MIN_WIDTH + share * (MAX_WIDTH - MIN_WIDTH), 2)
+
+
+def edge_line(dataset: Dataset, data: dict) -> str:
+    """Line style name (solid, dashed, dotted) of an edge."""
+    if not data["evidence"]:
+        return "dotted"
+    return dataset.evidence_level(data["evidence"]).line
+
+
+def edge_dashes(dataset: Dataset, data: dict) -> tuple[int, int] | None:
+    """Dash pattern (on, off) in pixels, or None for a solid line."""
+    return DASHES[edge_line(dataset, data)]
+
+
+def edge_colour(data: dict) -> str:
+    return CLAIM_EDGE_COLOUR if not data["evidence"] else EDGE_COLOUR
+
+
+def relation_phrase(dataset: Dataset, relation: str) -> str:
+    """The relation's verb phrase; claim links read "is about"."""
+    if relation not in {r.id for r in dataset.relations}:
+        return relation.replace("_", " ")
+    return dataset.relation(relation).label

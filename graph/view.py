@@ -1,0 +1,83 @@
+"""A view: the part of the graph a spec selects, with positions and highlighted paths.
+
+The :class:`View` is what every renderer and exporter takes, so the picture on screen, the HTML
+file and every export of "this view" show the same nodes, edges and positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.layout import Positions
+from graph.model import Dataset
+from graph.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
+from graph.query import check_ids, filtered, neighbourhood
+from graph.viewspec import ViewSpec
+
+
+@dataclass(frozen=True)
+class View:
+    """The visible subgraph and everything needed to draw and describe it."""
+
+    dataset: Dataset
+    graph: nx.MultiDiGraph
+    spec: ViewSpec
+    positions: Positions
+    paths: tuple[GraphPath, ...]
+    path_sentences: tuple[str, ...]
+    hidden_nodes: int
+    hidden_edges: int
+    title: str
+
+    @property
+    def path_edges(self) -> set[tuple[str, str, str]]:
+        return {key for path in self.paths for key in path.edge_keys}
+
+    @property
+    def path_nodes(self) -> set[str]:
+        return {node for path in self.paths for node in path.nodes}
+
+
+def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
+              positions: Positions, title: str | None = None) -> View:
+    """Apply ``spec`` to ``graph``: filters, then focus and depth, then paths.
+
+    Raises ViewSpecError when the spec names ids the dataset does not have.
+    """
+    check_ids(dataset, graph, spec)
+    pinned = {n for n in (spec.focus, spec.path_from, spec.path_to) if n}
+    visible = filtered(dataset, graph, spec, keep=pinned)
+    paths = shortest_paths(visible, spec.path_from, spec.path_to) if spec.wants_path else []
+    nodes = set(visible)
+    if spec.focus:
+        nodes = neighbourhood(visible, spec.focus, spec.depth, spec.direction)
+    nodes |= {node for path in paths for node in path.nodes} | pinned
+    shown = nx.MultiDiGraph(visible.subgraph(nodes))
+    return View(
+        dataset=dataset, graph=shown, spec=spec,
+        positions={node: positions[node] for node in shown},
+        paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
+        hidden_nodes=graph.number_of_nodes() - shown.number_of_nodes(),
+        hidden_edges=graph.number_of_edges() - shown.number_of_edges(),
+        title=title or _title(dataset, graph, spec),
+    )
+
+
+def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
+               paths: list[GraphPath]) -> tuple[str, ...]:
+    if not spec.wants_path:
+        return ()
+    if not paths:
+        return (no_path_sentence(graph, spec.path_from or "", spec.path_to or ""),)
+    return tuple(path_sentence(dataset, graph, path) for path in paths)
+
+
+def _title(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> str:
+    if spec.wants_path:
+        start, end = graph.nodes[spec.path_from]["label"], graph.nodes[spec.path_to]["label"]
+        return f"{dataset.meta.title}: from {start} to {end}"
+    if spec.focus:
+        return f"{dataset.meta.title}: around {graph.nodes[spec.focus]['label']}"
+    return dataset.meta.title
