@@ -1,0 +1,86 @@
+"""Exports of a view, one module per format, written atomically.
+
+``export_view(view, "graphml", "out.graphml")`` writes a file (temporary file, then rename, so a
+failed export leaves nothing behind); ``export_bytes`` returns the bytes, for downloads. Every
+writer takes a view and a binary file object: ``write_FORMAT(view, stream, **options)``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+from graph.errors import ExportError
+from graph.export.json_export import write_json
+from graph.view import View
+
+Writer = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Format:
+    """An export format: its name, file suffix, MIME type and writer."""
+
+    name: str
+    suffix: str
+    mime: str
+    description: str
+    writer: Writer
+
+
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format("json", ".json", "application/json", "NetworkX node-link JSON", write_json),
+    )
+}
+
+
+def guess_format(path: str | Path) -> str:
+    """The format named by a file's suffix, e.g. ``out.graphml`` → ``graphml``."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if fmt.suffix == suffix:
+            return fmt.name
+    raise ExportError(f"cannot tell the format from '{Path(path).name}'. "
+                      f"Use --format with one of: {', '.join(FORMATS)}.")
+
+
+def export_bytes(view: View, fmt: str, **options: object) -> bytes:
+    """The export as bytes (for a download button)."""
+    buffer = io.BytesIO()
+    _format(fmt).writer(view, buffer, **options)
+    return buffer.getvalue()
+
+
+def export_view(view: View, fmt: str, target: str | Path | BinaryIO, **options: object) -> None:
+    """Write the export to a path (atomically) or to an open binary file."""
+    writer = _format(fmt).writer
+    if not isinstance(target, (str, Path)):
+        writer(view, target, **options)
+        return
+    _write_atomically(Path(target), lambda stream: writer(view, stream, **options))
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {directory} does not exist.")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _format(name: str) -> Format:
+    if name not in FORMATS:
+        raise ExportError(f"unknown export format '{name}'. Use one of: {', '.join(FORMATS)}.")
+    return FORMATS[name]
