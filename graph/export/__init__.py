@@ -10,11 +10,15 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from graph.errors import ExportError
+from graph.export.csv_export import write_csv
+from graph.export.gexf_export import write_gexf
+from graph.export.graphml_export import write_graphml
 from graph.export.json_export import write_json
 from graph.view import View
 
@@ -36,6 +40,11 @@ FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
         Format("json", ".json", "application/json", "NetworkX node-link JSON", write_json),
+        Format("graphml", ".graphml", "application/graphml+xml",
+               "GraphML for Gephi, yEd and Cytoscape", write_graphml),
+        Format("gexf", ".gexf", "application/gexf+xml", "GEXF for Gephi, with colours and positions",
+               write_gexf),
+        Format("csv", ".zip", "application/zip", "nodes.csv and edges.csv in a zip", write_csv),
     )
 }
 

@@ -1,0 +1,101 @@
+"""Flat, typed attribute records of a view, for formats that hold only scalars.
+
+GraphML, GEXF and CSV cannot store lists or mappings, so every node and edge becomes one flat
+record: lists are joined with ``"; "``, ``attributes`` become one ``attr_<name>`` entry each,
+``recommendation`` becomes ``recommendation_<part>``, thresholds become readable text, and empty
+values are dropped. Drawing attributes (position, colour, shape, line) are added so a tool such
+as Gephi or yEd can show the view as it looks here. A column whose values have different types
+across the view becomes text, so each attribute has one declared type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph import style
+from graph.view import View
+
+Scalar = str | int | float | bool
+Record = dict[str, Scalar]
+EdgeKey = tuple[str, str, str]
+LIST_SEPARATOR = "; "
+PREFIXES = {"attributes": "attr", "recommendation": "recommendation"}
+
+
+def node_records(view: View) -> dict[str, Record]:
+    """One flat record per visible node, in graph order, with position, colour and shape."""
+    records = {node: {**flatten(data), **_node_drawing(view, node, data)}
+               for node, data in view.graph.nodes(data=True)}
+    return unify_types(records)
+
+
+def edge_records(view: View) -> dict[EdgeKey, Record]:
+    """One flat record per visible edge, keyed ``(source, target, key)``, with its line style."""
+    records = {(u, v, k): {**flatten(data), **_edge_drawing(view, data)}
+               for u, v, k, data in view.graph.edges(keys=True, data=True)}
+    return unify_types(records)
+
+
+def flatten(data: Mapping[str, Any]) -> Record:
+    """``data`` with lists joined, mappings spread into prefixed keys and empty values dropped."""
+    flat: Record = {}
+    for name, value in data.items():
+        flat.update(_flat_items(name, value))
+    return {name: value for name, value in flat.items() if value != ""}
+
+
+def _flat_items(name: str, value: Any) -> Record:
+    if name == "thresholds":
+        return {name: LIST_SEPARATOR.join(describe_threshold(t) for t in value)}
+    if isinstance(value, Mapping):
+        prefix = PREFIXES.get(name, name)
+        return {f"{prefix}_{key}": item for key, item in value.items() if item is not None}
+    if isinstance(value, (list, tuple)):
+        return {name: LIST_SEPARATOR.join(str(item) for item in value)}
+    return {} if value is None else {name: value}
+
+
+def describe_threshold(threshold: Mapping[str, Any]) -> str:
+    """A threshold as one phrase, e.g. ``≤ 75 ng/mL (adults): give iron [ref1]``."""
+    population = f" ({threshold['population']})" if threshold["population"] else ""
+    references = f" [{', '.join(threshold['references'])}]" if threshold["references"] else ""
+    return f"{threshold['text']}{population}: {threshold['meaning']}{references}"
+
+
+def _node_drawing(view: View, node: str, data: dict) -> Record:
+    x, y = view.positions[node]
+    return {"x": float(x), "y": float(y), "colour": style.node_colour(view.dataset, data),
+            "shape": style.node_shape(view.dataset, data)}
+
+
+def _edge_drawing(view: View, data: dict) -> Record:
+    return {"label": style.relation_phrase(view.dataset, data["relation"]),
+            "colour": style.edge_colour(data), "width": float(style.edge_width(view.dataset, data)),
+            "line": style.edge_line(view.dataset, data)}
+
+
+def unify_types(records: dict[Any, Record]) -> dict[Any, Record]:
+    """Turn every column whose values mix types into text (ints mixed with floats become floats)."""
+    for name in _mixed_columns(records.values()):
+        types = _column_types(records.values(), name)
+        for record in records.values():
+            if name in record:
+                record[name] = _common_value(record[name], types)
+    return records
+
+
+def _mixed_columns(records: Iterable[Record]) -> list[str]:
+    records = list(records)
+    names = dict.fromkeys(name for record in records for name in record)
+    return [name for name in names if len(_column_types(records, name)) > 1]
+
+
+def _column_types(records: Iterable[Record], name: str) -> set[type]:
+    return {type(record[name]) for record in records if name in record}
+
+
+def _common_value(value: Scalar, types: set[type]) -> Scalar:
+    if types == {int, float}:
+        return float(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
