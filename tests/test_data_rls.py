@@ -1,0 +1,276 @@
+"""Content rules for the bundled restless legs syndrome dataset (``data/rls``).
+
+Each rule is a small function that reads the loaded :class:`~graph.model.Dataset` and returns what
+breaks it (an empty result means the rule holds). The tests apply the rules to the bundled data,
+and ``test_rules_report_a_broken_copy`` applies them to a deliberately broken copy, so a rule that
+could never fail would be caught.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from graph import build_graph, lint_dataset, load_dataset
+from graph.errors import ValidationError
+from graph.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node, Threshold
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "rls"
+
+REQUIRED_KINDS = (
+    "condition", "complication", "cause", "mechanism", "feature", "test", "treatment", "lifestyle",
+    "mimic",
+)
+DISPUTING_VERDICTS = ("unsupported", "contradicted")
+CAUSAL_RELATIONS = ("causes", "leads_to", "mechanism_of", "risk_factor_for", "treats", "worsens")
+DISPUTED_VASCULAR_SOURCES = (
+    "peripheral_artery_disease", "chronic_venous_insufficiency", "hypertension_cvd", "dehydration",
+    "seed_ischemic_nerve_hypothesis", "endovascular_arterial_revascularization",
+    "vascular_risk_drugs",
+)
+DOPAMINE_AGONISTS = ("pramipexole", "ropinirole", "rotigotine")
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(DATA)
+
+
+# Rules: each returns the offending ids (empty when the rule holds).
+
+
+def edges_missing_evidence_or_reference(dataset: Dataset) -> list[str]:
+    levels = {level.id for level in dataset.evidence}
+    return [edge.id for edge in dataset.edges
+            if edge.evidence not in levels or not edge.references]
+
+
+def nodes_missing_summary_or_reference(dataset: Dataset) -> list[str]:
+    return [node.id for node in dataset.nodes
+            if not node.summary.strip() or not node.references]
+
+
+def cited_references(dataset: Dataset) -> set[str]:
+    cited: set[str] = set()
+    for node in dataset.nodes:
+        cited.update(node.references)
+        cited.update(ref for threshold in node.thresholds for ref in threshold.references)
+    for edge in dataset.edges:
+        cited.update(edge.references)
+    for claim in dataset.claims:
+        cited.update((claim.source, *claim.references))
+    return cited
+
+
+def undefined_references(dataset: Dataset) -> set[str]:
+    return cited_references(dataset) - {ref.id for ref in dataset.references}
+
+
+def uncited_references(dataset: Dataset) -> set[str]:
+    return {ref.id for ref in dataset.references} - cited_references(dataset)
+
+
+def kinds_without_nodes(dataset: Dataset) -> set[str]:
+    return {kind.id for kind in dataset.kinds} - {node.kind for node in dataset.nodes}
+
+
+def isolated_nodes(dataset: Dataset) -> set[str]:
+    graph = build_graph(dataset)
+    graph.remove_nodes_from([n for n, kind in graph.nodes(data="kind") if kind == CLAIM_KIND])
+    return {node for node in graph.nodes if graph.degree(node) == 0}
+
+
+def bad_claims(dataset: Dataset) -> list[str]:
+    """Claims with an unknown verdict, or no evidence besides the claim's own source."""
+    return [claim.id for claim in dataset.claims
+            if claim.verdict not in VERDICTS
+            or not [ref for ref in claim.references if ref not in (claim.source, "SEED")]]
+
+
+def claim_only_levels(dataset: Dataset) -> set[str]:
+    return {level.id for level in dataset.evidence if level.claim_only}
+
+
+def lowest_levels(dataset: Dataset) -> set[str]:
+    lowest = min(level.rank for level in dataset.evidence)
+    return {level.id for level in dataset.evidence if level.rank == lowest}
+
+
+def overstated_disputed_edges(dataset: Dataset) -> set[str]:
+    """Edges an unsupported or contradicted claim is about, not at the claim-only level."""
+    disputed = {edge_id for claim in dataset.claims if claim.verdict in DISPUTING_VERDICTS
+                for edge_id in claim.about_edges}
+    allowed = claim_only_levels(dataset)
+    return {edge.id for edge in dataset.edges if edge.id in disputed and edge.evidence not in allowed}
+
+
+def overstated_vascular_links(dataset: Dataset) -> set[str]:
+    """Causal links from disputed vascular ideas to RLS above the lowest evidence level."""
+    allowed = lowest_levels(dataset)
+    return {edge.id for edge in dataset.edges
+            if edge.source in DISPUTED_VASCULAR_SOURCES and edge.target == "rls"
+            and edge.relation in CAUSAL_RELATIONS and edge.evidence not in allowed}
+
+
+def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
+    return [edge for edge in dataset.edges
+            if (edge.source, edge.relation, edge.target) == (source, relation, target)]
+
+
+def has_threshold(node: Node, operator: str, value: float, population: str = "",
+                  upper: float | None = None) -> bool:
+    def matches(t: Threshold) -> bool:
+        return (t.operator == operator and t.value == value and t.upper == upper
+                and (not population or t.population == population))
+    return any(matches(threshold) for threshold in node.thresholds)
+
+
+# The bundled dataset.
+
+
+def test_bundled_dataset_loads_without_problems() -> None:
+    try:
+        load_dataset(DATA)
+    except ValidationError as error:  # pragma: no cover - shown only when the data is broken
+        pytest.fail("data/rls does not validate:\n" + "\n".join(map(str, error.problems)))
+
+
+def test_lint_finds_nothing(dataset: Dataset) -> None:
+    assert [problem.message for problem in lint_dataset(dataset)] == []
+
+
+def test_every_edge_has_evidence_and_a_reference(dataset: Dataset) -> None:
+    assert edges_missing_evidence_or_reference(dataset) == []
+
+
+def test_every_node_has_a_summary_and_a_reference(dataset: Dataset) -> None:
+    assert nodes_missing_summary_or_reference(dataset) == []
+
+
+def test_every_cited_reference_is_defined(dataset: Dataset) -> None:
+    assert undefined_references(dataset) == set()
+
+
+def test_every_defined_reference_is_cited(dataset: Dataset) -> None:
+    assert uncited_references(dataset) == set()
+
+
+def test_every_kind_has_nodes(dataset: Dataset) -> None:
+    assert kinds_without_nodes(dataset) == set()
+
+
+def test_no_node_is_isolated(dataset: Dataset) -> None:
+    assert isolated_nodes(dataset) == set()
+
+
+def test_every_claim_has_a_verdict_and_real_evidence(dataset: Dataset) -> None:
+    assert bad_claims(dataset) == []
+
+
+def test_all_32_seed_claims_are_present(dataset: Dataset) -> None:
+    assert sorted(claim.id for claim in dataset.claims) == [f"claim{n:02d}" for n in range(1, 33)]
+    assert {claim.source for claim in dataset.claims} == {"SEED"}
+
+
+def test_disputed_edges_use_the_claim_only_level(dataset: Dataset) -> None:
+    assert claim_only_levels(dataset) == {"seed-only"}
+    assert overstated_disputed_edges(dataset) == set()
+
+
+def test_vascular_causal_links_to_rls_are_only_at_the_lowest_level(dataset: Dataset) -> None:
+    assert lowest_levels(dataset) == {"seed-only"}
+    assert overstated_vascular_links(dataset) == set()
+
+
+def test_coverage(dataset: Dataset) -> None:
+    assert len(dataset.nodes) >= 100
+    assert len(dataset.edges) >= 170
+    kinds = {node.kind for node in dataset.nodes}
+    assert set(REQUIRED_KINDS) <= kinds
+
+
+# Content spot checks.
+
+
+@pytest.mark.parametrize("drug", DOPAMINE_AGONISTS)
+def test_dopamine_agonists_are_conditionally_advised_against(dataset: Dataset, drug: str) -> None:
+    (edge,) = edges_between(dataset, drug, "suggested_against", "rls")
+    assert edge.recommendation is not None
+    assert (edge.recommendation.direction, edge.recommendation.strength) == ("against", "conditional")
+    assert edges_between(dataset, drug, "can_cause", "augmentation")
+
+
+@pytest.mark.parametrize("drug", ["iv_ferric_carboxymaltose", "gabapentin_enacarbil"])
+def test_first_line_treatments_are_strongly_recommended(dataset: Dataset, drug: str) -> None:
+    (edge,) = edges_between(dataset, drug, "recommended_for", "rls")
+    assert edge.recommendation is not None
+    assert (edge.recommendation.direction, edge.recommendation.strength) == ("for", "strong")
+
+
+def test_ferritin_thresholds(dataset: Dataset) -> None:
+    ferritin = dataset.node("serum_ferritin")
+    assert has_threshold(ferritin, "<=", 75, "adults")
+    assert has_threshold(ferritin, "between", 75, "adults", upper=100)
+    assert has_threshold(ferritin, "<", 50, "children")
+    assert has_threshold(ferritin, "<", 200, "ESRD")
+
+
+def test_transferrin_saturation_thresholds(dataset: Dataset) -> None:
+    tsat = dataset.node("transferrin_saturation")
+    assert has_threshold(tsat, "<", 20)
+    assert has_threshold(tsat, ">=", 45)
+
+
+def test_pad_null_finding_is_observational(dataset: Dataset) -> None:
+    (edge,) = edges_between(dataset, "peripheral_artery_disease", "not_associated_with", "rls")
+    assert edge.evidence == "observational"
+    assert "no association found" in edge.note
+
+
+def test_dopamine_agonist_claim_is_outdated(dataset: Dataset) -> None:
+    about_agonists = [claim for claim in dataset.claims
+                      if set(DOPAMINE_AGONISTS) <= set(claim.about_nodes)]
+    assert [claim.verdict for claim in about_agonists] == ["outdated"]
+
+
+# The rules can fail.
+
+
+def test_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    pad_cause = dataset.edge("peripheral_artery_disease--causes--rls")
+    assert pad_cause.evidence in claim_only_levels(dataset)
+    overstated = dataclasses.replace(pad_cause, evidence="observational")
+    orphan = Node(id="orphan", label="Orphan", kind="cause", summary="")
+    seed_backed = Claim(id="claim99", statement="x", source="SEED", verdict="maybe", note="x",
+                        references=("SEED",), about_edges=(pad_cause.id,))
+    broken = dataclasses.replace(
+        dataset,
+        nodes=(*dataset.nodes, orphan),
+        edges=tuple(overstated if edge.id == pad_cause.id else edge for edge in dataset.edges),
+        claims=(*dataset.claims, seed_backed),
+    )
+    assert nodes_missing_summary_or_reference(broken) == ["orphan"]
+    assert isolated_nodes(broken) == {"orphan"}
+    assert bad_claims(broken) == ["claim99"]
+    assert overstated_disputed_edges(broken) == {pad_cause.id}
+    assert overstated_vascular_links(broken) == {pad_cause.id}
+    assert lint_dataset(broken)
+
+
+def test_reference_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    iron = dataset.edge("iron_deficiency--risk_factor_for--rls")
+    dangling = dataclasses.replace(iron, references=("NOPE2099",), evidence="hearsay")
+    broken = dataclasses.replace(
+        dataset,
+        edges=tuple(dangling if edge.id == iron.id else edge for edge in dataset.edges),
+        references=tuple(ref for ref in dataset.references if ref.id != "LI2015"),
+    )
+    assert undefined_references(broken) == {"NOPE2099", "LI2015"}
+    assert edges_missing_evidence_or_reference(broken) == [iron.id]
+    assert kinds_without_nodes(dataclasses.replace(
+        dataset, nodes=tuple(n for n in dataset.nodes if n.kind != "lifestyle"))) == {"lifestyle"}
+    unused = dataclasses.replace(dataset, edges=tuple(
+        edge for edge in dataset.edges if "LI2015" not in edge.references))
+    assert uncited_references(unused) == {"LI2015"}
