@@ -72,7 +72,7 @@ class Converter:
                  known: dict[str, Field], path: str) -> None:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key not in known:
-            self._report(key_node, path, f"unknown key {_quote(key)}.", suggest(key, known))
+            self._report(key_node, path, f"unknown key {_quote(key)}.", _unknown_key_hint(key, known, value_node))
         elif key in item.lines:
             self._report(key_node, path,
                          f"duplicate key '{key}' (first at line {item.lines[key]}).")
@@ -190,6 +190,14 @@ def suggest(word: object, candidates: Any) -> str:
         return ""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f"Did you mean '{matches[0]}'?" if matches else ""
+
+
+def _unknown_key_hint(key: object, known: dict[str, Field], value_node: yaml.Node) -> str:
+    """Suggest the key meant, or spot text cut at a comma inside a { … } mapping."""
+    cut_text = value_node.tag.endswith(":null") and isinstance(key, str) and " " in key
+    if cut_text:
+        return "Inside { … }, a text containing a comma must be put in quotes."
+    return suggest(key, known)
 
 
 def _is_scalar_text(node: yaml.Node) -> bool:

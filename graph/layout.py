@@ -15,9 +15,9 @@ import networkx as nx
 
 Positions = dict[str, tuple[float, float]]
 
-COLUMN_GAP = 420.0
-SUB_COLUMN_GAP = 190.0
-ROW_GAP = 70.0
+COLUMN_GAP = 300.0
+SUB_COLUMN_GAP = 170.0
+ROW_GAP = 60.0
 MAX_ROWS = 14
 SWEEPS = 4
 FORCE_SEED = 7

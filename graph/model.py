@@ -7,10 +7,10 @@ reads these records or the plain attributes copied from them into NetworkX.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
 
 VERDICTS = ("supported", "partly-supported", "unsupported", "contradicted", "outdated")
 VERIFICATION_STATES = ("verified", "secondary", "unverified")

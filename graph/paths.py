@@ -9,7 +9,7 @@ are never stepping stones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 import networkx as nx
 
@@ -74,7 +74,7 @@ def _undirected_evidence_graph(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 def _graph_path(graph: nx.MultiDiGraph, nodes: tuple[str, ...]) -> GraphPath:
-    steps = tuple(_best_step(graph, a, b) for a, b in zip(nodes, nodes[1:]))
+    steps = tuple(_best_step(graph, a, b) for a, b in pairwise(nodes))
     ranks = [graph.edges[s.source, s.target, s.key]["evidence_rank"] for s in steps]
     return GraphPath(nodes, steps, min(ranks), sum(ranks))
 
@@ -94,7 +94,7 @@ def path_sentence(dataset: Dataset, graph: nx.MultiDiGraph, path: GraphPath) -> 
     if not path.steps:
         return f"{_capital(labels[path.nodes[0]]['label'])} is both the start and the end: the path is empty."
     parts = []
-    for step, after in zip(path.steps, path.nodes[1:]):
+    for step, after in zip(path.steps, path.nodes[1:], strict=True):
         relation = dataset.relation(graph.edges[step.source, step.target, step.key]["relation"])
         phrase = relation.inverse if step.reversed else relation.label
         parts.append(f"{phrase} {labels[after]['label']}")

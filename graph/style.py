@@ -18,6 +18,7 @@ EDGE_COLOUR = "#4d4d4d"
 PATH_COLOUR = "#D55E00"
 FOCUS_BORDER = "#000000"
 DASHES = {"solid": None, "dashed": (8, 6), "dotted": (2, 5)}
+LABEL_INSIDE = ("ellipse", "box", "database", "circle", "text")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ def node_colour(dataset: Dataset, data: dict) -> str:
     if data["kind"] == CLAIM_KIND:
         return VERDICT_STYLES[data["verdict"]].colour
     return dataset.kind(data["kind"]).colour
+
+
+def label_colour(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill`` (relative luminance, WCAG)."""
+    channels = [int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > 0.18 else "#ffffff"
 
 
 def node_shape(dataset: Dataset, data: dict) -> str:

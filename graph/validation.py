@@ -14,8 +14,19 @@ from typing import Any
 from graph.convert import Item, suggest
 from graph.errors import Problem, ValidationError
 from graph.model import (
-    CLAIM_KIND, Claim, Dataset, Edge, EvidenceLevel, Kind, Meta, Node, Recommendation, Reference,
-    Relation, Threshold, default_edge_id,
+    CLAIM_KIND,
+    Claim,
+    Dataset,
+    Edge,
+    EvidenceLevel,
+    Kind,
+    Meta,
+    Node,
+    Recommendation,
+    Reference,
+    Relation,
+    Threshold,
+    default_edge_id,
 )
 
 REQUIRED_SECTIONS = ("meta", "kinds", "relations", "evidence", "nodes")

@@ -7,8 +7,8 @@ query parameters: ``ViewSpec.from_query(spec.to_query()) == spec``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Mapping
 
 from graph.errors import GraphDataError
 

@@ -1,0 +1,158 @@
+"""Command line: ``python -m graph validate|stats|export|schema``.
+
+A thin shell over the library: it parses arguments, calls the library and prints. Library
+errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+
+from graph.build import CLAIMS_LAYER
+from graph.errors import ExportError, GraphDataError, ValidationError
+from graph.explorer import Explorer
+from graph.export import FORMATS, export_view, guess_format
+from graph.lint import lint_dataset
+from graph.loading import load_dataset
+from graph.model import Dataset
+from graph.schema import json_schema
+from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+
+BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except ValidationError as exc:
+        print(f"Error: the dataset has {len(exc.problems)} problem(s):\n{exc}", file=sys.stderr)
+    except GraphDataError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+    return 1
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Check a dataset; print a summary, or every problem as FILE:LINE: message."""
+    dataset = load_dataset(args.path)
+    warnings = lint_dataset(dataset, str(args.path))
+    for warning in warnings:
+        print(f"{'Error' if args.strict else 'Warning'}: {warning}", file=sys.stderr)
+    print(f"{args.path}: valid.")
+    print(summary(dataset))
+    return 1 if args.strict and warnings else 0
+
+
+def summary(dataset: Dataset) -> str:
+    """Counts by kind, relation and evidence level, one section per line group."""
+    sections = [
+        (f"{len(dataset.nodes)} nodes", Counter(node.kind for node in dataset.nodes)),
+        (f"{len(dataset.edges)} edges", Counter(edge.relation for edge in dataset.edges)),
+        ("evidence", Counter(edge.evidence for edge in dataset.edges)),
+    ]
+    lines = [f"{dataset.meta.title}: {len(dataset.references)} references, {len(dataset.claims)} claims"]
+    for heading, counts in sections:
+        lines.append(f"{heading}: " + ", ".join(f"{key} {count}" for key, count in counts.most_common()))
+    return "\n".join(lines)
+
+
+def stats(args: argparse.Namespace) -> int:
+    """Print counts, isolated nodes, components and the best-connected nodes."""
+    explorer = Explorer.from_path(args.path)
+    full = explorer.graph
+    graph = full.subgraph(n for n, layer in full.nodes(data="layer") if layer != CLAIMS_LAYER)
+    degrees = sorted(graph.degree, key=lambda item: (-item[1], item[0]))
+    components = list(_components(graph))
+    print(summary(explorer.dataset))
+    print(f"isolated nodes: {', '.join(n for n, d in degrees if d == 0) or 'none'}")
+    print(f"connected components: {len(components)} (sizes {', '.join(map(str, components))})")
+    print("highest degree: " + ", ".join(f"{graph.nodes[n]['label']} ({d})" for n, d in degrees[: args.top]))
+    return 0
+
+
+def _components(graph: nx.MultiDiGraph) -> list[int]:
+    return sorted((len(c) for c in nx.weakly_connected_components(graph)), reverse=True)
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the requested view in the requested format."""
+    fmt = args.format or guess_format(args.output)
+    explorer = Explorer.from_path(args.path)
+    view = explorer.view(view_spec(args), title=args.title)
+    options = {"scale": args.scale} if args.scale is not None else {}
+    export_view(view, fmt, args.output, **options)
+    print(f"Wrote {args.output} ({fmt}: {view.graph.number_of_nodes()} nodes, "
+          f"{view.graph.number_of_edges()} edges).")
+    return 0
+
+
+def view_spec(args: argparse.Namespace) -> ViewSpec:
+    """The ViewSpec the export options describe."""
+    return ViewSpec(
+        focus=args.focus, depth=args.depth, direction=args.direction, kinds=_split(args.kinds),
+        relations=_split(args.relations), evidence=args.evidence, claims=args.claims == "on",
+        layout=args.layout, path_from=args.path_from, path_to=args.path_to,
+    )
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Print or write the dataset JSON Schema."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ExportError(f"cannot write {args.output}: {exc.strerror}.") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _split(text: str | None) -> tuple[str, ...] | None:
+    return tuple(part.strip() for part in text.split(",") if part.strip()) if text else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    _add(commands, "validate", validate, "check a dataset and summarise it").add_argument(
+        "--strict", action="store_true", help="treat quality warnings as errors")
+    _add(commands, "stats", stats, "counts, components and highest-degree nodes").add_argument(
+        "--top", type=int, default=10, help="how many highest-degree nodes to list")
+    _export_arguments(_add(commands, "export", export, "export a view of a dataset"))
+    schema_parser = commands.add_parser("schema", help="print the dataset JSON Schema")
+    schema_parser.add_argument("-o", "--output", help="write to this file")
+    schema_parser.set_defaults(command=schema)
+    return parser
+
+
+def _add(commands: argparse._SubParsersAction, name: str, handler: object, help_text: str) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("path", nargs="?", type=Path, default=BUNDLED_DATASET,
+                        help="a dataset file or folder (default: the bundled dataset)")
+    parser.set_defaults(command=handler)
+    return parser
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=sorted(FORMATS), help="default: from the output's suffix")
+    parser.add_argument("-o", "--output", required=True, help="the file to write")
+    parser.add_argument("--focus", help="node id to centre the view on")
+    parser.add_argument("--depth", type=int, default=1, help=f"steps from the focus (1-{MAX_DEPTH})")
+    parser.add_argument("--direction", choices=DIRECTIONS, default="both")
+    parser.add_argument("--kinds", help="comma-separated kind ids to show")
+    parser.add_argument("--relations", help="comma-separated relation ids to show")
+    parser.add_argument("--evidence", help="minimum evidence level id")
+    parser.add_argument("--claims", choices=("on", "off"), default="off", help="show the claims layer")
+    parser.add_argument("--from", dest="path_from", help="path start node id")
+    parser.add_argument("--to", dest="path_to", help="path end node id")
+    parser.add_argument("--layout", choices=LAYOUTS, default="layered")
+    parser.add_argument("--title", help="title shown on the export")
+    parser.add_argument("--scale", type=float, help="image scale for png/svg/pdf (1-4)")

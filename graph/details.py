@@ -1,0 +1,110 @@
+"""What the app's details panel and text alternative show, as plain rows.
+
+Kept out of the app so it can be tested and reused: a node's facts, thresholds and references,
+its connections grouped by relation phrase, and the visible links as a table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph import style
+from graph.model import CLAIM_KIND, Dataset, Reference
+from graph.view import View
+
+NEEDS_VERIFICATION = "needs verification"
+
+
+@dataclass(frozen=True)
+class NodeDetails:
+    """The details panel of one node."""
+
+    label: str
+    kind_label: str
+    summary: str
+    text: str
+    needs_verification: bool
+    facts: list[tuple[str, str]]
+    thresholds: list[dict[str, str]]
+    references: list[str]
+
+
+def node_details(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> NodeDetails:
+    """Details of ``node`` (an evidence node or a claim)."""
+    data = graph.nodes[node]
+    return NodeDetails(
+        label=data["label"] if data["kind"] != CLAIM_KIND else f"Claim {node}",
+        kind_label=_kind_label(dataset, data), summary=data["summary"], text=data["text"],
+        needs_verification=data["needs_verification"], facts=_facts(data),
+        thresholds=[_threshold_row(t) for t in data["thresholds"]],
+        references=[reference_line(dataset.reference(ref)) for ref in data["references"]],
+    )
+
+
+def _kind_label(dataset: Dataset, data: dict) -> str:
+    if data["kind"] == CLAIM_KIND:
+        return f"Claim by {data['source']} · verdict: {style.VERDICT_STYLES[data['verdict']].label}"
+    return dataset.kind(data["kind"]).label
+
+
+def _facts(data: dict) -> list[tuple[str, str]]:
+    facts = [(name.replace("_", " "), str(value)) for name, value in data["attributes"].items()]
+    if data["aliases"]:
+        facts.insert(0, ("also called", ", ".join(data["aliases"])))
+    return facts
+
+
+def _threshold_row(threshold: dict) -> dict[str, str]:
+    return {"Value": threshold["text"], "Population": threshold["population"],
+            "Meaning": threshold["meaning"], "References": ", ".join(threshold["references"])}
+
+
+def reference_line(reference: Reference) -> str:
+    """A reference as one line: id, citation, DOI or URL, and a mark if unchecked."""
+    link = f" {reference.link}" if reference.link else ""
+    mark = f" [{NEEDS_VERIFICATION}]" if reference.needs_verification else ""
+    return f"{reference.id}: {reference.citation}{link}{mark}"
+
+
+def connection_rows(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> dict[str, list[dict[str, str]]]:
+    """The node's links grouped by how they read from the node ("is a risk factor for", …)."""
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for _, target, data in graph.out_edges(node, data=True):
+        groups[style.relation_phrase(dataset, data["relation"])].append(_row(dataset, graph, target, data))
+    for source, _, data in graph.in_edges(node, data=True):
+        groups[_inverse_phrase(dataset, data["relation"])].append(_row(dataset, graph, source, data))
+    return dict(groups)
+
+
+def _inverse_phrase(dataset: Dataset, relation: str) -> str:
+    known = {r.id: r for r in dataset.relations}
+    return known[relation].inverse if relation in known else "has claims about it"
+
+
+def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> dict[str, str]:
+    return {"Node": graph.nodes[other]["label"], "Evidence": _evidence_text(dataset, data),
+            "Note": data["note"], "References": ", ".join(data["references"])}
+
+
+def _evidence_text(dataset: Dataset, data: dict) -> str:
+    if not data["evidence"]:
+        return "claim"
+    text = dataset.evidence_level(data["evidence"]).label
+    if data["recommendation"]:
+        rec = data["recommendation"]
+        text += f"; {rec['strength']} recommendation {rec['direction']} ({rec['population']})"
+    return text + (f"; {NEEDS_VERIFICATION}" if data["needs_verification"] else "")
+
+
+def view_table(view: View) -> list[dict[str, str]]:
+    """Every visible link as a row: source, relation phrase, target, evidence, references."""
+    graph = view.graph
+    return [
+        {"From": graph.nodes[u]["label"], "Relation": style.relation_phrase(view.dataset, data["relation"]),
+         "To": graph.nodes[v]["label"], "Evidence": _evidence_text(view.dataset, data),
+         "References": ", ".join(data["references"])}
+        for u, v, data in sorted(graph.edges(data=True), key=lambda e: (graph.nodes[e[0]]["label"], e[2]["id"]))
+    ]
