@@ -19,6 +19,7 @@ from graph.schema import COLOUR_PATTERN, ID_PATTERN, Field
 
 MAX_VALUES = 500_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _STRINGY = ("str", "int", "float", "bool", "timestamp")
 
 
@@ -30,6 +31,7 @@ class Item(dict):
         self.file = file
         self.line = line
         self.lines: dict[str, int] = {}
+        self.complete = True
 
     def line_of(self, key: str) -> int:
         """Line of ``key`` in the file, or of the whole mapping if the key is absent."""
@@ -52,8 +54,9 @@ class Converter:
     def convert(self, node: yaml.Node, field: Field, path: str) -> Any:
         """The value of ``node`` as ``field`` declares it, or None after reporting a problem."""
         self._count_value(node)
-        if not node.tag.startswith(_STANDARD_TAG):
-            return self._report(node, path, f"the tag {node.tag} is not allowed here.",
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace(_STANDARD_TAG, "!!")
+            return self._report(node, path, f"the tag {tag} is not allowed here.",
                                 "Remove the tag: datasets hold plain values only.")
         converter = getattr(self, f"_to_{field.type}")
         return converter(node, field, path)
@@ -84,6 +87,8 @@ class Converter:
 
     def _check_required(self, item: Item, field: Field, path: str) -> None:
         for required in (f for f in field.fields if f.required):
+            if required.name not in item:
+                item.complete = False
             if required.name not in item.lines:
                 what = f"'{item['id']}'" if "id" in item else "this entry"
                 self.problems.append(Problem(

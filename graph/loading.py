@@ -13,7 +13,7 @@ from graph.convert import Converter, Item, ValuesBudgetExceeded
 from graph.errors import Problem, ValidationError
 from graph.model import Dataset
 from graph.schema import DATASET, SECTIONS
-from graph.validation import build_dataset
+from graph.validation import build_dataset, cross_reference_problems
 from graph.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -39,11 +39,16 @@ def load_sources(sources: list[tuple[str, bytes]]) -> Dataset:
     """Parse, merge and validate ``(file name, bytes)`` pairs, reporting all problems at once."""
     problems: list[Problem] = []
     sections: Sections = {field.name: [] for field in SECTIONS}
+    unreadable = False
     for name, data in sources:
-        problems += _merge(sections, *_parse(name, data))
+        name, item, parse_problems = _parse(name, data)
+        unreadable |= item is None
+        problems += _merge(sections, name, item, parse_problems)
+    if not unreadable:  # a file we could not read would make every cross-reference look wrong
+        problems += cross_reference_problems(sections, sources[0][0] if sources else "dataset")
     if problems:
         raise ValidationError(problems)
-    return build_dataset(sections, sources[0][0] if sources else "dataset")
+    return build_dataset(sections)
 
 
 def dataset_files(path: Path) -> list[Path]:

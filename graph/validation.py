@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from graph.convert import Item, suggest
-from graph.errors import Problem, ValidationError
+from graph.errors import Problem
 from graph.model import (
     CLAIM_KIND,
     Claim,
@@ -40,13 +40,14 @@ class _Checks:
         self.sections = sections
         self.problems: list[Problem] = []
         for edge in sections["edges"]:
-            edge.setdefault("id", default_edge_id(edge["source"], edge["relation"], edge["target"]))
+            if {"source", "relation", "target"} <= set(edge):
+                edge.setdefault("id", default_edge_id(edge["source"], edge["relation"], edge["target"]))
         self.index = {name: self._unique(name, items) for name, items in sections.items()
                       if name != "meta"}
 
     def _unique(self, section: str, items: list[Item]) -> Index:
         index: Index = {}
-        for item in items:
+        for item in (item for item in items if "id" in item):
             first = index.setdefault(item["id"], item)
             if first is not item:
                 self.problem(item, "id", f"duplicate {_singular(section)} id '{item['id']}' "
@@ -62,7 +63,8 @@ class _Checks:
         value = item.get(key) if value is None else value
         if value is not None and value not in self.index[section]:
             what = _singular(section)
-            self.problem(item, key, f"{_singular_owner(item)} {key} '{value}' is not a {what} id.",
+            article = "an" if what[0] in "aeiou" else "a"
+            self.problem(item, key, f"{_singular_owner(item)} {key} '{value}' is not {article} {what} id.",
                          suggest(value, self.index[section]) or f"Define it under '{section}'.")
 
     def all_known(self, item: Item, key: str, section: str) -> None:
@@ -81,20 +83,20 @@ class _Checks:
 
     def _check_kinds(self) -> None:
         for kind in self.sections["kinds"]:
-            if kind["id"] == CLAIM_KIND:
+            if kind.get("id") == CLAIM_KIND:
                 self.problem(kind, "id", f"the kind id '{CLAIM_KIND}' is reserved for the claims layer.",
                              "Choose another id, e.g. 'assertion'.")
 
     def _check_evidence_scale(self) -> None:
         levels = self.sections["evidence"]
         ranks: dict[int, Item] = {}
-        for level in levels:
+        for level in _complete(levels):
             first = ranks.setdefault(level["rank"], level)
             if first is not level:
                 self.problem(level, "rank", f"evidence rank {level['rank']} is used twice "
                              f"('{first['id']}' and '{level['id']}').", "Give each level its own rank.")
-        lowest = min((level["rank"] for level in levels), default=0)
-        for level in levels:
+        lowest = min((level["rank"] for level in _complete(levels)), default=0)
+        for level in _complete(levels):
             if level.get("claim_only") and level["rank"] != lowest:
                 self.problem(level, "claim_only", f"the claim-only level '{level['id']}' must have "
                              f"the lowest rank ({lowest}).")
@@ -104,7 +106,7 @@ class _Checks:
         self.all_known(node, "references", "references")
         for threshold in node.get("thresholds", ()):
             self.all_known(threshold, "references", "references")
-            if threshold["operator"] == "between" and threshold.get("upper", float("-inf")) <= threshold["value"]:
+            if _bad_range(threshold):
                 self.problem(threshold, "upper", "a 'between' threshold needs an 'upper' above its 'value'.")
 
     def _check_edge(self, edge: Item) -> None:
@@ -115,7 +117,7 @@ class _Checks:
         self.all_known(edge, "references", "references")
 
     def _check_claim(self, claim: Item) -> None:
-        if claim["id"] in self.index["nodes"]:
+        if claim.get("id") in self.index["nodes"]:
             self.problem(claim, "id", f"claim id '{claim['id']}' is also a node id.",
                          "Claims are drawn as nodes; give the claim another id.")
         self.known(claim, "source", "references")
@@ -123,22 +125,36 @@ class _Checks:
         self.all_known(claim, "about_nodes", "nodes")
         self.all_known(claim, "about_edges", "edges")
         if not claim.get("about_nodes") and not claim.get("about_edges"):
-            self.problem(claim, "id", f"claim '{claim['id']}' is not about any node or edge.",
+            self.problem(claim, "id", f"claim '{claim.get('id')}' is not about any node or edge.",
                          "Add 'about_nodes' or 'about_edges'.")
 
 
-def build_dataset(sections: dict[str, list[Item]], first_file: str) -> Dataset:
-    """Check cross-references and return the typed Dataset, or raise ValidationError."""
+def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -> list[Problem]:
+    """Missing sections, duplicate ids and dangling references (complete entries only)."""
     missing = [Problem(first_file, 0, f"the dataset has no '{name}' section (or it is empty).",
                        hint="See docs/format.md for a minimal dataset.")
                for name in REQUIRED_SECTIONS if not sections[name]]
     if missing:
-        raise ValidationError(missing)
+        return missing
     checks = _Checks(sections)
     checks.run()
-    if checks.problems:
-        raise ValidationError(checks.problems)
+    return checks.problems
+
+
+def build_dataset(sections: dict[str, list[Item]]) -> Dataset:
+    """The typed Dataset of sections that passed every check."""
     return _dataset(sections)
+
+
+def _bad_range(threshold: Item) -> bool:
+    """A complete 'between' threshold whose upper bound is missing or not above its value."""
+    if not threshold.complete or threshold["operator"] != "between":
+        return False
+    return threshold.get("upper", float("-inf")) <= threshold["value"]
+
+
+def _complete(items: list[Item]) -> list[Item]:
+    return [item for item in items if item.complete]
 
 
 def _dataset(sections: dict[str, list[Item]]) -> Dataset:
