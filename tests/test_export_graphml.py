@@ -58,7 +58,8 @@ def test_flattening_keeps_types_and_values(tmp_path: Path) -> None:
 
 def test_mixed_attribute_types_become_one_type() -> None:
     records = {"a": {"n": 1, "m": 1, "b": True}, "b": {"n": 2.5, "m": "x", "b": 3}}
-    assert unify_types(records) == {"a": {"n": 1.0, "m": "1", "b": "true"}, "b": {"n": 2.5, "m": "x", "b": "3"}}
+    assert unify_types(records) == {"a": {"n": 1.0, "m": "1", "b": "true"},
+                                    "b": {"n": 2.5, "m": "x", "b": "3"}}
 
 
 def test_gexf_has_viz_colour_and_flipped_position(tmp_path: Path) -> None:

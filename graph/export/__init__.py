@@ -17,9 +17,13 @@ from typing import BinaryIO
 
 from graph.errors import ExportError
 from graph.export.csv_export import write_csv
+from graph.export.cyjs_export import write_cyjs
+from graph.export.dot_export import write_dot
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
+from graph.export.html_export import write_html
 from graph.export.json_export import write_json
+from graph.export.mermaid_export import write_mermaid
 from graph.view import View
 
 Writer = Callable[..., None]
@@ -45,6 +49,10 @@ FORMATS: dict[str, Format] = {
         Format("gexf", ".gexf", "application/gexf+xml", "GEXF for Gephi, with colours and positions",
                write_gexf),
         Format("csv", ".zip", "application/zip", "nodes.csv and edges.csv in a zip", write_csv),
+        Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
+        Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
+        Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
+        Format("html", ".html", "text/html", "Interactive page, one file, works offline", write_html),
     )
 }
 

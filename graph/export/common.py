@@ -1,0 +1,25 @@
+"""Helpers shared by several export formats: safe class names and the references a view cites."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Reference
+from graph.view import View
+
+
+def class_name(prefix: str, identifier: str, separator: str = "_") -> str:
+    """A class name Mermaid, CSS and Cytoscape accept: ``kind_cause``, or ``kind-cause`` with "-".
+
+    Ids may hold ``.`` (a CSS class selector separator), so every character other than a letter
+    or digit becomes ``separator``.
+    """
+    return f"{prefix}{separator}{re.sub(r'[^A-Za-z0-9]', separator, identifier)}"
+
+
+def shown_references(view: View) -> list[Reference]:
+    """The references cited by the visible nodes, edges and claims, in the dataset's order."""
+    cited = {ref for _, data in view.graph.nodes(data=True) for ref in data["references"]}
+    cited |= {ref for *_, data in view.graph.edges(data=True) for ref in data["references"]}
+    cited |= {data["source"] for _, data in view.graph.nodes(data=True) if "source" in data}
+    return [ref for ref in view.dataset.references if ref.id in cited]

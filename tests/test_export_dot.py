@@ -1,0 +1,65 @@
+"""Graphviz DOT: rendered by ``dot`` without warnings; payloads stay text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from graph import Explorer, View, ViewSpec
+from graph.export import export_view
+from graph.export.dot_export import dot_text, quote
+
+DATA = Path(__file__).parent / "data"
+DOT = shutil.which("dot")
+needs_dot = pytest.mark.skipif(DOT is None, reason="Graphviz `dot` is not installed (apt install graphviz)")
+
+
+def render(view: View, tmp_path: Path) -> ET.Element:
+    """Export to DOT, render it with ``dot -Tsvg`` and parse the SVG; fail on any stderr."""
+    export_view(view, "dot", tmp_path / "view.dot")
+    done = subprocess.run([DOT, "-Tsvg", str(tmp_path / "view.dot")], capture_output=True, check=True)
+    assert done.stderr == b""
+    return ET.fromstring(done.stdout)
+
+
+def texts(svg: ET.Element) -> list[str]:
+    return [element.text for element in svg.iter() if element.text]
+
+
+@needs_dot
+@pytest.mark.parametrize("name", ["tiny.yaml", "xss.yaml"])
+def test_dot_renders_without_warnings(name: str, tmp_path: Path) -> None:
+    view = Explorer.from_path(DATA / name).view(ViewSpec(claims=True))
+    shown = texts(render(view, tmp_path))
+    assert view.title in shown
+
+
+@needs_dot
+def test_payload_labels_are_text(tmp_path: Path) -> None:
+    view = Explorer.from_path(DATA / "xss.yaml").view(ViewSpec(claims=True))
+    svg = render(view, tmp_path)
+    shown = " ".join(texts(svg))
+    assert "</script><script>alert(1)</script>" in shown
+    assert "Plain node &amp; &lt;b&gt;" in shown and "\\N {{braces}}" in shown
+    assert not any(element.tag.endswith(("img", "script")) for element in svg.iter())
+
+
+def test_quote_escapes_backslash_quote_newline_and_ampersand() -> None:
+    assert quote('a\\N "b"\nc & d') == '"a\\\\N \\"b\\"\\nc &amp; d"'
+    assert quote("<b>x</b>").startswith('"<')
+
+
+def test_styles_positions_and_emphasis() -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(path_from="pill", path_to="brain_iron"))
+    text = dot_text(view)
+    assert '"low_iron" [label="Low iron", shape="triangle", fillcolor="#E69F00"' in text
+    x, y = view.positions["disease"]
+    assert f'pos="{x:g},{-y:g}"' in text
+    assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
+           'style="dashed", penwidth="3.67", color="#D55E00"];' in text
+    focused = dot_text(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill")))
+    assert 'color="#000000", penwidth="3"' in focused

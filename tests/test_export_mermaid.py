@@ -1,0 +1,101 @@
+"""Mermaid flowcharts: every line matches the grammar we emit; payloads become entity codes.
+
+Mermaid's own parser is run too when ``MERMAID_JS`` names a ``mermaid.min.js`` (e.g. after
+``npm install mermaid`` in a folder outside the repository) and Chromium is available; see
+docs/exports.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import Explorer, View, ViewSpec
+from graph.export.mermaid_export import escape, mermaid_text
+
+DATA = Path(__file__).parent / "data"
+LABEL = r'"(?:[^"<>&`;|#\n]|#\w+;)*"'
+SHAPES = [r"\[{}\]", r"\(\[{}\]\)", r"\(\({}\)\)", r"\{{{}\}}", r"\{{\{{{}\}}\}}", r"\[\({}\)\]",
+          r"\[/{}\\\]", r"\[\\{}/\]", r">{}\]"]
+GRAMMAR = [
+    r"flowchart LR",
+    r"  %% n\d+: [A-Za-z0-9_.-]+",
+    r"  n\d+(?:" + "|".join(shape.format(LABEL) for shape in SHAPES) + ")",
+    r"  n\d+ (?:-->|-\.->|==>)\|" + LABEL + r"\| n\d+",
+    r"  classDef \w+ [a-z-]+:[^,\s]+(?:,[a-z-]+:[^,\s]+)*",
+    r"  class n\d+(?:,n\d+)* \w+",
+    r"  linkStyle \d+(?:,\d+)* [a-z-]+:[^,]+(?:,[a-z-]+:[^,]+)*",
+]
+
+
+def views() -> list[View]:
+    tiny, xss = (Explorer.from_path(DATA / name) for name in ("tiny.yaml", "xss.yaml"))
+    return [tiny.view(ViewSpec(claims=True, path_from="pill", path_to="brain_iron")),
+            tiny.view(ViewSpec(focus="disease")), xss.view(ViewSpec(claims=True, focus="img"))]
+
+
+@pytest.mark.parametrize("view", views(), ids=["tiny-path", "tiny-focus", "xss"])
+def test_every_line_matches_the_grammar(view: View) -> None:
+    title, *lines = mermaid_text(view).rstrip("\n").split("\n")
+    assert title.startswith("%% ") and "\n" not in title
+    for line in lines:
+        assert any(re.fullmatch(rule, line) for rule in GRAMMAR), line
+
+
+def test_ids_are_safe_and_mapped() -> None:
+    text = mermaid_text(views()[0])
+    assert "  %% n0: low_iron" in text and "low_iron[" not in text
+    assert '  n3["Iron pill"]' in text
+
+
+def test_evidence_arrows_classes_and_path() -> None:
+    text = mermaid_text(views()[0])
+    assert '  n3 ==>|"treats"| n2' in text
+    assert '  n0 -.->|"leads to"| n1' in text
+    assert "  classDef kind_cause fill:#E69F00,color:#000000,stroke:#333333" in text
+    assert "  class n0,n4 kind_cause" in text
+    assert "  linkStyle 0,1,2,3 stroke:#D55E00,stroke-width:4px" in text
+    assert "  classDef focus" in mermaid_text(views()[1])
+
+
+def test_payloads_become_entities() -> None:
+    assert escape('<img src=x onerror=alert(1)> & "q" #1; `t` a|b') == (
+        "#lt;img src=x onerror=alert(1)#gt; #amp; #quot;q#quot; #35;1#59; #96;t#96; a#124;b")
+    text = mermaid_text(views()[2])
+    assert "<" not in text.split("\n", 1)[1].replace("%% ", "") and "#lt;img src=x" in text
+
+
+def _mermaid_page() -> tuple[str, str]:
+    script = os.environ.get("MERMAID_JS")
+    if not script or not Path(script).is_file():
+        pytest.skip("set MERMAID_JS to a mermaid.min.js to check with Mermaid's own parser")
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Chromium is not installed")
+    return script, chromium
+
+
+def test_mermaid_parses_and_renders_payloads_as_text() -> None:
+    script, chromium = _mermaid_page()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        page = browser.new_page()
+        page.add_script_tag(path=script)
+        labels = page.evaluate(RENDER, mermaid_text(views()[2]))
+        browser.close()
+    assert "<img src=x onerror=alert(1)>" in labels and "</script><script>alert(1)</script>" in labels
+
+
+RENDER = """async (text) => {
+  mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+  const {svg} = await mermaid.render('check', text);
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  if (doc.querySelector('img, script')) throw new Error('markup in labels');
+  return Array.from(doc.querySelectorAll('.nodeLabel, .edgeLabel')).map(e => e.textContent);
+}"""
