@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install everything the tests need (Python packages in .venv; Chromium, Graphviz and Poppler
+# from Debian), then run the whole test suite. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v dot >/dev/null || missing+=(graphviz)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+
+.venv/bin/ruff check .
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+  echo "No tests were collected: that is a failure." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,74 @@
+"""The command line: exit codes, messages and outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.cli import main
+from tests.helpers import DATA, TINY
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(TINY))
+    assert code == 0
+    assert "5 nodes: cause 2, mechanism 1, condition 1, treatment 1" in out
+    assert "evidence: cohort 2, trial 2, claimed 1" in out
+
+
+def test_validate_reports_problems_as_file_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "validate", str(DATA / "broken" / "unknown_kind.yaml"))
+    assert code == 1
+    assert "unknown_kind.yaml:11: node kind 'couse' is not a kind id. Did you mean 'cause'?" in err
+    assert "Traceback" not in err
+
+
+def test_strict_validation_fails_on_quality_warnings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = TINY.read_text().replace("references:\n", "references:\n  - {id: spare, citation: Unused., kind: other, "
+                                    "verification: verified}\n", 1)
+    (tmp_path / "d.yaml").write_text(text)
+    assert run(capsys, "validate", "--strict", str(TINY))[0] == 0
+    code, _, err = run(capsys, "validate", str(tmp_path / "d.yaml"))
+    assert code == 0 and "Warning: " in err and "reference 'spare' is never cited." in err
+    code, _, err = run(capsys, "validate", "--strict", str(tmp_path / "d.yaml"))
+    assert code == 1 and "Error: " in err and "reference 'spare' is never cited." in err
+
+
+def test_stats(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stats", str(TINY))
+    assert code == 0
+    assert "connected components: 1 (sizes 5)" in out and "isolated nodes: none" in out
+    assert "highest degree: The disease (3)" in out
+
+
+def test_export_json_round_trips_with_required_attributes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "view.json"
+    code, out, _ = run(capsys, "export", str(TINY), "--format", "json", "-o", str(target), "--claims", "on")
+    assert code == 0 and "Wrote" in out
+    graph = nx.node_link_graph(json.loads(target.read_text()), edges="edges")
+    assert graph.number_of_nodes() == 7
+    assert all({"kind", "label"} <= set(data) for _, data in graph.nodes(data=True))
+    assert all({"relation", "evidence"} <= set(data) for *_, data in graph.edges(data=True))
+
+
+def test_export_errors_are_messages_not_tracebacks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.unknown"))
+    assert code == 1 and err.startswith("Error: cannot tell the format from 'x.unknown'")
+    code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"), "--focus", "pil")
+    assert code == 1 and "Did you mean 'pill'?" in err
+    code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "missing" / "x.json"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_default_path_is_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate")
+    assert code == 0 and "Restless legs syndrome" in out

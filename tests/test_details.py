@@ -1,0 +1,54 @@
+"""Details panel rows, search, the text alternative and the evidence guide."""
+
+from __future__ import annotations
+
+from graph import ViewSpec
+from graph.details import connection_rows, node_details, view_table
+from graph.guide import evidence_guide
+from graph.markdown import escape_markdown
+from graph.search import find_nodes, search_index
+from tests.helpers import explorer
+
+
+def test_node_details_show_thresholds_facts_and_references() -> None:
+    details = node_details(explorer().dataset, explorer().graph, "pill")
+    assert details.thresholds[1] == {"Value": "75–100 ng/mL", "Population": "adults",
+                                     "Meaning": "IV iron only", "References": ""}
+    assert ("dose mg", "65") in details.facts
+    assert details.references == ["ref1: Doe J. A trial. J Test. 2020;1:1-2. https://doi.org/10.1000/test.1"]
+
+
+def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:
+    rows = connection_rows(explorer().dataset, explorer().graph, "disease")
+    assert set(rows) == {"has as a mechanism", "is treated by", "is caused by", "has claims about it"}
+    assert rows["is treated by"][0]["Evidence"] == "Randomised trial; strong recommendation for (adults)"
+
+
+def test_unverified_references_are_marked() -> None:
+    details = node_details(explorer().dataset, explorer().graph, "low_iron")
+    assert details.needs_verification and details.references[0].endswith("[needs verification]")
+
+
+def test_search_matches_labels_and_aliases() -> None:
+    assert find_nodes(explorer().graph, "iron deficiency")[0] == "low_iron"
+    assert find_nodes(explorer().graph, "IRON") == ["pill", "brain_iron", "low_iron"]
+    assert "claim1" not in search_index(explorer().graph)
+    assert find_nodes(explorer().graph, "  ") == []
+
+
+def test_text_alternative_lists_every_visible_link() -> None:
+    view = explorer().view(ViewSpec(focus="disease"))
+    rows = view_table(view)
+    assert len(rows) == view.graph.number_of_edges()
+    assert {"From": "Iron pill", "Relation": "treats", "To": "The disease",
+            "Evidence": "Randomised trial; strong recommendation for (adults)", "References": "ref1"} in rows
+
+
+def test_guide_lists_levels_strongest_first_and_verdicts() -> None:
+    guide = evidence_guide(explorer().dataset)
+    assert guide.index("Randomised trial") < guide.index("Cohort study") < guide.index("Claimed only")
+    assert "**Contradicted**" in guide
+
+
+def test_markdown_escaping() -> None:
+    assert escape_markdown("<b>*x*</b> [a](b)") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\]\\(b\\)"

@@ -1,0 +1,62 @@
+"""The network page: offline, escaped, styled from the data, with a legend and a global ``network``."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from graph import ViewSpec
+from graph.render import network_payload, render_html, render_legend
+from tests.helpers import XSS, explorer
+
+REMOTE_RESOURCE = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//""", re.I)
+
+
+def payload_of(html: str) -> dict:
+    return json.loads(re.search(r"var payload = (.*);\n", html).group(1))
+
+
+def test_page_has_no_remote_resources_and_inlines_vis() -> None:
+    html = render_html(explorer().view())
+    assert not REMOTE_RESOURCE.search(html)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html.lower()
+    assert "var network = new vis.Network(" in html
+    assert len(html) > 600_000  # vis-network itself is inlined
+
+
+def test_styles_come_from_kinds_and_evidence() -> None:
+    payload = network_payload(explorer().view())
+    pill = next(n for n in payload["nodes"] if n["id"] == "pill")
+    assert (pill["shape"], pill["color"]["background"]) == ("box", "#009E73")
+    edges = {e["id"]: e for e in payload["edges"]}
+    assert edges["pill--treats--disease"]["dashes"] is False
+    assert edges["low_iron--leads_to--brain_iron"]["dashes"] == [8, 6]
+    assert edges["pill--treats--disease"]["width"] > edges["low_iron--leads_to--brain_iron"]["width"]
+    assert json.loads(payload["options"])["physics"]["enabled"] is False
+
+
+def test_positions_are_fixed_and_path_is_highlighted() -> None:
+    view = explorer().view(ViewSpec(path_from="low_iron", path_to="pill"))
+    payload = network_payload(view)
+    assert all((n["x"], n["y"]) == view.positions[n["id"]] for n in payload["nodes"])
+    path_edge = next(e for e in payload["edges"] if e["id"] == "pill--treats--low_iron")
+    assert path_edge["color"]["color"] == "#D55E00"
+
+
+def test_legend_lists_kinds_evidence_and_verdicts_shown() -> None:
+    legend = render_legend(explorer().view(ViewSpec(claims=True)))
+    for text in ("Cause", "Treatment", "Randomised trial", "Claimed only", "Contradicted", "Supported"):
+        assert text in legend
+    assert "Contradicted" not in render_legend(explorer().view())
+
+
+def test_payloads_are_escaped_everywhere_in_the_page() -> None:
+    view = explorer(XSS).view(ViewSpec(claims=True))
+    html = render_html(view)
+    script_free = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    assert "<img" not in script_free.lower()
+    payload_json = re.search(r"var payload = (.*);\n", html).group(1)
+    assert "<" not in payload_json and ">" not in payload_json  # tojson escapes them
+    labels = {n["label"] for n in payload_of(html)["nodes"]}
+    assert any("<img" in label for label in labels)  # shown as text, not markup
+    assert "&lt;" in html.split("<body>", 1)[1].split("<script>", 1)[0]
