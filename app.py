@@ -261,7 +261,7 @@ except ViewSpecError as exc:
     st.stop()
 share_link(dataset_name, spec)
 st.subheader(view.title)
-graph_column, details_column = st.columns([3, 2])
+graph_column, details_column = st.columns([5, 2])
 with graph_column:
     show_network(view)
     st.html(render_legend(view))

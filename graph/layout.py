@@ -17,8 +17,8 @@ Positions = dict[str, tuple[float, float]]
 
 COLUMN_GAP = 300.0
 SUB_COLUMN_GAP = 170.0
-ROW_GAP = 60.0
-MAX_ROWS = 14
+ROW_GAP = 55.0
+MAX_ROWS = 22
 SWEEPS = 4
 FORCE_SEED = 7
 FORCE_SCALE = 90.0

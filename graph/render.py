@@ -65,7 +65,7 @@ def _vis_node(view: View, node: str, data: dict) -> dict[str, Any]:
         "color": {"background": colour, "border": style.FOCUS_BORDER if emphasised else "#333333",
                   "highlight": {"background": colour, "border": style.FOCUS_BORDER}},
         "borderWidth": 3 if emphasised else 1, "borderWidthSelected": 3, "widthConstraint": {"maximum": LABEL_WIDTH},
-        "font": {"size": 16 if node == view.spec.focus else 14,
+        "font": {"size": 20 if node == view.spec.focus else 17,
                  "color": style.label_colour(colour) if shape in style.LABEL_INSIDE else "#1a1a1a"},
     }
 
@@ -161,7 +161,7 @@ _OPTIONS = """{
   "physics": {"enabled": false},
   "layout": {"randomSeed": 7},
   "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}},
-            "font": {"size": 11, "align": "middle", "background": "rgba(255,255,255,0.8)"}},
+            "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.8)"}},
   "nodes": {"font": {"size": 14, "face": "DejaVu Sans, Arial, sans-serif"}},
   "interaction": {"hover": true, "tooltipDelay": 120, "keyboard": {"enabled": true},
                   "multiselect": false, "hideEdgesOnDrag": true}
