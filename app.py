@@ -8,6 +8,8 @@ part of the state (dataset and view) lives in the URL's query parameters.
 from __future__ import annotations
 
 import hashlib
+import re
+from urllib.parse import urlencode
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_DATASET = "rls"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 UPLOAD = "(uploaded file)"
+IMAGE_FORMATS = ("png", "svg", "pdf")
 NETWORK_HEIGHT = 620
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 
@@ -159,8 +162,12 @@ def spec_from_widgets(explorer: Explorer) -> ViewSpec:
 
 
 def share_link(dataset_name: str, spec: ViewSpec) -> None:
-    """Keep the URL in step with the view, so that copying it shares the view."""
-    st.query_params.from_dict({"dataset": dataset_name, **spec.to_query()})
+    """Keep the URL in step with the view, and offer the link to copy."""
+    query = {"dataset": dataset_name, **spec.to_query()}
+    st.query_params.from_dict(query)
+    base = (st.context.url or "").split("?", 1)[0]
+    with st.sidebar.expander("Copy link to this view"):
+        st.code(f"{base}?{urlencode(query)}", language=None, wrap_lines=True)
 
 
 _NETWORK = st.components.v2.component(
@@ -233,14 +240,20 @@ def show_table(view: View) -> None:
         st.dataframe(pd.DataFrame(view_table(view)), hide_index=True, width="stretch")
 
 
-def show_exports(view: View) -> None:
-    with st.expander("Export this view"):
+def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
+    """Download the view on screen in any export format; the file is made when clicked."""
+    with st.expander("Export this view (image, handout, offline page, graph formats)"):
         fmt = st.selectbox("Format", list(FORMATS), key="export_format",
                            format_func=lambda name: f"{name}: {FORMATS[name].description}")
-        if st.button("Prepare download", key="export_prepare"):
-            stem = view.title.split(":")[0].strip().replace(" ", "-").lower() or "graph"
-            st.download_button(f"Download {fmt}", export_bytes(view, fmt),
-                               file_name=f"{stem}{FORMATS[fmt].suffix}", mime=FORMATS[fmt].mime)
+        title = st.text_input("Title", key="export_title", placeholder="Default: the view's title")
+        options = {}
+        if fmt in IMAGE_FORMATS:
+            options["scale"] = st.slider("Scale (4 for print)", 1, 4, 2, key="export_scale")
+        view = explorer.view(spec, title=title or None)
+        stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:60] or "graph"
+        st.download_button(f"Download {fmt}", lambda: export_bytes(view, fmt, **options),
+                           file_name=f"{stem}{FORMATS[fmt].suffix}", mime=FORMATS[fmt].mime,
+                           on_click="ignore", key="export_download")
 
 
 def on_search() -> None:
@@ -270,6 +283,6 @@ with graph_column:
 with details_column:
     show_details(explorer, view)
 show_table(view)
-show_exports(view)
+show_exports(explorer, spec)
 with st.expander("How to read evidence levels and verdicts"):
     st.markdown(evidence_guide(explorer.dataset))
