@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urlencode
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
