@@ -27,7 +27,7 @@ def lint_dataset(dataset: Dataset, file: str = "dataset") -> list[Problem]:
 
 def unused_references(dataset: Dataset) -> list[str]:
     """References that no node, threshold, edge or claim cites."""
-    cited = _cited_references(dataset)
+    cited = cited_references(dataset)
     return [f"reference '{ref.id}' is never cited." for ref in dataset.references
             if ref.id not in cited]
 
@@ -56,7 +56,8 @@ def overstated_disputed_edges(dataset: Dataset) -> list[str]:
     ]
 
 
-def _cited_references(dataset: Dataset) -> set[str]:
+def cited_references(dataset: Dataset) -> set[str]:
+    """Ids of every reference cited anywhere: nodes, thresholds, edges, claims and their sources."""
     cited: set[str] = set()
     for node in dataset.nodes:
         cited.update(node.references)

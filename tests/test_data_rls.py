@@ -15,6 +15,7 @@ import pytest
 
 from graph import build_graph, lint_dataset, load_dataset
 from graph.errors import ValidationError
+from graph.lint import cited_references
 from graph.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node, Threshold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rls"
@@ -50,18 +51,6 @@ def edges_missing_evidence_or_reference(dataset: Dataset) -> list[str]:
 def nodes_missing_summary_or_reference(dataset: Dataset) -> list[str]:
     return [node.id for node in dataset.nodes
             if not node.summary.strip() or not node.references]
-
-
-def cited_references(dataset: Dataset) -> set[str]:
-    cited: set[str] = set()
-    for node in dataset.nodes:
-        cited.update(node.references)
-        cited.update(ref for threshold in node.thresholds for ref in threshold.references)
-    for edge in dataset.edges:
-        cited.update(edge.references)
-    for claim in dataset.claims:
-        cited.update((claim.source, *claim.references))
-    return cited
 
 
 def undefined_references(dataset: Dataset) -> set[str]:
