@@ -22,6 +22,7 @@ from graph.export.dot_export import write_dot
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
+from graph.export.image_export import write_pdf, write_png, write_svg
 from graph.export.json_export import write_json
 from graph.export.mermaid_export import write_mermaid
 from graph.view import View
@@ -53,6 +54,10 @@ FORMATS: dict[str, Format] = {
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
         Format("html", ".html", "text/html", "Interactive page, one file, works offline", write_html),
+        Format("png", ".png", "image/png", "Static diagram with legend and references (scale 1-4)",
+               write_png),
+        Format("svg", ".svg", "image/svg+xml", "Static vector diagram, texts kept as text", write_svg),
+        Format("pdf", ".pdf", "application/pdf", "Static vector diagram for print", write_pdf),
     )
 }
 
