@@ -24,21 +24,28 @@ from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
 from graph.export.image_export import write_pdf, write_png, write_svg
 from graph.export.json_export import write_json
+from graph.export.markdown_export import image_option, write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.view import View
 
 Writer = Callable[..., None]
+PathOptions = Callable[[Path], dict[str, object]]
 
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: its name, file suffix, MIME type and writer."""
+    """An export format: its name, file suffix, MIME type and writer.
+
+    ``path_options`` gives default options that depend on the target file (the Markdown
+    handout links the PNG of the same name); options passed by the caller win.
+    """
 
     name: str
     suffix: str
     mime: str
     description: str
     writer: Writer
+    path_options: PathOptions | None = None
 
 
 FORMATS: dict[str, Format] = {
@@ -58,6 +65,8 @@ FORMATS: dict[str, Format] = {
                write_png),
         Format("svg", ".svg", "image/svg+xml", "Static vector diagram, texts kept as text", write_svg),
         Format("pdf", ".pdf", "application/pdf", "Static vector diagram for print", write_pdf),
+        Format("md", ".md", "text/markdown", "Handout: picture, alt text, sentences, references",
+               write_md, image_option),
     )
 }
 
@@ -81,11 +90,12 @@ def export_bytes(view: View, fmt: str, **options: object) -> bytes:
 
 def export_view(view: View, fmt: str, target: str | Path | BinaryIO, **options: object) -> None:
     """Write the export to a path (atomically) or to an open binary file."""
-    writer = _format(fmt).writer
+    chosen = _format(fmt)
     if not isinstance(target, (str, Path)):
-        writer(view, target, **options)
+        chosen.writer(view, target, **options)
         return
-    _write_atomically(Path(target), lambda stream: writer(view, stream, **options))
+    options = {**(chosen.path_options(Path(target)) if chosen.path_options else {}), **options}
+    _write_atomically(Path(target), lambda stream: chosen.writer(view, stream, **options))
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:

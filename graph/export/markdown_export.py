@@ -1,0 +1,104 @@
+"""A Markdown handout of a view: title, picture with alt text, connections as sentences, references.
+
+The picture is linked, not embedded: ``![alt](image_name)``, a file next to the handout. When
+``export_view`` writes ``handout.md`` the default ``image_name`` is ``handout.png``; write that
+image with ``export_view(view, "png", "handout.png")`` (the CLI and app do both). Every text from
+the dataset is Markdown-escaped, so a label cannot become a link, an image or HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import quote
+
+from graph import style
+from graph.export.common import shown_references
+from graph.export.describe import alt_text
+from graph.markdown import escape_markdown
+from graph.model import ABOUT_RELATION, Reference
+from graph.view import View
+
+DEFAULT_IMAGE = "view.png"
+URL_SAFE = ":/?#@!$&'*+,;=%~"
+
+
+def md(text: str) -> str:
+    """Dataset text for Markdown: whitespace (newlines too) collapsed, special characters escaped."""
+    return escape_markdown(" ".join(text.split()))
+
+
+def image_option(path: Path) -> dict[str, str]:
+    """The default ``image_name`` for a handout written to ``path``: the same name, ``.png``."""
+    return {"image_name": path.with_suffix(".png").name}
+
+
+def write_md(view: View, stream: BinaryIO, image_name: str = DEFAULT_IMAGE) -> None:
+    """Write the handout as UTF-8 Markdown that links the picture ``image_name``."""
+    stream.write(markdown_text(view, image_name).encode("utf-8"))
+
+
+def markdown_text(view: View, image_name: str = DEFAULT_IMAGE) -> str:
+    """The handout's Markdown text."""
+    sections = [[f"# {md(view.title)}"], _disclaimer(view),
+                [f"![{md(alt_text(view))}]({quote(image_name, safe=URL_SAFE)})"], _paths(view),
+                _connections(view), _claims(view), _references(view)]
+    return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
+
+
+def _disclaimer(view: View) -> list[str]:
+    disclaimer = view.dataset.meta.disclaimer
+    return [f"> {md(disclaimer)}"] if disclaimer else []
+
+
+def _paths(view: View) -> list[str]:
+    if not view.path_sentences:
+        return []
+    return ["## Path", "", *(f"- {md(sentence)}" for sentence in view.path_sentences)]
+
+
+def _connections(view: View) -> list[str]:
+    """One heading per source node, then one sentence per link it starts, in graph order."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for source, target, data in view.graph.edges(data=True):
+        if data["relation"] != ABOUT_RELATION:
+            groups[source].append(f"- {connection_sentence(view, source, target, data)}")
+    lines = ["## Connections"]
+    for source in (node for node in view.graph if node in groups):
+        lines += ["", f"### {md(view.graph.nodes[source]['label'])}", "", *groups[source]]
+    return lines if groups else []
+
+
+def connection_sentence(view: View, source: str, target: str, data: dict) -> str:
+    """E.g. ``Low iron leads to Brain iron deficiency (Cohort study; ref2).``, escaped."""
+    nodes, dataset = view.graph.nodes, view.dataset
+    evidence = dataset.evidence_level(data["evidence"]).label
+    details = "; ".join([evidence, *data["references"]])
+    phrase = style.relation_phrase(dataset, data["relation"])
+    text = f"{nodes[source]['label']} {phrase} {nodes[target]['label']}"
+    return f"{md(text)} \\({md(details)}\\)."
+
+
+def _claims(view: View) -> list[str]:
+    claims = [(node, data) for node, data in view.graph.nodes(data=True) if "verdict" in data]
+    return ["## Claims checked", "", *(_claim_line(data) for _, data in claims)] if claims else []
+
+
+def _claim_line(data: dict) -> str:
+    verdict = style.VERDICT_STYLES[data["verdict"]].label
+    sources = "; ".join([f"claimed by {data['source']}", *data["references"]])
+    return f"- **{md(verdict)}**: {md(data['summary'])} \\({md(sources)}\\) {md(data['text'])}".rstrip()
+
+
+def _references(view: View) -> list[str]:
+    references = shown_references(view)
+    return ["## References", "", *(_reference_line(ref) for ref in references)] if references else []
+
+
+def _reference_line(reference: Reference) -> str:
+    line = f"- **{md(reference.id)}**: {md(reference.citation)}"
+    if reference.link:
+        label = f"doi:{reference.doi}" if reference.doi else reference.link
+        line += f" [{md(label)}]({quote(reference.link, safe=URL_SAFE)})"
+    return line + (" \\(needs verification\\)" if reference.needs_verification else "")

@@ -1,0 +1,49 @@
+"""The Markdown handout: picture with alt text, sentences, claims and references, all escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph import Explorer, ViewSpec
+from graph.export import export_bytes, export_view
+from graph.export.describe import alt_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def handout(name: str, spec: ViewSpec, **options: object) -> str:
+    return export_bytes(Explorer.from_path(DATA / name).view(spec), "md", **options).decode("utf-8")
+
+
+def test_handout_sections() -> None:
+    text = handout("tiny.yaml", ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
+    assert text.startswith("# Tiny test graph: from Iron pill to Brain iron deficiency\n")
+    assert "![A diagram of 7 nodes joined by 8 links" in text and "](view.png)" in text
+    assert "### Iron pill\n\n- Iron pill treats The disease \\(Randomised trial; ref1\\)." in text
+    assert "- **Contradicted**: Bad blood flow causes the disease\\." in text
+    assert "[doi:10\\.1000/test\\.1](https://doi.org/10.1000/test.1)" in text
+    assert "- **ref2**: Roe R\\. A cohort\\. J Test\\. 2021;2:3\\-4\\. \\(needs verification\\)" in text
+
+
+def test_alt_text_names_kinds_focus_and_hubs() -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="disease", depth=2))
+    alt = alt_text(view)
+    assert "4 nodes joined by 4 links" in alt and "Nodes by kind: Cause (1), Condition (1)" in alt
+    assert "centred on The disease" in alt and "within 2 steps of it, in both directions" in alt
+    assert "The most connected: Brain iron deficiency (2 links, to Low iron, The disease);" in alt
+
+
+def test_image_name_follows_the_file_name(tmp_path: Path) -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view()
+    export_view(view, "md", tmp_path / "handout.md")
+    assert "](handout.png)" in (tmp_path / "handout.md").read_text(encoding="utf-8")
+    export_view(view, "md", tmp_path / "other.md", image_name="pictures/a b.png")
+    assert "](pictures/a%20b.png)" in (tmp_path / "other.md").read_text(encoding="utf-8")
+
+
+def test_payloads_are_escaped() -> None:
+    text = handout("xss.yaml", ViewSpec(claims=True))
+    assert "<img" not in text.replace("\\<img", "") and "<script" not in text.replace("\\<script", "")
+    assert "\\[link\\]\\(javascript:alert\\(1\\)\\)" in text
+    assert "# XSS \\<img src=x onerror=alert\\(1\\)\\> \\& \"quotes\" \\{\\{braces\\}\\} \\\\N\n" in text
+    assert "(https://example.org/?a=1&b=%3C2%3E)" in text
