@@ -3,14 +3,17 @@
 Positions are computed once for the whole graph (claims included) and every view reuses them,
 so a node never jumps when filters, focus or depth change. ``layered`` puts kinds in columns by
 tier, left to right, and orders each column to keep related nodes level; ``force`` is a seeded
-spring layout, fully settled before it is drawn.
+Fruchterman–Reingold layout, fully settled before it is drawn.
 """
 
 from __future__ import annotations
 
 import math
+import random
+import threading
 from collections import defaultdict
 
+import igraph
 import networkx as nx
 
 Positions = dict[str, tuple[float, float]]
@@ -21,7 +24,8 @@ ROW_GAP = 55.0
 MAX_ROWS = 22
 SWEEPS = 4
 FORCE_SEED = 7
-FORCE_SCALE = 90.0
+FORCE_SCALE = 60.0
+_RNG_LOCK = threading.Lock()
 
 
 def compute_layout(graph: nx.MultiDiGraph, name: str) -> Positions:
@@ -71,10 +75,25 @@ def _place_columns(columns: dict[int, list[str]]) -> Positions:
 
 
 def force_layout(graph: nx.MultiDiGraph) -> Positions:
-    """A seeded spring layout, scaled to screen units; identical on every run."""
-    if graph.number_of_nodes() == 0:
+    """A seeded Fruchterman–Reingold layout (igraph), scaled to screen units; same on every run."""
+    nodes = sorted(graph.nodes)
+    if not nodes:
         return {}
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    raw = nx.spring_layout(simple, seed=FORCE_SEED, iterations=200, method="force")
-    scale = FORCE_SCALE * math.sqrt(graph.number_of_nodes())
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in sorted(raw.items())}
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v})
+    with _RNG_LOCK:  # igraph draws from one process-wide generator: seed it, then put it back
+        igraph.set_random_number_generator(random.Random(FORCE_SEED))
+        try:
+            coords = igraph.Graph(n=len(nodes), edges=edges).layout_fruchterman_reingold(grid="auto").coords
+        finally:
+            igraph.set_random_number_generator(random)
+    return _scaled(dict(zip(nodes, coords, strict=True)), FORCE_SCALE * math.sqrt(len(nodes)))
+
+
+def _scaled(raw: dict[str, list[float]], radius: float) -> Positions:
+    """Centre the layout and scale it so its farthest node is ``radius`` from the middle."""
+    mid_x = sum(x for x, _ in raw.values()) / len(raw)
+    mid_y = sum(y for _, y in raw.values()) / len(raw)
+    farthest = max(math.hypot(x - mid_x, y - mid_y) for x, y in raw.values()) or 1.0
+    factor = radius / farthest
+    return {node: ((x - mid_x) * factor, (y - mid_y) * factor) for node, (x, y) in raw.items()}
