@@ -86,7 +86,19 @@ def choose_dataset() -> tuple[str, Explorer]:
     if st.session_state.get("upload_error"):
         st.sidebar.error(st.session_state.upload_error)
     sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
-    return choice, load_explorer(sources)
+    return choice, explorer_or_last_good(choice, sources)
+
+
+def explorer_or_last_good(name: str, sources: tuple[tuple[str, bytes], ...]) -> Explorer:
+    """Load a dataset; if it has problems, list them and keep showing the last good one."""
+    try:
+        st.session_state.last_good = (name, load_explorer(sources))
+    except ValidationError as exc:
+        st.error(f"The dataset '{name}' has problems, so it was not loaded:\n\n{exc}")
+        if "last_good" not in st.session_state:
+            st.stop()
+        st.info(f"Still showing '{st.session_state.last_good[0]}'.")
+    return st.session_state.last_good[1]
 
 
 def seed_view_state(explorer: Explorer, dataset_name: str) -> None:
