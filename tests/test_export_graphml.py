@@ -1,14 +1,15 @@
-"""GraphML and GEXF exports, read back by NetworkX and compared with the view."""
+"""GraphML, GEXF and node-link JSON exports, read back by NetworkX and compared with the view."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from graph import Explorer, View, ViewSpec
-from graph.export import export_view
+from graph.export import export_bytes, export_view
 from graph.export.tabular import edge_records, node_records, unify_types
 
 DATA = Path(__file__).parent / "data"
@@ -73,3 +74,11 @@ def test_gexf_has_no_date(tmp_path: Path) -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view()
     export_view(view, "gexf", tmp_path / "a.gexf")
     assert "lastmodifieddate" not in (tmp_path / "a.gexf").read_text(encoding="utf-8")
+
+
+def test_json_reads_back_with_every_attribute(view: View) -> None:
+    graph = nx.node_link_graph(json.loads(export_bytes(view, "json")), edges="edges")
+    for node, data in view.graph.nodes(data=True):
+        assert graph.nodes[node] == {**data, "x": view.positions[node][0], "y": view.positions[node][1]}
+    assert {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)} == {
+        (u, v, k): d for u, v, k, d in view.graph.edges(keys=True, data=True)}
