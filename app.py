@@ -84,9 +84,14 @@ def choose_dataset() -> tuple[str, Explorer]:
     st.sidebar.file_uploader("Or upload a dataset (YAML, up to 2 MB)", type=["yaml", "yml"],
                              key="upload", on_change=handle_upload)
     if st.session_state.get("upload_error"):
-        st.sidebar.error(st.session_state.upload_error)
+        st.sidebar.error(as_markdown_lines(st.session_state.upload_error))
     sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
     return choice, explorer_or_last_good(choice, sources)
+
+
+def as_markdown_lines(text: str) -> str:
+    """Escape text from a dataset for st.markdown, keeping its line breaks."""
+    return "  \n".join(escape_markdown(line) for line in text.splitlines())
 
 
 def explorer_or_last_good(name: str, sources: tuple[tuple[str, bytes], ...]) -> Explorer:
@@ -94,7 +99,7 @@ def explorer_or_last_good(name: str, sources: tuple[tuple[str, bytes], ...]) -> 
     try:
         st.session_state.last_good = (name, load_explorer(sources))
     except ValidationError as exc:
-        st.error(f"The dataset '{name}' has problems, so it was not loaded:\n\n{exc}")
+        st.error(as_markdown_lines(f"The dataset '{name}' has problems, so it was not loaded:\n\n{exc}"))
         if "last_good" not in st.session_state:
             st.stop()
         st.info(f"Still showing '{st.session_state.last_good[0]}'.")
