@@ -102,7 +102,7 @@ def explorer_or_last_good(name: str, sources: tuple[tuple[str, bytes], ...]) -> 
         st.error(as_markdown_lines(f"The dataset '{name}' has problems, so it was not loaded:\n\n{exc}"))
         if "last_good" not in st.session_state:
             st.stop()
-        st.info(f"Still showing '{st.session_state.last_good[0]}'.")
+        st.info(f"Still showing '{escape_markdown(st.session_state.last_good[0])}'.")
     return st.session_state.last_good[1]
 
 
@@ -114,7 +114,7 @@ def seed_view_state(explorer: Explorer, dataset_name: str) -> None:
         spec = ViewSpec.from_query(st.query_params.to_dict())
         explorer.view(spec)
     except GraphDataError as exc:
-        st.warning(f"The link's view could not be restored: {exc} Showing the whole graph.")
+        st.warning(f"The link's view could not be restored: {escape_markdown(str(exc))} Showing the whole graph.")
         spec = ViewSpec()
     dataset = explorer.dataset
     st.session_state.update({
@@ -234,11 +234,11 @@ def show_details(explorer: Explorer, view: View) -> None:
         st.info("Click a node, or search for one, to read about it here.")
         return
     details = node_details(explorer.dataset, explorer.graph, node)
-    st.subheader(details.label)
-    st.caption(details.kind_label + (" · needs verification" if details.needs_verification else ""))
-    st.write(details.summary)
+    st.subheader(escape_markdown(details.label))
+    st.caption(escape_markdown(details.kind_label) + (" · needs verification" if details.needs_verification else ""))
+    st.markdown(escape_markdown(details.summary))
     if details.text:
-        st.write(details.text)
+        st.markdown(escape_markdown(details.text))
     if details.facts:
         st.table(pd.DataFrame(details.facts, columns=["Fact", "Value"]))
     if details.thresholds:
@@ -287,10 +287,10 @@ spec = view_controls(explorer)
 try:
     view = explorer.view(spec)
 except ViewSpecError as exc:
-    st.error(str(exc))
+    st.error(escape_markdown(str(exc)))
     st.stop()
 share_link(dataset_name, spec)
-st.subheader(view.title)
+st.subheader(escape_markdown(view.title))
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
     show_network(view)
