@@ -24,6 +24,7 @@ from graph.model import Dataset
 from graph.schema import json_schema
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
+IMAGE_FORMATS = ("png", "svg", "pdf")
 BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"
 
 
@@ -82,15 +83,27 @@ def _components(graph: nx.MultiDiGraph) -> list[int]:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the requested view in the requested format."""
+    """Write the requested view in the requested format (a handout also gets its picture)."""
     fmt = args.format or guess_format(args.output)
-    explorer = Explorer.from_path(args.path)
-    view = explorer.view(view_spec(args), title=args.title)
-    options = {"scale": args.scale} if args.scale is not None else {}
-    export_view(view, fmt, args.output, **options)
-    print(f"Wrote {args.output} ({fmt}: {view.graph.number_of_nodes()} nodes, "
+    view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
+    image_options = _image_options(fmt, args.scale)
+    export_view(view, fmt, args.output, **(image_options if fmt in IMAGE_FORMATS else {}))
+    written = [str(args.output)]
+    if fmt == "md":
+        picture = Path(args.output).with_suffix(".png")
+        export_view(view, "png", picture, **image_options)
+        written.append(str(picture))
+    print(f"Wrote {' and '.join(written)} ({fmt}: {view.graph.number_of_nodes()} nodes, "
           f"{view.graph.number_of_edges()} edges).")
     return 0
+
+
+def _image_options(fmt: str, scale: float | None) -> dict[str, float]:
+    if scale is None:
+        return {}
+    if fmt not in (*IMAGE_FORMATS, "md"):
+        raise ExportError(f"--scale applies to {', '.join(IMAGE_FORMATS)} and md, not {fmt}.")
+    return {"scale": scale}
 
 
 def view_spec(args: argparse.Namespace) -> ViewSpec:

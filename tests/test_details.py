@@ -50,5 +50,7 @@ def test_guide_lists_levels_strongest_first_and_verdicts() -> None:
     assert "**Contradicted**" in guide
 
 
-def test_markdown_escaping() -> None:
-    assert escape_markdown("<b>*x*</b> [a](b)") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\]\\(b\\)"
+def test_markdown_escaping_keeps_plain_text_readable() -> None:
+    assert escape_markdown("<b>*x*</b> [a](b) $1 ~~s~~") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\$1 \\~\\~s\\~\\~"
+    assert escape_markdown("Iron (oral), 65 mg.") == "Iron (oral), 65 mg."
+    assert escape_markdown("- item") == "\\- item" and escape_markdown("12. item") == "12\\. item"
