@@ -20,7 +20,7 @@ def test_handout_sections() -> None:
     assert text.startswith("# Tiny test graph: from Iron pill to Brain iron deficiency\n")
     assert "![A diagram of 7 nodes joined by 8 links" in text and "](view.png)" in text
     assert "### Iron pill\n\n- Iron pill treats The disease \\(Randomised trial; ref1\\)." in text
-    assert "- **Contradicted**: Bad blood flow causes the disease\\." in text
+    assert "- **Contradicted**: Bad blood flow causes the disease." in text
     assert "[doi:10\\.1000/test\\.1](https://doi.org/10.1000/test.1)" in text
     assert "- **ref2**: Roe R\\. A cohort\\. J Test\\. 2021;2:3\\-4\\. \\(needs verification\\)" in text
 
@@ -44,6 +44,6 @@ def test_image_name_follows_the_file_name(tmp_path: Path) -> None:
 def test_payloads_are_escaped() -> None:
     text = handout("xss.yaml", ViewSpec(claims=True))
     assert "<img" not in text.replace("\\<img", "") and "<script" not in text.replace("\\<script", "")
-    assert "\\[link\\]\\(javascript:alert\\(1\\)\\)" in text
+    assert "\\[link\\](javascript:alert(1))" in text  # an escaped "[" cannot open a link
     assert "# XSS \\<img src=x onerror=alert\\(1\\)\\> \\& \"quotes\" \\{\\{braces\\}\\} \\\\N\n" in text
     assert "(https://example.org/?a=1&b=%3C2%3E)" in text
