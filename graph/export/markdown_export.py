@@ -101,4 +101,4 @@ def _reference_line(reference: Reference) -> str:
     if reference.link:
         label = f"doi:{reference.doi}" if reference.doi else reference.link
         line += f" [{md(label)}]({quote(reference.link, safe=URL_SAFE)})"
-    return line + (" \\(needs verification\\)" if reference.needs_verification else "")
+    return line + (" (needs verification)" if reference.needs_verification else "")
