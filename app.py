@@ -263,14 +263,23 @@ def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
         fmt = st.selectbox("Format", list(FORMATS), key="export_format",
                            format_func=lambda name: f"{name}: {FORMATS[name].description}")
         title = st.text_input("Title", key="export_title", placeholder="Default: the view's title")
-        options = {}
-        if fmt in IMAGE_FORMATS:
-            options["scale"] = st.slider("Scale (4 for print)", 1, 4, 2, key="export_scale")
+        scale = st.slider("Image scale (4 for print)", 1, 4, 2, key="export_scale",
+                          disabled=fmt not in (*IMAGE_FORMATS, "md"))
         view = explorer.view(spec, title=title or None)
         stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:60] or "graph"
-        st.download_button(f"Download {fmt}", lambda: export_bytes(view, fmt, **options),
-                           file_name=f"{stem}{FORMATS[fmt].suffix}", mime=FORMATS[fmt].mime,
-                           on_click="ignore", key="export_download")
+        options: dict[str, object] = {"scale": scale} if fmt in IMAGE_FORMATS else {}
+        if fmt == "md":
+            options["image_name"] = f"{stem}.png"
+            st.caption("The handout links its picture: download both into the same folder.")
+            download(view, "png", stem, {"scale": scale}, "export_download_picture")
+        download(view, fmt, stem, options, "export_download")
+
+
+def download(view: View, fmt: str, stem: str, options: dict[str, object], key: str) -> None:
+    """A button that makes the export only when clicked."""
+    st.download_button(f"Download {stem}{FORMATS[fmt].suffix}", lambda: export_bytes(view, fmt, **options),
+                       file_name=f"{stem}{FORMATS[fmt].suffix}", mime=FORMATS[fmt].mime,
+                       on_click="ignore", key=key)
 
 
 def on_search() -> None:
