@@ -110,8 +110,9 @@ def seed_view_state(explorer: Explorer, dataset_name: str) -> None:
     """On a new session or dataset, set the widgets from the URL's view (once)."""
     if st.session_state.get("seeded_for") == dataset_name:
         return
+    link_is_for_this_dataset = st.query_params.get("dataset", DEFAULT_DATASET) == dataset_name
     try:
-        spec = ViewSpec.from_query(st.query_params.to_dict())
+        spec = ViewSpec.from_query(st.query_params.to_dict()) if link_is_for_this_dataset else ViewSpec()
         explorer.view(spec)
     except GraphDataError as exc:
         st.warning(f"The link's view could not be restored: {escape_markdown(str(exc))} Showing the whole graph.")

@@ -201,7 +201,6 @@ def test_dataset_picker_switches_to_photosynthesis() -> None:
     assert not warnings(at)
 
 
-@pytest.mark.xfail(strict=True, reason="app.py seed_view_state re-reads the previous dataset's view from the URL")
 def test_switching_dataset_while_focused_shows_no_link_warning() -> None:
     at = run_app(focus=IRON)
     checked(at.selectbox(key="dataset_choice").set_value("photosynthesis").run())
