@@ -30,7 +30,7 @@ DEFAULT_DATASET = "rls"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 UPLOAD = "(uploaded file)"
 IMAGE_FORMATS = ("png", "svg", "pdf")
-NETWORK_HEIGHT = 620
+NETWORK_HEIGHT = 500
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
@@ -303,10 +303,10 @@ share_link(dataset_name, spec)
 st.subheader(escape_markdown(view.title))
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
-    show_network(view)
-    st.html(render_legend(view))
     show_counts(view)
     show_paths(view)
+    show_network(view)
+    st.html(render_legend(view))
 with details_column:
     show_details(explorer, view)
 show_table(view)

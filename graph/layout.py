@@ -23,6 +23,10 @@ SUB_COLUMN_GAP = 170.0
 ROW_GAP = 55.0
 MAX_ROWS = 22
 SWEEPS = 4
+MIN_GAP = 110.0
+COMPACT_COLUMN_GAP = 190.0
+COMPACT_ROW_GAP = 80.0
+MAX_SHRINK_NODES = 400
 FORCE_SEED = 7
 FORCE_SCALE = 60.0
 _RNG_LOCK = threading.Lock()
@@ -72,6 +76,37 @@ def _place_columns(columns: dict[int, list[str]]) -> Positions:
             positions[node] = (x + sub * SUB_COLUMN_GAP, (row - height / 2) * ROW_GAP + stagger)
         x += (width - 1) * SUB_COLUMN_GAP + COLUMN_GAP
     return positions
+
+
+def compact(positions: Positions, layout: str) -> Positions:
+    """Close the gaps that a part of the graph leaves, so a neighbourhood fills the screen.
+
+    Layered: columns and rows are renumbered in their old order, so every node keeps its place
+    relative to the others. Force: the picture is shrunk evenly until the closest two nodes are
+    ``MIN_GAP`` apart.
+    """
+    if len(positions) < 2:
+        return dict(positions)
+    return _compact_grid(positions) if layout == "layered" else _shrink(positions)
+
+
+def _compact_grid(positions: Positions) -> Positions:
+    columns: dict[float, list[str]] = defaultdict(list)
+    for node, (x, _) in sorted(positions.items(), key=lambda item: (item[1][1], item[0])):
+        columns[x].append(node)
+    compacted: Positions = {}
+    for index, x in enumerate(sorted(columns)):
+        nodes = columns[x]
+        for row, node in enumerate(nodes):
+            compacted[node] = (index * COMPACT_COLUMN_GAP, (row - (len(nodes) - 1) / 2) * COMPACT_ROW_GAP)
+    return compacted
+
+
+def _shrink(positions: Positions) -> Positions:
+    points = list(positions.values())
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:]) or MIN_GAP
+    factor = min(1.0, MIN_GAP / closest) if len(points) <= MAX_SHRINK_NODES else 1.0
+    return {node: (x * factor, y * factor) for node, (x, y) in positions.items()}
 
 
 def force_layout(graph: nx.MultiDiGraph) -> Positions:

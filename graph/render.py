@@ -79,7 +79,8 @@ def _vis_edge(view: View, key: tuple[str, str, str], data: dict, show_label: boo
         "label": phrase if show_label or on_path else None,
         "width": style.edge_width(view.dataset, data) + (2 if on_path else 0),
         "dashes": list(style.edge_dashes(view.dataset, data) or []) or False,
-        "color": {"color": style.PATH_COLOUR if on_path else style.edge_colour(data)},
+        "color": {"color": style.PATH_COLOUR if on_path else style.edge_colour(data),
+                  "opacity": 0.25 if view.paths and not on_path else 1.0},
         "smooth": _smoothing(view, key),
     }
 
@@ -139,7 +140,8 @@ def component_style() -> str:
     """CSS for the app component: vis-network's, plus plain-text tooltips that wrap."""
     return ("/* vis-network, as shipped with pyvis */\n" + vis_asset("vis-network.css")
             + "\n.kg-network { width: 100%; border: 1px solid #ccc; }"
-            + "\ndiv.vis-tooltip { white-space: pre-wrap; max-width: 26rem; font-size: 0.8rem; }\n")
+            + "\ndiv.vis-tooltip { white-space: pre-wrap; max-width: 26rem; font-size: 0.8rem;"
+            + " font-family: inherit; }\n")
 
 
 @lru_cache(maxsize=2)

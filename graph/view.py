@@ -1,7 +1,9 @@
 """A view: the part of the graph a spec selects, with positions and highlighted paths.
 
 The :class:`View` is what every renderer and exporter takes, so the picture on screen, the HTML
-file and every export of "this view" show the same nodes, edges and positions.
+file and every export of "this view" show the same nodes, edges and positions. Whole-graph views
+keep the layout's positions whatever the filters and paths; focus views close up the gaps, with
+every node keeping its order, so a neighbourhood fills the screen.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.layout import Positions
+from graph.layout import Positions, compact
 from graph.model import Dataset
 from graph.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.query import check_ids, filtered, neighbourhood
@@ -56,13 +58,18 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     nodes |= {node for path in paths for node in path.nodes} | pinned
     shown = nx.MultiDiGraph(visible.subgraph(nodes))
     return View(
-        dataset=dataset, graph=shown, spec=spec,
-        positions={node: positions[node] for node in shown},
+        dataset=dataset, graph=shown, spec=spec, positions=_positions(shown, spec, positions),
         paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
         hidden_nodes=graph.number_of_nodes() - shown.number_of_nodes(),
         hidden_edges=graph.number_of_edges() - shown.number_of_edges(),
         title=title or _title(dataset, graph, spec),
     )
+
+
+def _positions(shown: nx.MultiDiGraph, spec: ViewSpec, positions: Positions) -> Positions:
+    """The whole graph's positions, compacted for a focus view (it shows a small part)."""
+    own = {node: positions[node] for node in shown}
+    return compact(own, spec.layout) if spec.focus else own
 
 
 def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

@@ -58,7 +58,7 @@ def test_styles_positions_and_emphasis() -> None:
     text = dot_text(view)
     assert '"low_iron" [label="Low iron", shape="triangle", fillcolor="#E69F00"' in text
     x, y = view.positions["disease"]
-    assert f'pos="{x:g},{-y:g}"' in text
+    assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
            'style="dashed", penwidth="3.67", color="#D55E00"];' in text
     focused = dot_text(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill")))
