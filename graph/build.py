@@ -16,7 +16,7 @@ from graph.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node
 
 EVIDENCE_LAYER = "evidence"
 CLAIMS_LAYER = "claims"
-CLAIM_LABEL_LENGTH = 60
+CLAIM_LABEL_LENGTH = 48
 
 
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:

@@ -1,9 +1,10 @@
 """Node positions that are the same on every run.
 
-Positions are computed once for the whole graph (claims included) and every view reuses them,
-so a node never jumps when filters, focus or depth change. ``layered`` puts kinds in columns by
-tier, left to right, and orders each column to keep related nodes level; ``force`` is a seeded
-Fruchterman–Reingold layout, fully settled before it is drawn.
+Positions are computed once for the whole graph (claims included) and every view of the whole
+graph reuses them, so a node never jumps when filters change; a focus view closes up the gaps
+but keeps every node's order (:func:`compact`). ``layered`` puts kinds in columns by tier, left
+to right, orders each column to keep related nodes level, and gives each node room for its
+wrapped label; ``force`` is a seeded Fruchterman–Reingold layout, settled before it is drawn.
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from collections import defaultdict
 import igraph
 import networkx as nx
 
+from graph.style import node_label
+
 Positions = dict[str, tuple[float, float]]
 
-COLUMN_GAP = 300.0
-SUB_COLUMN_GAP = 170.0
-ROW_GAP = 55.0
-MAX_ROWS = 22
+COLUMN_GAP = 320.0
+SUB_COLUMN_GAP = 200.0
+ROW_SPACING = 14.0
+MAX_ROWS = 18
+CHARS_PER_LINE = 16
+LINE_HEIGHT = 21.0
+SHAPE_HEIGHT = 30.0
 SWEEPS = 4
 MIN_GAP = 110.0
 COMPACT_COLUMN_GAP = 190.0
-COMPACT_ROW_GAP = 80.0
 MAX_SHRINK_NODES = 400
 FORCE_SEED = 7
 FORCE_SCALE = 60.0
@@ -45,7 +50,23 @@ def layered_layout(graph: nx.MultiDiGraph) -> Positions:
         for tier in sorted(columns):
             columns[tier].sort(key=lambda node: (_mean_neighbour_row(graph, node, rows), node))
             rows.update({node: float(i) for i, node in enumerate(columns[tier])})
-    return _place_columns(columns)
+    return _place_columns(columns, node_heights(graph))
+
+
+def node_heights(graph: nx.MultiDiGraph) -> dict[str, float]:
+    """Room each node needs in its column: its shape plus its label wrapped to ~16 characters."""
+    return {node: SHAPE_HEIGHT + LINE_HEIGHT * math.ceil(max(1, len(node_label(data))) / CHARS_PER_LINE)
+            for node, data in graph.nodes(data=True)}
+
+
+def _stack(nodes: list[str], heights: dict[str, float]) -> list[float]:
+    """Vertical centres for nodes stacked top to bottom, the stack centred on zero."""
+    total = sum(heights[node] for node in nodes) + ROW_SPACING * (len(nodes) - 1)
+    centres, top = [], -total / 2
+    for node in nodes:
+        centres.append(top + heights[node] / 2)
+        top += heights[node] + ROW_SPACING
+    return centres
 
 
 def _columns_by_tier(graph: nx.MultiDiGraph) -> dict[int, list[str]]:
@@ -62,7 +83,7 @@ def _mean_neighbour_row(graph: nx.MultiDiGraph, node: str, rows: dict[str, float
     return sum(rows[n] for n in neighbours) / len(neighbours)
 
 
-def _place_columns(columns: dict[int, list[str]]) -> Positions:
+def _place_columns(columns: dict[int, list[str]], heights: dict[str, float]) -> Positions:
     """Place each tier's nodes, wrapping tall tiers into side-by-side sub-columns."""
     positions: Positions = {}
     x = 0.0
@@ -70,15 +91,15 @@ def _place_columns(columns: dict[int, list[str]]) -> Positions:
         nodes = columns[tier]
         width = math.ceil(len(nodes) / MAX_ROWS)
         height = math.ceil(len(nodes) / width)
-        for index, node in enumerate(nodes):
-            sub, row = divmod(index, height)
-            stagger = ROW_GAP / 2 if sub % 2 else 0.0
-            positions[node] = (x + sub * SUB_COLUMN_GAP, (row - height / 2) * ROW_GAP + stagger)
+        for sub in range(width):
+            part = nodes[sub * height:(sub + 1) * height]
+            ys = _stack(part, heights)
+            positions.update({n: (x + sub * SUB_COLUMN_GAP, y) for n, y in zip(part, ys, strict=True)})
         x += (width - 1) * SUB_COLUMN_GAP + COLUMN_GAP
     return positions
 
 
-def compact(positions: Positions, layout: str) -> Positions:
+def compact(positions: Positions, layout: str, heights: dict[str, float]) -> Positions:
     """Close the gaps that a part of the graph leaves, so a neighbourhood fills the screen.
 
     Layered: columns and rows are renumbered in their old order, so every node keeps its place
@@ -87,18 +108,17 @@ def compact(positions: Positions, layout: str) -> Positions:
     """
     if len(positions) < 2:
         return dict(positions)
-    return _compact_grid(positions) if layout == "layered" else _shrink(positions)
+    return _compact_grid(positions, heights) if layout == "layered" else _shrink(positions)
 
 
-def _compact_grid(positions: Positions) -> Positions:
+def _compact_grid(positions: Positions, heights: dict[str, float]) -> Positions:
     columns: dict[float, list[str]] = defaultdict(list)
     for node, (x, _) in sorted(positions.items(), key=lambda item: (item[1][1], item[0])):
         columns[x].append(node)
     compacted: Positions = {}
     for index, x in enumerate(sorted(columns)):
-        nodes = columns[x]
-        for row, node in enumerate(nodes):
-            compacted[node] = (index * COMPACT_COLUMN_GAP, (row - (len(nodes) - 1) / 2) * COMPACT_ROW_GAP)
+        ys = _stack(columns[x], heights)
+        compacted.update({node: (index * COMPACT_COLUMN_GAP, y) for node, y in zip(columns[x], ys, strict=True)})
     return compacted
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.layout import Positions, compact
+from graph.layout import Positions, compact, node_heights
 from graph.model import Dataset
 from graph.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.query import check_ids, filtered, neighbourhood
@@ -69,7 +69,7 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
 def _positions(shown: nx.MultiDiGraph, spec: ViewSpec, positions: Positions) -> Positions:
     """The whole graph's positions, compacted for a focus view (it shows a small part)."""
     own = {node: positions[node] for node in shown}
-    return compact(own, spec.layout) if spec.focus else own
+    return compact(own, spec.layout, node_heights(shown)) if spec.focus else own
 
 
 def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

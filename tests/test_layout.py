@@ -42,6 +42,6 @@ def test_focus_views_close_gaps_but_keep_every_node_in_order() -> None:
 
 
 def test_compact_force_layout_shrinks_evenly_to_the_minimum_gap() -> None:
-    compacted = compact({"a": (0.0, 0.0), "b": (1000.0, 0.0), "c": (0.0, 500.0)}, "force")
+    compacted = compact({"a": (0.0, 0.0), "b": (1000.0, 0.0), "c": (0.0, 500.0)}, "force", {})
     assert compacted == {"a": (0.0, 0.0), "b": (220.0, 0.0), "c": (0.0, 110.0)}
-    assert compact({"a": (5.0, 5.0)}, "layered") == {"a": (5.0, 5.0)}
+    assert compact({"a": (5.0, 5.0)}, "layered", {"a": 50.0}) == {"a": (5.0, 5.0)}
