@@ -4,11 +4,14 @@ Run from the repository root: ``.venv/bin/python -m bench.bench_export [DATASET]
 Each export focuses on a
 different node (cycling through the dataset) and the formats are cycled too, all through
 ``export_view`` into a temporary folder. Peak RSS is reported after 10, 50 and 100 exports: if it
-keeps growing, something (a matplotlib figure, an open file) is leaking.
+keeps growing, something (a matplotlib figure, an open file) is leaking. Image formats are
+also timed on the whole graph against a baseline measured in the same run: networkx's bare
+``draw_networkx`` of the same view (no legend, caption or styling).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import statistics
@@ -16,10 +19,14 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
-from graph import Explorer, ViewSpec
-from graph.export import FORMATS, export_view
+import networkx as nx
+from matplotlib.figure import Figure
+
+from graph import Explorer, View, ViewSpec
+from graph.export import FORMATS, export_bytes, export_view
 
 FORMAT_CYCLE = ["png", "svg", "pdf", "graphml", "gexf", "dot", "mermaid", "csv", "md", "json", "cyjs"]
 CHECKPOINTS = (10, 50, 100)
@@ -51,6 +58,30 @@ def run(dataset: str, count: int) -> dict[str, list[float]]:
     return timings
 
 
+def median_ms(work: Callable[[], object], repeats: int = 5) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bare_drawing(view: View, fmt: str) -> None:
+    """Baseline: networkx's own ``draw_networkx`` of the same view, no legend, caption or styling."""
+    figure = Figure(figsize=(12, 8))
+    nx.draw_networkx(view.graph, view.positions, ax=figure.add_subplot(), font_size=7, node_size=200)
+    figure.savefig(io.BytesIO(), format=fmt, dpi=100)
+
+
+def compare_overview(dataset: str, fmt: str) -> str:
+    """Our export of the whole graph against the bare networkx drawing of it, same run."""
+    view = Explorer.from_path(dataset).view(ViewSpec(claims=True))
+    ours = median_ms(lambda: export_bytes(view, fmt))
+    bare = median_ms(lambda: bare_drawing(view, fmt))
+    return f"overview {ours:7.1f} ms vs bare nx.draw_networkx {bare:7.1f} ms ({ours / bare:.1f}x)"
+
+
 def main() -> None:
     dataset = sys.argv[1] if len(sys.argv) > 1 else "data/rls"
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
@@ -61,7 +92,10 @@ def main() -> None:
     for fmt in FORMAT_CYCLE:
         if timings[fmt]:
             median = statistics.median(timings[fmt]) * 1000
-            print(f"{fmt:8s} median {median:8.1f} ms over {len(timings[fmt])} exports")
+            line = f"{fmt:8s} median {median:8.1f} ms over {len(timings[fmt])} exports"
+            if fmt in ("png", "svg", "pdf"):
+                line += f"; {compare_overview(dataset, fmt)}"
+            print(line)
 
 
 if __name__ == "__main__":
