@@ -24,8 +24,10 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(title=dataset.meta.title)
     for node in dataset.nodes:
         graph.add_node(node.id, **_node_attributes(dataset, node))
+    claims_about = _claims_by_edge(dataset)
     for edge in dataset.edges:
-        graph.add_edge(edge.source, edge.target, key=edge.id, **_edge_attributes(dataset, edge))
+        attributes = _edge_attributes(dataset, edge, claims_about.get(edge.id, []))
+        graph.add_edge(edge.source, edge.target, key=edge.id, **attributes)
     for claim in dataset.claims:
         _add_claim(graph, dataset, claim)
     return graph
@@ -57,9 +59,17 @@ def _threshold(threshold: Any) -> dict[str, Any]:
     }
 
 
-def _edge_attributes(dataset: Dataset, edge: Edge) -> dict[str, Any]:
+def _claims_by_edge(dataset: Dataset) -> dict[str, list[str]]:
+    """Edge id → ids of the claims about it, in dataset order."""
+    claims: dict[str, list[str]] = {}
+    for claim in dataset.claims:
+        for edge_id in claim.about_edges:
+            claims.setdefault(edge_id, []).append(claim.id)
+    return claims
+
+
+def _edge_attributes(dataset: Dataset, edge: Edge, claims: list[str]) -> dict[str, Any]:
     level = dataset.evidence_level(edge.evidence)
-    claims = [claim for claim in dataset.claims if edge.id in claim.about_edges]
     return {
         "id": edge.id,
         "relation": edge.relation,
@@ -70,7 +80,7 @@ def _edge_attributes(dataset: Dataset, edge: Edge) -> dict[str, Any]:
         "note": edge.note,
         "recommendation": _recommendation(edge),
         "needs_verification": dataset.edge_needs_verification(edge),
-        "claims": [claim.id for claim in claims],
+        "claims": claims,
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -72,3 +73,14 @@ def test_export_errors_are_messages_not_tracebacks(capsys: pytest.CaptureFixture
 def test_default_path_is_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate")
     assert code == 0 and "Restless legs syndrome" in out
+
+
+def test_unwritable_folder_is_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"))
+    assert code == 1 and err.startswith(f"Error: cannot write {tmp_path / 'x.json'}: Permission denied.")
+    assert not list(tmp_path.iterdir())

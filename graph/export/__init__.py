@@ -102,11 +102,17 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise ExportError(f"cannot write {path}: the folder {directory} does not exist.")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror}.") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror}.") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
