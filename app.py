@@ -22,7 +22,6 @@ from graph.guide import evidence_guide
 from graph.loading import dataset_files, load_sources
 from graph.markdown import escape_markdown
 from graph.render import component_script, component_style, describe_view, network_payload, render_legend
-from graph.search import search_index
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpecError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -130,7 +129,7 @@ def seed_view_state(explorer: Explorer, dataset_name: str) -> None:
 
 def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> None:
     """A searchable select box of node labels (with aliases) that stores a node id."""
-    index = search_index(explorer.graph)
+    index = explorer.search_index
     st.sidebar.selectbox(label, list(index), key=key, index=None, format_func=index.get,
                          placeholder="Type to search…", help=help_text)
 

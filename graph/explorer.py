@@ -1,7 +1,7 @@
 """A loaded dataset with its graph and layouts, ready to make views.
 
-The CLI and the app hold one :class:`Explorer` per dataset: the graph is built once and each
-layout computed once, so every view of the dataset shares positions.
+The CLI and the app hold one :class:`Explorer` per dataset: the graph, the search index and
+each layout are computed once, so every view of the dataset shares positions.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from graph.build import build_graph
 from graph.layout import Positions, compute_layout
 from graph.loading import load_dataset
 from graph.model import Dataset
+from graph.search import search_index
 from graph.view import View, make_view
 from graph.viewspec import ViewSpec
 
@@ -33,6 +34,11 @@ class Explorer:
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
         return build_graph(self.dataset)
+
+    @cached_property
+    def search_index(self) -> dict[str, str]:
+        """Node id → label and aliases, for search boxes (built once per dataset)."""
+        return search_index(self.graph)
 
     def positions(self, layout: str) -> Positions:
         if layout not in self._layouts:

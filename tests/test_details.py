@@ -54,3 +54,8 @@ def test_markdown_escaping_keeps_plain_text_readable() -> None:
     assert escape_markdown("<b>*x*</b> [a](b) $1 ~~s~~") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\$1 \\~\\~s\\~\\~"
     assert escape_markdown("Iron (oral), 65 mg.") == "Iron (oral), 65 mg."
     assert escape_markdown("- item") == "\\- item" and escape_markdown("12. item") == "12\\. item"
+
+
+def test_explorer_builds_its_search_index_once() -> None:
+    assert explorer().search_index is explorer().search_index
+    assert explorer().search_index == search_index(explorer().graph)
