@@ -22,8 +22,8 @@ import yaml
 from pyvis.network import Network
 
 from graph import Explorer, ViewSpec, load_bytes
-from graph.layout import compute_layout
-from graph.render import render_html
+from graph.network.layout import compute_layout
+from graph.present.render import render_html
 
 TIERS = ("cause", "mechanism", "condition", "feature", "test", "treatment")
 

@@ -1,16 +1,14 @@
 """Knowledge-graph explorer: YAML datasets as validated NetworkX graphs, drawn and exported.
 
 Data flows one way: YAML → :class:`Dataset` → NetworkX graph → :class:`View` → HTML or exports.
+The layers are subpackages: :mod:`graph.dataset` (reading and validating),
+:mod:`graph.network` (the graph and its views), :mod:`graph.present` (how a view looks) and
+:mod:`graph.export` (files other tools open). This module re-exports the names most callers need.
 """
 
-from graph.build import build_graph
-from graph.errors import ExportError, GraphDataError, Problem, ValidationError
-from graph.explorer import Explorer
-from graph.lint import lint_dataset
-from graph.loading import load_bytes, load_dataset
-from graph.model import Dataset
-from graph.view import View, make_view
-from graph.viewspec import ViewSpec, ViewSpecError
+from graph.dataset import Dataset, lint_dataset, load_bytes, load_dataset
+from graph.errors import ExportError, GraphDataError, Problem, ValidationError, ViewSpecError
+from graph.network import Explorer, View, ViewSpec, build_graph, make_view
 
 __all__ = [
     "Dataset",

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.build import CLAIMS_LAYER
+from graph.dataset.lint import lint_dataset
+from graph.dataset.loading import load_dataset
+from graph.dataset.model import Dataset
+from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError
-from graph.explorer import Explorer
 from graph.export import FORMATS, export_view, guess_format
-from graph.lint import lint_dataset
-from graph.loading import load_dataset
-from graph.model import Dataset
-from graph.schema import json_schema
-from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+from graph.network.build import CLAIMS_LAYER
+from graph.network.explorer import Explorer
+from graph.network.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"

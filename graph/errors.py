@@ -2,7 +2,8 @@
 
     GraphDataError            anything wrong with a dataset the user gave us
     ├── ValidationError       the dataset was read, and has problems (each with file and line)
-    └── ExportError           an export could not be written
+    ├── ViewSpecError         a view asks for something the dataset does not have
+    └── ExportError           an export could not be produced or written
 
 The library raises these and never prints or exits; the CLI and the app turn them into messages.
 """
@@ -41,6 +42,10 @@ class ValidationError(GraphDataError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
         super().__init__(format_problems(self.problems))
+
+
+class ViewSpecError(GraphDataError):
+    """A view request that cannot be honoured (unknown id, bad depth…)."""
 
 
 class ExportError(GraphDataError):

@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, View, ViewSpec
-from graph.details import connection_rows
+from graph.present.details import connection_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"

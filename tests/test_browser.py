@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from graph import Explorer, View, ViewSpec
-from graph.render import render_html
-from graph.style import PATH_COLOUR
+from graph.present.render import render_html
+from graph.present.style import PATH_COLOUR
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Content rules for the bundled restless legs syndrome dataset (``data/rls``).
 
-Each rule is a small function that reads the loaded :class:`~graph.model.Dataset` and returns what
+Each rule is a small function that reads the loaded :class:`~graph.dataset.model.Dataset` and returns what
 breaks it (an empty result means the rule holds). The tests apply the rules to the bundled data,
 and ``test_rules_report_a_broken_copy`` applies them to a deliberately broken copy, so a rule that
 could never fail would be caught.
@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from graph import build_graph, lint_dataset, load_dataset
+from graph.dataset.lint import cited_references
+from graph.dataset.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node, Threshold
 from graph.errors import ValidationError
-from graph.lint import cited_references
-from graph.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node, Threshold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rls"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from graph import ViewSpec
-from graph.details import connection_rows, node_details, view_table
-from graph.guide import evidence_guide
-from graph.markdown import escape_markdown
-from graph.search import find_nodes, search_index
+from graph.network.search import find_nodes, search_index
+from graph.present.details import connection_rows, node_details, view_table
+from graph.present.guide import evidence_guide
+from graph.present.markdown import escape_markdown
 from tests.helpers import explorer
 
 

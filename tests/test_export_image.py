@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from graph import Explorer, ExportError, GraphDataError, View, ViewSpec, style
+from graph import Explorer, ExportError, GraphDataError, View, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.image_export import wrap_label
+from graph.present import style
 
 DATA = Path(__file__).parent / "data"
 RLS = Path(__file__).parent.parent / "data" / "rls"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph import Explorer, ViewSpec
-from graph.layout import COMPACT_COLUMN_GAP, compact, compute_layout
+from graph.network.layout import COMPACT_COLUMN_GAP, compact, compute_layout
 from tests.helpers import TINY, explorer
 
 

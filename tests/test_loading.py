@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph import ValidationError, load_bytes, load_dataset
-from graph.yamlsafe import MAX_FILE_BYTES
+from graph.dataset.yamlsafe import MAX_FILE_BYTES
 
 DATA = Path(__file__).parent / "data"
 BROKEN = DATA / "broken"

@@ -6,7 +6,7 @@ import json
 import re
 
 from graph import ViewSpec
-from graph.render import network_payload, render_html, render_legend
+from graph.present.render import network_payload, render_html, render_legend
 from tests.helpers import XSS, explorer
 
 REMOTE_RESOURCE = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//""", re.I)

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from graph.loading import dataset_files
-from graph.schema import json_schema
+from graph.dataset.loading import dataset_files
+from graph.dataset.schema import json_schema
 from tests.helpers import DATA, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "dataset.schema.json"

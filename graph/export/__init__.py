@@ -22,13 +22,25 @@ from graph.export.dot_export import write_dot
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
-from graph.export.image_export import write_pdf, write_png, write_svg
 from graph.export.json_export import write_json
 from graph.export.markdown_export import image_option, write_md
 from graph.export.mermaid_export import write_mermaid
-from graph.view import View
+from graph.network.view import View
 
 Writer = Callable[..., None]
+
+
+def _image_writer(fmt: str) -> Writer:
+    """A writer that imports matplotlib only when an image is first asked for (it takes ~0.3 s)."""
+
+    def write(view: View, stream: BinaryIO, **options: object) -> None:
+        from graph.export import image_export
+
+        getattr(image_export, f"write_{fmt}")(view, stream, **options)
+
+    return write
+
+
 PathOptions = Callable[[Path], dict[str, object]]
 
 
@@ -62,9 +74,9 @@ FORMATS: dict[str, Format] = {
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
         Format("html", ".html", "text/html", "Interactive page, one file, works offline", write_html),
         Format("png", ".png", "image/png", "Static diagram with legend and references (scale 1-4)",
-               write_png),
-        Format("svg", ".svg", "image/svg+xml", "Static vector diagram, texts kept as text", write_svg),
-        Format("pdf", ".pdf", "application/pdf", "Static vector diagram for print", write_pdf),
+               _image_writer("png")),
+        Format("svg", ".svg", "image/svg+xml", "Static vector diagram, texts kept as text", _image_writer("svg")),
+        Format("pdf", ".pdf", "application/pdf", "Static vector diagram for print", _image_writer("pdf")),
         Format("md", ".md", "text/markdown", "Handout: picture, alt text, sentences, references",
                write_md, image_option),
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Reference
-from graph.view import View
+from graph.dataset.model import Reference
+from graph.network.view import View
 
 
 def class_name(prefix: str, identifier: str, separator: str = "_") -> str:

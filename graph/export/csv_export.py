@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from graph.export.tabular import Record, edge_records, node_records
-from graph.view import View
+from graph.network.view import View
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from graph import style
+from graph.dataset.model import VERDICTS
 from graph.export.common import class_name as _class_name
-from graph.model import VERDICTS
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
 
 SHAPES = {"ellipse": "ellipse", "box": "round-rectangle", "square": "rectangle", "dot": "ellipse",
           "circle": "ellipse", "diamond": "diamond", "triangle": "triangle", "triangleDown": "polygon",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import CLAIM_KIND
-from graph.view import View
+from graph.dataset.model import CLAIM_KIND
+from graph.network.view import View
 
 TOP_NODES = 5
 NEIGHBOURS_SHOWN = 5

@@ -13,8 +13,8 @@ from __future__ import annotations
 import textwrap
 from typing import BinaryIO
 
-from graph import style
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
 
 FONT = "DejaVu Sans"
 LABEL_WIDTH = 24

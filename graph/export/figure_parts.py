@@ -2,7 +2,7 @@
 
 Shapes map vis-network's names to matplotlib markers; the shapes vis draws around their label
 (ellipse, box, database) become wide or tall marker paths, so the legend shows exactly the
-marker used in the picture. The legend comes from :func:`graph.legend.legend_for`, like the
+marker used in the picture. The legend comes from :func:`graph.present.legend.legend_for`, like the
 page's, so the key always matches what is drawn.
 """
 
@@ -17,10 +17,10 @@ from matplotlib.markers import MarkerStyle
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
-from graph import style
 from graph.export.common import shown_references
-from graph.legend import legend_for
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
+from graph.present.legend import legend_for
 
 TITLE_HEIGHT = 0.8
 TITLE_SIZE = 14

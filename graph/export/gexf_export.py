@@ -13,7 +13,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graph.export.graphml_export import scalar_graph
-from graph.view import View
+from graph.network.view import View
 
 
 def write_gexf(view: View, stream: BinaryIO) -> None:

@@ -12,7 +12,7 @@ from typing import BinaryIO
 import networkx as nx
 
 from graph.export.tabular import edge_records, node_records
-from graph.view import View
+from graph.network.view import View
 
 
 def write_graphml(view: View, stream: BinaryIO) -> None:

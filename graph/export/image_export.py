@@ -1,7 +1,7 @@
 """Static PNG, SVG and PDF diagrams of a view, drawn with matplotlib for print and slides.
 
 The picture matches the screen: the view's positions (y flipped, since vis-network's y grows
-downwards), kind colours and shapes, evidence line widths and styles from :mod:`graph.style`,
+downwards), kind colours and shapes, evidence line widths and styles from :mod:`graph.present.style`,
 arrows, the path in the path colour and the focus with a thick border. A title, a legend and a
 caption listing the references shown are part of the figure (see :mod:`graph.export.figure_parts`).
 
@@ -23,7 +23,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
-from graph import style
 from graph.errors import ExportError
 from graph.export.figure_parts import (
     TITLE_HEIGHT,
@@ -37,7 +36,8 @@ from graph.export.figure_parts import (
     marker,
     points,
 )
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
 
 UNITS_PER_INCH = 110.0
 PAD = 0.9

@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from graph.view import View
+from graph.network.view import View
 
 
 def write_json(view: View, stream: BinaryIO) -> None:

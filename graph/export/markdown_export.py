@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
-from graph import style
+from graph.dataset.model import ABOUT_RELATION, Reference
 from graph.export.common import shown_references
 from graph.export.describe import alt_text
-from graph.markdown import escape_markdown
-from graph.model import ABOUT_RELATION, Reference
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
+from graph.present.markdown import escape_markdown
 
 DEFAULT_IMAGE = "view.png"
 URL_SAFE = ":/?#@!$&'*+,;=%~"

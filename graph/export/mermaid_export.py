@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import BinaryIO
 
-from graph import style
 from graph.export.common import class_name
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
 
 ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
             ";": "#59;", "|": "#124;", "\n": " ", "\r": " "}

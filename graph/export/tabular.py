@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from graph import style
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
 
 Scalar = str | int | float | bool
 Record = dict[str, Scalar]

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from graph.dataset.schema import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.errors import Problem
-from graph.schema import COLOUR_PATTERN, ID_PATTERN, Field
 
 MAX_VALUES = 500_000
 _STANDARD_TAG = "tag:yaml.org,2002:"

@@ -13,8 +13,8 @@ from itertools import islice, pairwise
 
 import networkx as nx
 
-from graph.build import CLAIMS_LAYER
-from graph.model import Dataset
+from graph.dataset.model import Dataset
+from graph.network.build import CLAIMS_LAYER
 
 MAX_PATHS = 5
 CANDIDATES = 50

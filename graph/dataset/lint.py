@@ -1,6 +1,6 @@
 """Quality rules for a valid dataset: things that load fine but mislead or clutter.
 
-Validation (:mod:`graph.validation`) rejects data the explorer cannot use; these rules flag
+Validation (:mod:`graph.dataset.validation`) rejects data the explorer cannot use; these rules flag
 data it can use but should not publish: references nobody cites, kinds with no nodes, nodes with
 no links, and links that a claim marks unsupported or contradicted yet are stated above the
 claim-only evidence level. ``python -m graph validate --strict`` treats them as errors.
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import VERDICT_LIST
 from graph.errors import Problem
-from graph.model import Dataset
 
-DISPUTING_VERDICTS = ("unsupported", "contradicted")
+DISPUTING_VERDICTS = tuple(v.id for v in VERDICT_LIST if v.disputes)
 
 
 def lint_dataset(dataset: Dataset, file: str = "dataset") -> list[Problem]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.build import CLAIMS_LAYER
-from graph.convert import suggest
-from graph.model import CLAIM_KIND, Dataset
-from graph.viewspec import ViewSpec, ViewSpecError
+from graph.dataset.convert import suggest
+from graph.dataset.model import CLAIM_KIND, Dataset
+from graph.errors import ViewSpecError
+from graph.network.build import CLAIMS_LAYER
+from graph.network.viewspec import ViewSpec
 
 
 def check_ids(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node
+from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node
 
 EVIDENCE_LAYER = "evidence"
 CLAIMS_LAYER = "claims"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph import style
-from graph.model import CLAIM_KIND
-from graph.view import View
+from graph.dataset.model import CLAIM_KIND
+from graph.network.view import View
+from graph.present import style
 
 
 @dataclass(frozen=True)

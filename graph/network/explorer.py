@@ -11,13 +11,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.build import build_graph
-from graph.layout import Positions, compute_layout
-from graph.loading import load_dataset
-from graph.model import Dataset
-from graph.search import search_index
-from graph.view import View, make_view
-from graph.viewspec import ViewSpec
+from graph.dataset.loading import load_dataset
+from graph.dataset.model import Dataset
+from graph.network.build import build_graph
+from graph.network.layout import Positions, compute_layout
+from graph.network.search import search_index
+from graph.network.view import View, make_view
+from graph.network.viewspec import ViewSpec
 
 
 class Explorer:

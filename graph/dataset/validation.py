@@ -1,6 +1,6 @@
 """Cross-reference checks, and the typed Dataset built from checked sections.
 
-The format checks (types, required and unknown keys) happen in :mod:`graph.convert`; here we
+The format checks (types, required and unknown keys) happen in :mod:`graph.dataset.convert`; here we
 check what spans entries: duplicate ids, references to kinds, relations, evidence levels,
 references and nodes that do not exist, and the rules of the evidence scale. Every problem names
 the file and line of the offending value and, where it can, suggests the id that was meant.
@@ -11,9 +11,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from graph.convert import Item, suggest
-from graph.errors import Problem
-from graph.model import (
+from graph.dataset.convert import Item, suggest
+from graph.dataset.model import (
     CLAIM_KIND,
     Claim,
     Dataset,
@@ -28,6 +27,7 @@ from graph.model import (
     Threshold,
     default_edge_id,
 )
+from graph.errors import Problem
 
 REQUIRED_SECTIONS = ("meta", "kinds", "relations", "evidence", "nodes")
 Index = dict[str, Item]

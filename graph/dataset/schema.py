@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import VERDICTS, VERIFICATION_STATES
+from graph.dataset.vocabulary import VERDICTS, VERIFICATION_STATES
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
@@ -135,7 +135,7 @@ CLAIM = (
     _req("id", "id", "Unique claim id."),
     _req("statement", "string", "The claim, in our words."),
     _req("source", "id", "Reference id of who made the claim."),
-    _req("verdict", "choice", "Our verdict on it.", choices=VERDICTS),
+    _req("verdict", "choice", "Our verdict on it.", choices=tuple(VERDICTS)),
     _req("note", "string", "Why the verdict."),
     _req("references", "ids", "Evidence behind the verdict.", minimum=1),
     _f("about_nodes", "ids", "Node ids the claim concerns."),

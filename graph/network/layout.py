@@ -14,10 +14,9 @@ import random
 import threading
 from collections import defaultdict
 
-import igraph
 import networkx as nx
 
-from graph.style import node_label
+from graph.dataset.vocabulary import drawn_label
 
 Positions = dict[str, tuple[float, float]]
 
@@ -55,7 +54,7 @@ def layered_layout(graph: nx.MultiDiGraph) -> Positions:
 
 def node_heights(graph: nx.MultiDiGraph) -> dict[str, float]:
     """Room each node needs in its column: its shape plus its label wrapped to ~16 characters."""
-    return {node: SHAPE_HEIGHT + LINE_HEIGHT * math.ceil(max(1, len(node_label(data))) / CHARS_PER_LINE)
+    return {node: SHAPE_HEIGHT + LINE_HEIGHT * math.ceil(max(1, len(drawn_label(data))) / CHARS_PER_LINE)
             for node, data in graph.nodes(data=True)}
 
 
@@ -136,6 +135,8 @@ def force_layout(graph: nx.MultiDiGraph) -> Positions:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v})
+    import igraph  # compiled and slow to import: loaded only when a force layout is asked for
+
     with _RNG_LOCK:  # igraph draws from one process-wide generator: seed it, then put it back
         igraph.set_random_number_generator(random.Random(FORCE_SEED))
         try:

@@ -7,9 +7,8 @@ the verdict in their label, so colour is never the only cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from graph.model import CLAIM_KIND, Dataset
+from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
 
 MIN_WIDTH = 1.0
 MAX_WIDTH = 5.0
@@ -21,21 +20,7 @@ DASHES = {"solid": None, "dashed": (8, 6), "dotted": (2, 5)}
 LABEL_INSIDE = ("ellipse", "box", "database", "circle", "text")
 
 
-@dataclass(frozen=True)
-class VerdictStyle:
-    """Colour and legend label of a claim verdict."""
-
-    colour: str
-    label: str
-
-
-VERDICT_STYLES = {
-    "supported": VerdictStyle("#009E73", "Supported"),
-    "partly-supported": VerdictStyle("#56B4E9", "Partly supported"),
-    "unsupported": VerdictStyle("#E69F00", "Unsupported"),
-    "contradicted": VerdictStyle("#D55E00", "Contradicted"),
-    "outdated": VerdictStyle("#CC79A7", "Outdated"),
-}
+VERDICT_STYLES = VERDICTS
 CLAIM_SHAPE = "box"
 
 
@@ -61,9 +46,7 @@ def node_shape(dataset: Dataset, data: dict) -> str:
 
 def node_label(data: dict) -> str:
     """Label as drawn: claims are prefixed with their verdict in words."""
-    if data["kind"] == CLAIM_KIND:
-        return f"[{VERDICT_STYLES[data['verdict']].label}] {data['label']}"
-    return data["label"]
+    return drawn_label(data)
 
 
 def edge_width(dataset: Dataset, data: dict) -> float:

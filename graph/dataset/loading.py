@@ -1,7 +1,7 @@
 """Read a dataset from a YAML file, a folder of YAML files, or uploaded bytes.
 
 ``load_dataset`` is the one entry point the CLI and the app use: it reads, parses, checks the
-format and the cross-references, and returns a :class:`~graph.model.Dataset` or raises a
+format and the cross-references, and returns a :class:`~graph.dataset.model.Dataset` or raises a
 :class:`~graph.errors.ValidationError` carrying every problem found.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.convert import Converter, Item, ValuesBudgetExceeded
+from graph.dataset.convert import Converter, Item, ValuesBudgetExceeded
+from graph.dataset.model import Dataset
+from graph.dataset.schema import DATASET, SECTIONS
+from graph.dataset.validation import build_dataset, cross_reference_problems
+from graph.dataset.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes
 from graph.errors import Problem, ValidationError
-from graph.model import Dataset
-from graph.schema import DATASET, SECTIONS
-from graph.validation import build_dataset, cross_reference_problems
-from graph.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 200

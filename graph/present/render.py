@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from pyvis.network import Network
 
-from graph import style
-from graph.legend import Legend, legend_for
-from graph.view import View
+from graph.network.view import View
+from graph.present import style
+from graph.present.legend import Legend, legend_for
 
 EDGE_LABEL_LIMIT = 40
 LABEL_WIDTH = 150
@@ -131,7 +131,7 @@ def describe_view(view: View) -> str:
 @lru_cache(maxsize=1)
 def component_script() -> str:
     """vis-network followed by the module that wires it to a bidirectional app component."""
-    module = resources.files("graph").joinpath("templates/network_component.js").read_text(encoding="utf-8")
+    module = resources.files("graph.present").joinpath("templates/network_component.js").read_text(encoding="utf-8")
     return vis_asset("vis-network.min.js") + "\n" + module
 
 
@@ -153,7 +153,7 @@ def vis_asset(name: str) -> str:
 @lru_cache(maxsize=4)
 def _template(name: str = "network.html.j2") -> jinja2.Template:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("graph", "templates"), autoescape=True,
+        loader=jinja2.PackageLoader("graph.present", "templates"), autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
     return environment.get_template(name)

@@ -10,15 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from graph.errors import GraphDataError
+from graph.errors import ViewSpecError
 
 DIRECTIONS = ("both", "out", "in")
 LAYOUTS = ("layered", "force")
 MAX_DEPTH = 4
-
-
-class ViewSpecError(GraphDataError):
-    """A view request that cannot be honoured (unknown id, bad depth…)."""
 
 
 @dataclass(frozen=True)

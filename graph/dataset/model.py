@@ -1,6 +1,6 @@
 """Typed records for a dataset, as declared in docs/format.md.
 
-The YAML's shape is declared once, in :mod:`graph.schema`; these frozen dataclasses are what the
+The YAML's shape is declared once, in :mod:`graph.dataset.schema`; these frozen dataclasses are what the
 loader produces from it. Everything downstream (graph building, queries, rendering, exports)
 reads these records or the plain attributes copied from them into NetworkX.
 """
@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
-VERDICTS = ("supported", "partly-supported", "unsupported", "contradicted", "outdated")
-VERIFICATION_STATES = ("verified", "secondary", "unverified")
-CLAIM_KIND = "claim"
-ABOUT_RELATION = "is_about"
+from graph.dataset.vocabulary import ABOUT_RELATION, CLAIM_KIND, VERDICTS, VERIFICATION_STATES
+
+__all__ = ["ABOUT_RELATION", "CLAIM_KIND", "VERDICTS", "VERIFICATION_STATES"]
 
 Scalar = str | int | float | bool
 

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from graph import style
-from graph.markdown import escape_markdown
-from graph.model import Dataset
-
-VERDICT_MEANINGS = {
-    "supported": "the evidence agrees with the claim.",
-    "partly-supported": "part of the claim holds, part does not, or it needs a qualification.",
-    "unsupported": "no good evidence for the claim was found.",
-    "contradicted": "good evidence points the other way.",
-    "outdated": "it was accepted once, but current guidance has moved on.",
-}
+from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import VERDICT_LIST
+from graph.present.markdown import escape_markdown
 
 
 def evidence_guide(dataset: Dataset) -> str:
@@ -29,7 +21,7 @@ def evidence_guide(dataset: Dataset) -> str:
         lines.append(f"| {_cell(level.label)} | {level.line} | {_cell(level.description)} |")
     lines += ["", "**Claims** are statements made by a source (for example a web page), drawn as boxes "
               "coloured by our verdict and joined by dotted lines to what they are about:", ""]
-    lines += [f"- **{style.VERDICT_STYLES[v].label}**: {meaning}" for v, meaning in VERDICT_MEANINGS.items()]
+    lines += [f"- **{verdict.label}**: {verdict.meaning}" for verdict in VERDICT_LIST]
     return "\n".join(lines)
 
 

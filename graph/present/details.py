@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph import style
-from graph.model import CLAIM_KIND, Dataset, Reference
-from graph.view import View
+from graph.dataset.model import CLAIM_KIND, Dataset, Reference
+from graph.network.view import View
+from graph.present import style
 
 NEEDS_VERIFICATION = "needs verification"
 

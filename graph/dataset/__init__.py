@@ -1,0 +1,12 @@
+"""Reading and validating a dataset: the declared format, safe YAML, checks and typed records.
+
+Bytes or files go in; a validated :class:`Dataset` comes out, or a
+:class:`~graph.errors.ValidationError` listing every problem with its file and line.
+"""
+
+from graph.dataset.lint import lint_dataset
+from graph.dataset.loading import dataset_files, load_bytes, load_dataset, load_sources
+from graph.dataset.model import Dataset
+from graph.dataset.schema import json_schema
+
+__all__ = ["Dataset", "dataset_files", "json_schema", "lint_dataset", "load_bytes", "load_dataset", "load_sources"]

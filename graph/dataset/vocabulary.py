@@ -1,0 +1,46 @@
+"""The fixed words of the format, declared once: verdicts on claims and verification states.
+
+Every other module (the schema, the model, styles, the guide, exports, lint rules) reads these
+records rather than keeping its own list, so adding or renaming a verdict is one edit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Our verdict on a claim: its id in YAML, its label, what it means, and its colour.
+
+    Colours are from the Okabe–Ito colour-blind-safe palette; the label is always shown with the
+    colour, so colour is never the only cue. ``disputes`` marks verdicts that say the claim does
+    not hold, so nothing the claim asserts may be stated above the claim-only evidence level.
+    """
+
+    id: str
+    label: str
+    meaning: str
+    colour: str
+    disputes: bool = False
+
+
+VERDICT_LIST = (
+    Verdict("supported", "Supported", "the evidence agrees with the claim.", "#009E73"),
+    Verdict("partly-supported", "Partly supported",
+            "part of the claim holds, part does not, or it needs a qualification.", "#56B4E9"),
+    Verdict("unsupported", "Unsupported", "no good evidence for the claim was found.", "#E69F00", True),
+    Verdict("contradicted", "Contradicted", "good evidence points the other way.", "#D55E00", True),
+    Verdict("outdated", "Outdated", "it was accepted once, but current guidance has moved on.", "#CC79A7"),
+)
+VERDICTS = {verdict.id: verdict for verdict in VERDICT_LIST}
+VERIFICATION_STATES = ("verified", "secondary", "unverified")
+CLAIM_KIND = "claim"
+ABOUT_RELATION = "is_about"
+
+
+def drawn_label(data: dict) -> str:
+    """A node's label as drawn and sized: a claim's label starts with its verdict in words."""
+    if data["kind"] == CLAIM_KIND:
+        return f"[{VERDICTS[data['verdict']].label}] {data['label']}"
+    return data["label"]

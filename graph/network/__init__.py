@@ -1,0 +1,12 @@
+"""The network and its views: the NetworkX graph, filters, neighbourhoods, paths, search and layout.
+
+A :class:`ViewSpec` says what to show; :class:`Explorer` turns it into a :class:`View` of the
+dataset's graph, with positions, that every renderer and export draws.
+"""
+
+from graph.network.build import build_graph
+from graph.network.explorer import Explorer
+from graph.network.view import View, make_view
+from graph.network.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+
+__all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Explorer", "View", "ViewSpec", "build_graph", "make_view"]

@@ -1,0 +1,31 @@
+"""Presentation: how a view looks and reads (style, legend, the vis-network page, details, guide).
+
+Everything here turns a :class:`~graph.network.View` into something a person sees; nothing here
+changes what the view contains.
+"""
+
+from graph.present.details import connection_rows, node_details, view_table
+from graph.present.guide import evidence_guide
+from graph.present.markdown import escape_markdown
+from graph.present.render import (
+    component_script,
+    component_style,
+    describe_view,
+    network_payload,
+    render_html,
+    render_legend,
+)
+
+__all__ = [
+    "component_script",
+    "component_style",
+    "connection_rows",
+    "describe_view",
+    "escape_markdown",
+    "evidence_guide",
+    "network_payload",
+    "node_details",
+    "render_html",
+    "render_legend",
+    "view_table",
+]
