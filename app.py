@@ -18,11 +18,11 @@ import streamlit as st
 from graph import Explorer, GraphDataError, ValidationError, View, ViewSpec, load_bytes
 from graph.dataset.loading import dataset_files, load_sources
 from graph.export import FORMATS, export_bytes
-from graph.network.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpecError
 from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
 from graph.present.render import component_script, component_style, describe_view, network_payload, render_legend
+from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpecError
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_DATASET = "rls"

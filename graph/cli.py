@@ -22,7 +22,7 @@ from graph.errors import ExportError, GraphDataError, ValidationError
 from graph.export import FORMATS, export_view, guess_format
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
-from graph.network.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"

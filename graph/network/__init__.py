@@ -7,6 +7,6 @@ dataset's graph, with positions, that every renderer and export draws.
 from graph.network.build import build_graph
 from graph.network.explorer import Explorer
 from graph.network.view import View, make_view
-from graph.network.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
 __all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Explorer", "View", "ViewSpec", "build_graph", "make_view"]

@@ -17,7 +17,7 @@ from graph.network.build import build_graph
 from graph.network.layout import Positions, compute_layout
 from graph.network.search import search_index
 from graph.network.view import View, make_view
-from graph.network.viewspec import ViewSpec
+from graph.viewspec import ViewSpec
 
 
 class Explorer:

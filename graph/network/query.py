@@ -13,7 +13,7 @@ from graph.dataset.convert import suggest
 from graph.dataset.model import CLAIM_KIND, Dataset
 from graph.errors import ViewSpecError
 from graph.network.build import CLAIMS_LAYER
-from graph.network.viewspec import ViewSpec
+from graph.viewspec import ViewSpec
 
 
 def check_ids(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> None:

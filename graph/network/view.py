@@ -16,7 +16,7 @@ from graph.dataset.model import Dataset
 from graph.network.layout import Positions, compact, node_heights
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.network.query import check_ids, filtered, neighbourhood
-from graph.network.viewspec import ViewSpec
+from graph.viewspec import ViewSpec
 
 
 @dataclass(frozen=True)
