@@ -123,3 +123,8 @@ def test_valid_dataset_has_typed_records() -> None:
     assert edge.recommendation.describe() == "strong recommendation for (adults; moderate certainty)"
     assert dataset.edge_needs_verification(dataset.edge("low_iron--leads_to--brain_iron"))
     assert not dataset.edge_needs_verification(edge)
+
+
+def test_meta_reviewed_date_is_kept_as_text() -> None:
+    text = (DATA / "tiny.yaml").read_text().replace("licence: CC0-1.0", "licence: CC0-1.0\n  reviewed: 2026-11-24")
+    assert load_bytes(text.encode(), "d.yaml").meta.reviewed == "2026-11-24"

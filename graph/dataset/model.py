@@ -29,6 +29,7 @@ class Meta:
     licence: str = ""
     authors: tuple[str, ...] = ()
     disclaimer: str = ""
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ META = (
     _f("licence", "string", "Licence of the content, e.g. CC-BY-4.0."),
     _f("authors", "strings", "Authors or maintainers."),
     _f("disclaimer", "string", "Shown next to the graph."),
+    _f("reviewed", "string", "Date the content was last reviewed against the literature, e.g. 2026-11-24."),
 )
 KIND = (
     _req("id", "id", "Referenced by nodes[].kind."),
