@@ -101,12 +101,14 @@ def measure(page: Any, url: str) -> dict[str, Any]:
 
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
-    header = ("view", "canvas", "nodes", "zoom", "drawn", "min px", "median px", "≥11 px", "<9 px", "edge lbl", "overlaps")
+    header = ("view", "canvas", "nodes", "zoom", "drawn", "min px", "median px", "≥11 px", "<9 px",
+              "edge lbl", "overlaps")
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for name, r in rows.items():
         print(f"{name} | {r['canvas']} | {r['nodes']} | {r['zoom']:.2f} | {r['drawn']} | {r['min_px']:.1f} | "
-              f"{r['median_px']:.1f} | {r['readable_share']:.0%} | {r['smudges']} | {r['edge_labels']} | {r['overlaps']}")
+              f"{r['median_px']:.1f} | {r['readable_share']:.0%} | {r['smudges']} | {r['edge_labels']} | "
+              f"{r['overlaps']}")
 
 
 @contextmanager
