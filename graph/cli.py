@@ -19,12 +19,11 @@ from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError
-from graph.export import FORMATS, export_view, guess_format
+from graph.export import FORMATS, PAGES, REFERENCES, guess_format, plan_files, write_files
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
 BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"
 
 
@@ -83,27 +82,20 @@ def _components(graph: nx.MultiDiGraph) -> list[int]:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the requested view in the requested format (a handout also gets its picture)."""
+    """Write the requested view in the requested format, with the companions the format declares."""
     fmt = args.format or guess_format(args.output)
     view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
-    image_options = _image_options(fmt, args.scale)
-    export_view(view, fmt, args.output, **(image_options if fmt in IMAGE_FORMATS else {}))
-    written = [str(args.output)]
-    if fmt == "md":
-        picture = Path(args.output).with_suffix(".png")
-        export_view(view, "png", picture, **image_options)
-        written.append(str(picture))
-    print(f"Wrote {' and '.join(written)} ({fmt}: {view.graph.number_of_nodes()} nodes, "
+    planned = plan_files(fmt, args.output, **_export_options(args))
+    written = write_files(view, planned, force=args.force)
+    print(f"Wrote {' and '.join(map(str, written))} ({fmt}: {view.graph.number_of_nodes()} nodes, "
           f"{view.graph.number_of_edges()} edges).")
     return 0
 
 
-def _image_options(fmt: str, scale: float | None) -> dict[str, float]:
-    if scale is None:
-        return {}
-    if fmt not in (*IMAGE_FORMATS, "md"):
-        raise ExportError(f"--scale applies to {', '.join(IMAGE_FORMATS)} and md, not {fmt}.")
-    return {"scale": scale}
+def _export_options(args: argparse.Namespace) -> dict[str, object]:
+    """The options given on the command line (the format refuses those it does not use)."""
+    given = {"scale": args.scale, "page": args.page, "references": args.references}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def view_spec(args: argparse.Namespace) -> ViewSpec:
@@ -168,4 +160,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="path_to", help="path end node id")
     parser.add_argument("--layout", choices=LAYOUTS, default="layered")
     parser.add_argument("--title", help="title shown on the export")
-    parser.add_argument("--scale", type=float, help="image scale for png/svg/pdf (1-4)")
+    parser.add_argument("--scale", type=float, help="image scale for png/svg/pdf/md (1-4)")
+    parser.add_argument("--page", choices=PAGES, help="picture size: slide (1920x1080 at scale 1), "
+                        "a4 (printable) or poster (as large as the view needs; the default)")
+    parser.add_argument("--references", choices=REFERENCES,
+                        help="pictures: references in a caption (default), on a separate page or file, or none")
+    parser.add_argument("--force", action="store_true",
+                        help="replace companion files (the handout's picture) that already exist")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import tempfile
+import os
 from pathlib import Path
 
 import networkx as nx
@@ -80,7 +80,7 @@ def test_unwritable_folder_is_a_message(capsys: pytest.CaptureFixture[str], tmp_
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # exports create their temporary file with os.open
     code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"))
     assert code == 1 and err.startswith(f"Error: cannot write {tmp_path / 'x.json'}: Permission denied.")
     assert not list(tmp_path.iterdir())

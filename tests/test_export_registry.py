@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
 
 from graph import Explorer, ExportError, View, ViewSpec
-from graph.export import FORMATS, Format, export_bytes, export_view, guess_format
+from graph.export import (
+    FORMATS,
+    ExportOptions,
+    Format,
+    export_bytes,
+    export_view,
+    guess_format,
+    plan_files,
+    write_files,
+)
+from graph.export.graphml_export import write_graphml
 
 DATA = Path(__file__).parent / "data"
 REPRODUCIBLE = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "svg", "png", "pdf", "html"}
@@ -35,7 +47,7 @@ def test_every_format_writes_a_file_and_bytes(view: View, fmt: str, tmp_path: Pa
         assert target.read_bytes() == export_bytes(view, fmt)
 
 
-def _fails_midway(view: View, stream: BinaryIO) -> None:
+def _fails_midway(view: View, stream: BinaryIO, options: ExportOptions) -> None:
     stream.write(b"half an export")
     raise RuntimeError("disk on fire")
 
@@ -56,3 +68,63 @@ def test_unknown_format_and_missing_folder_are_explained(view: View, tmp_path: P
         export_bytes(view, "xls")
     with pytest.raises(ExportError, match="does not exist"):
         export_view(view, "dot", tmp_path / "missing" / "view.dot")
+
+
+@pytest.mark.parametrize(("fmt", "options", "message"), [
+    ("json", {"scale": 2}, "the json export has no option 'scale'"),
+    ("png", {"scale": "2"}, "option scale must be a number"),
+    ("png", {"scale": 0.5}, "scale must be between 1 and 4, got 0.5"),
+    ("svg", {"page": "A5"}, "option page must be one of poster, slide, a4"),
+    ("pdf", {"references": "footnote"}, "option references must be one of caption, separate, none"),
+    ("dot", {"colour": "red"}, "unknown export option 'colour'"),
+])
+def test_bad_options_are_export_errors(view: View, fmt: str, options: dict, message: str) -> None:
+    with pytest.raises(ExportError, match=message):
+        export_bytes(view, fmt, **options)
+
+
+def test_typed_options_are_frozen_and_checked() -> None:
+    options = ExportOptions(scale=2, page="slide")
+    with pytest.raises(AttributeError):
+        options.scale = 3  # type: ignore[misc]
+    with pytest.raises(ExportError, match="between 1 and 4"):
+        options.with_changes(scale=9)
+
+
+def test_title_option_replaces_the_views_title(view: View) -> None:
+    assert b"Handout title" in export_bytes(view, "graphml", title="Handout title")
+
+
+def test_writers_take_a_path_or_a_stream(view: View, tmp_path: Path) -> None:
+    write_graphml(view, tmp_path / "a.graphml")
+    with (tmp_path / "b.graphml").open("wb") as stream:
+        write_graphml(view, stream)
+    assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
+
+
+def test_files_are_readable_by_others_under_umask_022(view: View, tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        export_view(view, "csv", tmp_path / "view.zip")
+        write_files(view, plan_files("md", tmp_path / "handout.md"))
+    finally:
+        os.umask(previous)
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+    assert modes == {"view.zip": 0o644, "handout.md": 0o644, "handout.png": 0o644}
+
+
+def test_handout_declares_its_picture_and_links_it(tmp_path: Path) -> None:
+    main, picture = plan_files("md", tmp_path / "handout.md", scale=2)
+    assert (main.options.image_name, picture.target, picture.fmt) == ("handout.png", tmp_path / "handout.png", "png")
+    assert (picture.options.scale, picture.options.part) == (2, "graph")
+    assert [item.fmt for item in plan_files("png", "a.png", references="separate")] == ["png", "png"]
+    assert len(plan_files("pdf", "a.pdf", references="separate")) == 1
+
+
+def test_an_existing_picture_is_never_silently_replaced(view: View, tmp_path: Path) -> None:
+    (tmp_path / "handout.png").write_bytes(b"my own picture")
+    with pytest.raises(ExportError, match=r"handout.png already exists.*--force"):
+        write_files(view, plan_files("md", tmp_path / "handout.md"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.png"]
+    write_files(view, plan_files("md", tmp_path / "handout.md"), force=True)
+    assert (tmp_path / "handout.png").read_bytes().startswith(b"\x89PNG")

@@ -2,16 +2,20 @@
 
 ``export_view(view, "graphml", "out.graphml")`` writes a file (temporary file, then rename, so a
 failed export leaves nothing behind); ``export_bytes`` returns the bytes, for downloads. Every
-writer takes a view and a binary file object: ``write_FORMAT(view, stream, **options)``.
+writer takes a view, a path or binary stream, and :class:`ExportOptions`:
+``write_FORMAT(view, path_or_stream, options)``. Options are checked against what the format
+uses (``export_bytes(view, "json", scale=2)`` is an :class:`ExportError`). A format declares its
+companion files (the handout's picture, an image's separate references): :func:`plan_files`
+lists them for a target name and :func:`write_files` writes them all, never replacing a
+companion that is already there unless asked to.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
-import os
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,45 +23,71 @@ from graph.errors import ExportError
 from graph.export.csv_export import write_csv
 from graph.export.cyjs_export import write_cyjs
 from graph.export.dot_export import write_dot
+from graph.export.files import Target, path_or_stream, write_atomically
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
 from graph.export.json_export import write_json
-from graph.export.markdown_export import image_option, write_md
+from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
+from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
 from graph.network.view import View
 
-Writer = Callable[..., None]
+__all__ = [
+    "FORMATS", "IMAGE_FORMATS", "PAGES", "REFERENCES", "Companion", "ExportOptions", "Format",
+    "PlannedFile", "export_bytes", "export_view", "guess_format", "plan_files", "write_files",
+]
+
+Writer = Callable[[View, Target, ExportOptions], None]
+IMAGE_OPTIONS = ("title", "scale", "page", "references", "part")
+IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
 def _image_writer(fmt: str) -> Writer:
     """A writer that imports matplotlib only when an image is first asked for (it takes ~0.3 s)."""
 
-    def write(view: View, stream: BinaryIO, **options: object) -> None:
+    @path_or_stream
+    def write(view: View, stream: BinaryIO, options: ExportOptions) -> None:
         from graph.export import image_export
 
-        getattr(image_export, f"write_{fmt}")(view, stream, **options)
+        image_export.write_image(view, stream, fmt, options)
 
     return write
 
 
-PathOptions = Callable[[Path], dict[str, object]]
+@dataclass(frozen=True)
+class Companion:
+    """A second file an export comes with, named after the main file.
+
+    ``ending`` replaces the main file's suffix (``.png``: ``handout.md`` comes with
+    ``handout.png``); ``changes`` are the options that differ from the main file's; ``linked_as``
+    names the main file's option that holds the companion's name; ``when`` says for which
+    options the companion exists.
+    """
+
+    fmt: str
+    ending: str
+    changes: Mapping[str, object]
+    linked_as: str = ""
+    when: Callable[[ExportOptions], bool] = lambda options: True
+
+
+def _separate_references(suffix: str) -> Companion:
+    return Companion(suffix.lstrip("."), f"-references{suffix}", {"part": "references"},
+                     when=lambda options: options.references == "separate" and options.part == "whole")
 
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: its name, file suffix, MIME type and writer.
-
-    ``path_options`` gives default options that depend on the target file (the Markdown
-    handout links the PNG of the same name); options passed by the caller win.
-    """
+    """An export format: its name, file suffix, MIME type, writer, options and companions."""
 
     name: str
     suffix: str
     mime: str
     description: str
     writer: Writer
-    path_options: PathOptions | None = None
+    options: tuple[str, ...] = ("title",)
+    companions: tuple[Companion, ...] = field(default=())
 
 
 FORMATS: dict[str, Format] = {
@@ -68,19 +98,33 @@ FORMATS: dict[str, Format] = {
                "GraphML for Gephi, yEd and Cytoscape", write_graphml),
         Format("gexf", ".gexf", "application/gexf+xml", "GEXF for Gephi, with colours and positions",
                write_gexf),
-        Format("csv", ".zip", "application/zip", "nodes.csv and edges.csv in a zip", write_csv),
+        Format("csv", ".zip", "application/zip", "CSV tables (nodes, edges, references...) in a zip",
+               write_csv),
         Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
-        Format("html", ".html", "text/html", "Interactive page, one file, works offline", write_html),
-        Format("png", ".png", "image/png", "Static diagram with legend and references (scale 1-4)",
-               _image_writer("png")),
-        Format("svg", ".svg", "image/svg+xml", "Static vector diagram, texts kept as text", _image_writer("svg")),
-        Format("pdf", ".pdf", "application/pdf", "Static vector diagram for print", _image_writer("pdf")),
-        Format("md", ".md", "text/markdown", "Handout: picture, alt text, sentences, references",
-               write_md, image_option),
+        Format("html", ".html", "text/html", "Lesson page: one file, works offline and on touch screens",
+               write_html),
+        Format("png", ".png", "image/png", "Picture for slides, print or posters (scale 1-4)",
+               _image_writer("png"), IMAGE_OPTIONS, (_separate_references(".png"),)),
+        Format("svg", ".svg", "image/svg+xml", "Vector picture, texts kept as text", _image_writer("svg"),
+               IMAGE_OPTIONS, (_separate_references(".svg"),)),
+        Format("pdf", ".pdf", "application/pdf", "Vector picture for print (separate references: page 2)",
+               _image_writer("pdf"), IMAGE_OPTIONS),
+        Format("md", ".md", "text/markdown", "Handout: picture, sentences, references", write_md,
+               ("title", "scale", "page", "image_name"),
+               (Companion("png", ".png", {"part": "graph", "image_name": ""}, linked_as="image_name"),)),
     )
 }
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of an export: where it goes, its format and its checked options."""
+
+    target: Path
+    fmt: str
+    options: ExportOptions
 
 
 def guess_format(path: str | Path) -> str:
@@ -93,41 +137,70 @@ def guess_format(path: str | Path) -> str:
                       f"Use --format with one of: {', '.join(FORMATS)}.")
 
 
-def export_bytes(view: View, fmt: str, **options: object) -> bytes:
-    """The export as bytes (for a download button)."""
+def export_bytes(view: View, fmt: str, options: ExportOptions | None = None, **given: object) -> bytes:
+    """The export as bytes (for a download button); ``given`` are checked option values."""
     buffer = io.BytesIO()
-    _format(fmt).writer(view, buffer, **options)
+    export_view(view, fmt, buffer, options, **given)
     return buffer.getvalue()
 
 
-def export_view(view: View, fmt: str, target: str | Path | BinaryIO, **options: object) -> None:
-    """Write the export to a path (atomically) or to an open binary file."""
+def export_view(view: View, fmt: str, target: Target, options: ExportOptions | None = None,
+                **given: object) -> None:
+    """Write the export to a path (atomically) or to an open binary file; companions are not written."""
     chosen = _format(fmt)
-    if not isinstance(target, (str, Path)):
-        chosen.writer(view, target, **options)
-        return
-    options = {**(chosen.path_options(Path(target)) if chosen.path_options else {}), **options}
-    _write_atomically(Path(target), lambda stream: chosen.writer(view, stream, **options))
+    checked = _options(chosen, options, given)
+    if isinstance(target, (str, Path)):
+        checked = _linked(chosen, Path(target), checked)
+    shown = dataclasses.replace(view, title=checked.title) if checked.title else view
+    if isinstance(target, (str, Path)):
+        write_atomically(Path(target), lambda stream: chosen.writer(shown, stream, checked))
+    else:
+        chosen.writer(shown, target, checked)
 
 
-def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {directory} does not exist.")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror}.") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def plan_files(fmt: str, target: str | Path, options: ExportOptions | None = None,
+               **given: object) -> list[PlannedFile]:
+    """The main file and its companions, for writing (CLI) or for download buttons (app)."""
+    chosen = _format(fmt)
+    main = _linked(chosen, Path(target), _options(chosen, options, given))
+    planned = [PlannedFile(Path(target), fmt, main)]
+    for companion in chosen.companions:
+        if companion.when(main):
+            planned.append(PlannedFile(_companion_path(Path(target), companion), companion.fmt,
+                                       main.with_changes(**companion.changes)))
+    return planned
+
+
+def write_files(view: View, planned: list[PlannedFile], force: bool = False) -> list[Path]:
+    """Write planned files; refuse (before writing anything) to replace a companion unless ``force``."""
+    existing = [item.target for item in planned[1:] if item.target.exists()]
+    if existing and not force:
+        names = ", ".join(str(path) for path in existing)
+        raise ExportError(f"{names} already exists and would be replaced. Choose another output name, "
+                          "or pass --force to replace it.")
+    for item in planned:
+        export_view(view, item.fmt, item.target, item.options)
+    return [item.target for item in planned]
+
+
+def _companion_path(target: Path, companion: Companion) -> Path:
+    return target.with_name(target.stem + companion.ending)
+
+
+def _linked(chosen: Format, target: Path, options: ExportOptions) -> ExportOptions:
+    """Options naming each linked companion after ``target`` unless the caller named it."""
+    for companion in chosen.companions:
+        if companion.linked_as and not getattr(options, companion.linked_as):
+            name = _companion_path(target, companion).name
+            options = options.with_changes(**{companion.linked_as: name})
+    return options
+
+
+def _options(chosen: Format, options: ExportOptions | None, given: Mapping[str, object]) -> ExportOptions:
+    checked = make_options(chosen.name, chosen.options, given)
+    if options is None:
+        return checked
+    return options.with_changes(**given) if given else options
 
 
 def _format(name: str) -> Format:

@@ -13,13 +13,16 @@ import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import Record, edge_records, node_records
 from graph.network.view import View
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def write_csv(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_csv(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write a zip holding ``nodes.csv`` (id first) and ``edges.csv`` (source, target, key first)."""
     nodes = [{"id": node, **record} for node, record in node_records(view).items()]
     edges = [{"source": u, "target": v, "key": k, **record}

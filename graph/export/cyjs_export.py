@@ -13,6 +13,8 @@ from typing import Any, BinaryIO
 
 from graph.dataset.model import VERDICTS
 from graph.export.common import class_name as _class_name
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
 
@@ -27,7 +29,8 @@ def class_name(prefix: str, identifier: str) -> str:
     return _class_name(prefix, identifier, "-")
 
 
-def write_cyjs(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_cyjs(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the elements and stylesheet as UTF-8 JSON with sorted keys."""
     stream.write(json.dumps(cyjs_data(view), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import textwrap
 from typing import BinaryIO
 
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
 
@@ -24,7 +26,8 @@ SHAPES = {"ellipse": "ellipse", "box": "box", "diamond": "diamond", "dot": "circ
 LINES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 
-def write_dot(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_dot(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the view as UTF-8 DOT text."""
     stream.write(dot_text(view).encode("utf-8"))
 

@@ -12,11 +12,14 @@ from typing import BinaryIO
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
+from graph.export.files import path_or_stream
 from graph.export.graphml_export import scalar_graph
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 
 
-def write_gexf(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_gexf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the view as GEXF 1.2 (UTF-8) with viz colours and positions, and no date."""
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.xml.find("meta").attrib.pop("lastmodifieddate")

@@ -11,11 +11,14 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import edge_records, node_records
 from graph.network.view import View
 
 
-def write_graphml(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_graphml(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the view as GraphML (UTF-8), with the title as a graph attribute."""
     nx.write_graphml(scalar_graph(view), stream, encoding="utf-8", prettyprint=True)
 

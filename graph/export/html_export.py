@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present.render import render_html
 
 
-def write_html(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_html(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the interactive page as UTF-8 HTML."""
     stream.write(render_html(view).encode("utf-8"))

@@ -23,7 +23,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
-from graph.errors import ExportError
 from graph.export.figure_parts import (
     TITLE_HEIGHT,
     add_caption,
@@ -36,6 +35,7 @@ from graph.export.figure_parts import (
     marker,
     points,
 )
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
 
@@ -43,7 +43,6 @@ UNITS_PER_INCH = 110.0
 PAD = 0.9
 MIN_GRAPH_SIZE = (5.0, 2.5)
 BASE_DPI = 100
-MAX_SCALE = 4
 LABEL_WIDTH = 22
 LABEL_SIZE = 7.0
 EDGE_LABEL_SIZE = 7.0
@@ -55,28 +54,11 @@ RC = {"svg.hashsalt": "graph-export", "svg.fonttype": "none", "pdf.fonttype": 42
 METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
-def write_png(view: View, stream: BinaryIO, scale: float = 1) -> None:
-    """Write a PNG at ``scale`` × 100 DPI (scale 1 to 4)."""
-    write_image(view, stream, "png", scale)
-
-
-def write_svg(view: View, stream: BinaryIO, scale: float = 1) -> None:
-    """Write an SVG whose texts are ``<text>`` elements (``scale`` only sizes embedded images)."""
-    write_image(view, stream, "svg", scale)
-
-
-def write_pdf(view: View, stream: BinaryIO, scale: float = 1) -> None:
-    """Write a one-page vector PDF."""
-    write_image(view, stream, "pdf", scale)
-
-
-def write_image(view: View, stream: BinaryIO, fmt: str, scale: float = 1) -> None:
-    """Draw the view and save it as ``fmt`` (png, svg or pdf) at ``scale`` × 100 DPI."""
-    if not 1 <= scale <= MAX_SCALE:
-        raise ExportError(f"scale must be between 1 and {MAX_SCALE}, got {scale}.")
+def write_image(view: View, stream: BinaryIO, fmt: str, options: ExportOptions = DEFAULTS) -> None:
+    """Draw the view and save it as ``fmt`` (png, svg or pdf) at ``options.scale`` × 100 DPI."""
     with matplotlib.rc_context(RC):
         figure = draw_figure(view)
-        figure.savefig(stream, format=fmt, dpi=BASE_DPI * scale, metadata=METADATA[fmt])
+        figure.savefig(stream, format=fmt, dpi=BASE_DPI * options.scale, metadata=METADATA[fmt])
 
 
 def draw_figure(view: View) -> Figure:

@@ -8,10 +8,13 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 
 
-def write_json(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_json(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the view as node-link JSON (``edges="edges"``), with positions and the title."""
     graph = view.graph.copy()
     graph.graph["title"] = view.title

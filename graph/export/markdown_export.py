@@ -9,13 +9,14 @@ the dataset is Markdown-escaped, so a label cannot become a link, an image or HT
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
 from graph.dataset.model import ABOUT_RELATION, Reference
 from graph.export.common import shown_references
 from graph.export.describe import alt_text
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
 from graph.present.markdown import escape_markdown
@@ -29,14 +30,10 @@ def md(text: str) -> str:
     return escape_markdown(" ".join(text.split()))
 
 
-def image_option(path: Path) -> dict[str, str]:
-    """The default ``image_name`` for a handout written to ``path``: the same name, ``.png``."""
-    return {"image_name": path.with_suffix(".png").name}
-
-
-def write_md(view: View, stream: BinaryIO, image_name: str = DEFAULT_IMAGE) -> None:
-    """Write the handout as UTF-8 Markdown that links the picture ``image_name``."""
-    stream.write(markdown_text(view, image_name).encode("utf-8"))
+@path_or_stream
+def write_md(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
+    """Write the handout as UTF-8 Markdown that links the picture ``options.image_name``."""
+    stream.write(markdown_text(view, options.image_name or DEFAULT_IMAGE).encode("utf-8"))
 
 
 def markdown_text(view: View, image_name: str = DEFAULT_IMAGE) -> str:

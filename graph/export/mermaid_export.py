@@ -14,6 +14,8 @@ from collections import defaultdict
 from typing import BinaryIO
 
 from graph.export.common import class_name
+from graph.export.files import path_or_stream
+from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
 
@@ -26,7 +28,8 @@ THICK_SHARE = 0.75
 DOTTED = "stroke-dasharray:2 5"
 
 
-def write_mermaid(view: View, stream: BinaryIO) -> None:
+@path_or_stream
+def write_mermaid(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the view as Mermaid flowchart text (UTF-8)."""
     stream.write(mermaid_text(view).encode("utf-8"))
 
