@@ -32,6 +32,17 @@ DISPUTED_VASCULAR_SOURCES = (
     "vascular_risk_drugs",
 )
 DOPAMINE_AGONISTS = ("pramipexole", "ropinirole", "rotigotine")
+# Evidence levels by tier, strongest first. Pictures draw one line style per tier, so a tier's
+# ranks must not interleave with another tier's and its levels must share a line style.
+EVIDENCE_TIERS = (
+    ("guideline-strong", "guideline-conditional", "guideline-gps", "consensus", "rct",
+     "guideline-other", "validated-instrument", "regulatory"),
+    ("genetic-association", "observational"),
+    ("mechanistic", "expert-knowledge", "expert-opinion"),
+    ("seed-only",),
+)
+# Links whose support is one small trial, whatever grade a guideline gave it.
+SINGLE_TRIAL_EDGES = ("pneumatic_compression--treats--rls",)
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +112,27 @@ def overstated_vascular_links(dataset: Dataset) -> set[str]:
     return {edge.id for edge in dataset.edges
             if edge.source in DISPUTED_VASCULAR_SOURCES and edge.target == "rls"
             and edge.relation in CAUSAL_RELATIONS and edge.evidence not in allowed}
+
+
+def levels_out_of_tier_order(dataset: Dataset) -> set[str]:
+    """Levels in no tier, ranked above a level of a stronger tier, or drawn unlike their tier."""
+    rank = {level.id: level.rank for level in dataset.evidence}
+    tier = {level_id: n for n, levels in enumerate(EVIDENCE_TIERS) for level_id in levels}
+    unplaced = set(rank) - set(tier)
+    placed = rank.keys() & tier.keys()
+    misranked = {level for a in placed for b in placed
+                 if tier[a] > tier[b] and rank[a] >= rank[b] for level in (a, b)}
+    line = {level.id: level.line for level in dataset.evidence}
+    mixed = {a for a in placed for b in placed if tier[a] == tier[b] and line[a] != line[b]}
+    return unplaced | misranked | mixed
+
+
+def single_trial_levels_above_trials(dataset: Dataset) -> set[str]:
+    """Single-trial links, and older guideline gradings, ranked above randomised trials."""
+    rank = {level.id: level.rank for level in dataset.evidence}
+    ceiling = rank["rct"]
+    single = {dataset.edge(edge_id).evidence for edge_id in SINGLE_TRIAL_EDGES}
+    return {level for level in single | {"guideline-other"} if rank[level] > ceiling}
 
 
 def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
@@ -178,6 +210,14 @@ def test_coverage(dataset: Dataset) -> None:
     assert len(dataset.edges) >= 170
     kinds = {node.kind for node in dataset.nodes}
     assert set(REQUIRED_KINDS) <= kinds
+
+
+def test_evidence_tiers_do_not_interleave(dataset: Dataset) -> None:
+    assert levels_out_of_tier_order(dataset) == set()
+
+
+def test_a_single_small_trial_cannot_outrank_consensus_or_trials(dataset: Dataset) -> None:
+    assert single_trial_levels_above_trials(dataset) == set()
 
 
 # Content spot checks.
@@ -263,3 +303,16 @@ def test_reference_rules_report_a_broken_copy(dataset: Dataset) -> None:
     unused = dataclasses.replace(dataset, edges=tuple(
         edge for edge in dataset.edges if "LI2015" not in edge.references))
     assert uncited_references(unused) == {"LI2015"}
+
+
+def test_evidence_rank_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    def reranked(level_id: str, rank: int, line: str | None = None) -> Dataset:
+        levels = tuple(
+            dataclasses.replace(level, rank=rank, line=line or level.line) if level.id == level_id
+            else level for level in dataset.evidence)
+        return dataclasses.replace(dataset, evidence=levels)
+
+    old_order = reranked("guideline-other", 20)
+    assert single_trial_levels_above_trials(old_order) == {"guideline-other"}
+    assert "regulatory" in levels_out_of_tier_order(reranked("regulatory", 3))
+    assert levels_out_of_tier_order(reranked("observational", 4, line="dotted")) >= {"observational"}
