@@ -41,6 +41,9 @@ EVIDENCE_TIERS = (
     ("mechanistic", "expert-knowledge", "expert-opinion"),
     ("seed-only",),
 )
+# Relations that say something helps RLS, and the reference kinds that can carry such a claim.
+TREATMENT_RELATIONS = ("treats", "reduces", "recommended_for", "suggested_for")
+CONTROLLED_EVIDENCE_KINDS = ("trial", "guideline", "consensus")
 # Links whose support is one small trial, whatever grade a guideline gave it.
 SINGLE_TRIAL_EDGES = ("pneumatic_compression--treats--rls",)
 
@@ -135,6 +138,20 @@ def single_trial_levels_above_trials(dataset: Dataset) -> set[str]:
     return {level for level in single | {"guideline-other"} if rank[level] > ceiling}
 
 
+def uncontrolled_treatment_edges(dataset: Dataset) -> set[str]:
+    """Treatment links to RLS stated as evidence although no trial, guideline or consensus backs them.
+
+    Uncontrolled case series (the vein clinics' reports, for example) cannot make a treatment a
+    fact: such a link is either a claim or an ``insufficient_evidence_for`` link.
+    """
+    claim_only = claim_only_levels(dataset)
+    kinds = {ref.id: ref.kind for ref in dataset.references}
+    return {edge.id for edge in dataset.edges
+            if edge.target == "rls" and edge.relation in TREATMENT_RELATIONS
+            and edge.evidence not in claim_only
+            and not any(kinds.get(ref) in CONTROLLED_EVIDENCE_KINDS for ref in edge.references)}
+
+
 def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
     return [edge for edge in dataset.edges
             if (edge.source, edge.relation, edge.target) == (source, relation, target)]
@@ -218,6 +235,10 @@ def test_evidence_tiers_do_not_interleave(dataset: Dataset) -> None:
 
 def test_a_single_small_trial_cannot_outrank_consensus_or_trials(dataset: Dataset) -> None:
     assert single_trial_levels_above_trials(dataset) == set()
+
+
+def test_treatments_rest_on_trials_guidelines_or_consensus(dataset: Dataset) -> None:
+    assert uncontrolled_treatment_edges(dataset) == set()
 
 
 # Content spot checks.
@@ -316,3 +337,12 @@ def test_evidence_rank_rules_report_a_broken_copy(dataset: Dataset) -> None:
     assert single_trial_levels_above_trials(old_order) == {"guideline-other"}
     assert "regulatory" in levels_out_of_tier_order(reranked("regulatory", 3))
     assert levels_out_of_tier_order(reranked("observational", 4, line="dotted")) >= {"observational"}
+
+
+def test_treatment_rule_reports_a_broken_copy(dataset: Dataset) -> None:
+    venous = dataset.edge("venous_ablation_sclerotherapy--treats--rls")
+    as_fact = dataclasses.replace(venous, evidence="observational",
+                                  references=("KANTER1995", "SUNDARESAN2019"))
+    broken = dataclasses.replace(
+        dataset, edges=tuple(as_fact if edge.id == venous.id else edge for edge in dataset.edges))
+    assert uncontrolled_treatment_edges(broken) == {venous.id}

@@ -26,8 +26,8 @@ EXPECTED = {
     "missing_field.yaml": (11, "'iron_deficiency' is missing the required key 'summary'"),
     "wrong_type.yaml": (11, "expected a list, e.g. [a, b]."),
     "unknown_key.yaml": (11, "unknown key 'sumary'. Did you mean 'summary'?"),
-    "empty.yaml": (0, "the file is empty."),
-    "empty_dataset.yaml": (0, "the dataset has no 'nodes' section"),
+    "empty.yaml": (1, "the file is empty."),
+    "empty_dataset.yaml": (1, "the dataset has no 'nodes' section"),
     "python_tag.yaml": (11, "the tag !!python/object/apply:os.system is not allowed here."),
     "alias_bomb.yaml": (3, "the document expands to too many values"),
     "deep_nesting.yaml": (1, "values are nested more than 40 levels deep."),
@@ -42,8 +42,9 @@ def problems_of(path: Path) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
-def test_every_broken_file_has_an_expectation() -> None:
-    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+def test_every_expectation_has_its_broken_file() -> None:
+    """tests/test_hostile.py checks the whole corpus; these are the messages pinned here."""
+    assert set(EXPECTED) <= {p.name for p in BROKEN.glob("*.yaml")}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

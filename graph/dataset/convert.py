@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from graph.dataset.limits import MAX_ID_CHARS, text_problem
 from graph.dataset.schema import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.errors import Problem
 
@@ -105,17 +106,20 @@ class Converter:
     def _to_string(self, node: yaml.Node, field: Field, path: str) -> str | None:
         if not _is_scalar_text(node) or not str(node.value).strip():
             return self._report(node, path, "expected some text.")
+        hidden_or_long = text_problem(str(node.value))
+        if hidden_or_long:
+            return self._report(node, path, *hidden_or_long)
         return str(node.value)
 
     def _to_id(self, node: yaml.Node, field: Field, path: str) -> str | None:
-        return self._matching(node, path, ID_PATTERN, "an id (letters, digits, _ - .)")
+        return self._matching(node, path, ID_PATTERN, f"an id (up to {MAX_ID_CHARS} letters, digits, _ - .)")
 
     def _to_colour(self, node: yaml.Node, field: Field, path: str) -> str | None:
         return self._matching(node, path, COLOUR_PATTERN, "a colour like \"#0072B2\"")
 
     def _matching(self, node: yaml.Node, path: str, pattern: str, what: str) -> str | None:
         text = node.value if _is_scalar_text(node) else None
-        if not isinstance(text, str) or not re.match(pattern, text):
+        if not isinstance(text, str) or len(text) > MAX_ID_CHARS or not re.match(pattern, text):
             return self._report(node, path, f"expected {what}, got {_quote(text)}.")
         return text
 
@@ -170,6 +174,8 @@ class Converter:
             value = self._scalar(value_node)
             if not isinstance(key_node, yaml.ScalarNode) or type(value) not in (str, int, float, bool):
                 self._report(value_node, path, "attribute values must be text, numbers or true/false.")
+            elif hidden_or_long := text_problem(str(key_node.value)) or text_problem(str(value)):
+                self._report(value_node, path, *hidden_or_long)
             else:
                 values[str(key_node.value)] = value
         return values
@@ -177,7 +183,10 @@ class Converter:
     def _scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return None
-        return self._constructor.construct_object(node)
+        try:
+            return self._constructor.construct_object(node)
+        except ValueError:  # an impossible date, or an integer too long to convert
+            return None
 
     def _count_value(self, node: yaml.Node) -> None:
         self._values += 1
@@ -218,4 +227,5 @@ def _join(path: str, key: str) -> str:
 
 
 def _quote(value: object) -> str:
-    return "nothing" if value in (None, "") else repr(value)
+    text = "nothing" if value in (None, "") else repr(value)
+    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"

@@ -79,7 +79,7 @@ def _parse(name: str, data: bytes) -> tuple[str, Item | None, list[Problem]]:
     except ValidationError as exc:
         return name, None, exc.problems
     if root is None:
-        return name, None, [Problem(name, 0, "the file is empty.", hint="Add at least a 'nodes' section.")]
+        return name, None, [Problem(name, 1, "the file is empty.", hint="Add at least a 'nodes' section.")]
     converter = Converter(name)
     try:
         item = converter.convert(root, DATASET, "")

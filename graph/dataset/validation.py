@@ -131,7 +131,7 @@ class _Checks:
 
 def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -> list[Problem]:
     """Missing sections, duplicate ids and dangling references (complete entries only)."""
-    missing = [Problem(first_file, 0, f"the dataset has no '{name}' section (or it is empty).",
+    missing = [Problem(first_file, 1, f"the dataset has no '{name}' section (or it is empty).",
                        hint="See docs/format.md for a minimal dataset.")
                for name in REQUIRED_SECTIONS if not sections[name]]
     if missing:

@@ -8,6 +8,8 @@ composed node tree, whose marks give the line of every value.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from graph.errors import Problem, ValidationError
@@ -17,6 +19,7 @@ MAX_DEPTH = 40
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def decode_yaml_bytes(data: bytes, file: str) -> str:
@@ -24,7 +27,7 @@ def decode_yaml_bytes(data: bytes, file: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         size = len(data) / 1024 / 1024
         raise _error(
-            file, 0, f"file is {size:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB.",
+            file, 1, f"file is {size:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB.",
             "Split the dataset into a folder of smaller files.",
         )
     if b"\x00" in data:
@@ -48,6 +51,8 @@ def compose_yaml(text: str, file: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise _error(file, _line_of(exc), f"YAML syntax error: {_describe(exc)}") from None
+    except yaml.reader.ReaderError:
+        raise _unprintable(text, file) from None
     except yaml.YAMLError as exc:
         raise _error(file, 0, f"YAML syntax error: {exc}") from None
 
@@ -63,6 +68,14 @@ def _check_depth(text: str, file: str) -> None:
                 raise _error(file, line, f"values are nested more than {MAX_DEPTH} levels deep.")
         elif isinstance(event, _CLOSERS):
             depth -= 1
+
+
+def _unprintable(text: str, file: str) -> ValidationError:
+    """The line and code of the first character YAML refuses (the parser's offset may count bytes)."""
+    found = _UNPRINTABLE.search(text)
+    at, code = (found.start(), ord(found.group())) if found else (0, 0)
+    return _error(file, text[:at].count("\n") + 1, f"the text holds the control character U+{code:04X}, "
+                  "which YAML does not allow.", "Remove it: it was perhaps pasted from another program.")
 
 
 def _line_of(exc: yaml.MarkedYAMLError) -> int:

@@ -1,0 +1,62 @@
+"""Limits on what a dataset may hold, declared once: the library enforces them, the app quotes them.
+
+Datasets are shared files that reach many browsers, so a text may not hide what it says
+(control characters, bidirectional overrides) nor be long enough to stall a page, and an upload
+may not be larger than a classroom server can afford to parse, lay out and draw for each student.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graph.dataset.model import Dataset
+from graph.errors import Problem
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_NODES = 2_000
+MAX_UPLOAD_EDGES = 6_000
+MAX_TEXT_CHARS = 20_000
+MAX_ID_CHARS = 200
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def text_problem(text: str) -> tuple[str, str] | None:
+    """Why ``text`` may not appear in a dataset, with a hint, or None when it may.
+
+    Tabs and line breaks are fine; other control characters and the bidirectional override and
+    isolate characters are not, since they make a text display differently from what it says.
+    Right-to-left scripts need none of them.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        return (f"this text is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}.",
+                "Shorten it, or link to a longer source in 'references'.")
+    hidden = _HIDDEN.search(text)
+    if hidden:
+        code = ord(hidden.group())
+        name = unicodedata.name(hidden.group(), "control character")
+        return (f"this text holds the invisible character U+{code:04X} ({name}) at position {hidden.start() + 1}.",
+                "Remove it: it can make the text display differently from what it says.")
+    return None
+
+
+def upload_caption() -> str:
+    """The limits in words, for the uploader's label."""
+    return (f"YAML, up to {MAX_UPLOAD_BYTES // 1024 // 1024} MB, {MAX_UPLOAD_NODES:,} nodes "
+            f"and {MAX_UPLOAD_EDGES:,} links")
+
+
+def upload_size_problem(size: int, name: str) -> Problem | None:
+    """A problem when an upload of ``size`` bytes is over the limit, else None."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return Problem(name, 1, f"the file is {size / 1024 / 1024:.1f} MB; uploads are limited to "
+                   f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB.", hint="Upload a smaller part of the dataset.")
+
+
+def upload_count_problems(dataset: Dataset, name: str) -> list[Problem]:
+    """Problems for an uploaded dataset with more nodes or links than an upload may have."""
+    counts = (("nodes", len(dataset.nodes), MAX_UPLOAD_NODES), ("links", len(dataset.edges), MAX_UPLOAD_EDGES))
+    return [Problem(name, 1, f"the dataset has {count:,} {what}; uploads are limited to {limit:,}.",
+                    hint="Upload a smaller part of the dataset.")
+            for what, count, limit in counts if count > limit]
