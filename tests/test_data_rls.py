@@ -41,6 +41,7 @@ EVIDENCE_TIERS = (
     ("mechanistic", "expert-knowledge", "expert-opinion"),
     ("seed-only",),
 )
+RECOMMENDATION_RELATIONS = ("recommended_for", "suggested_for", "suggested_against", "recommended_against")
 # Relations that say something helps RLS, and the reference kinds that can carry such a claim.
 TREATMENT_RELATIONS = ("treats", "reduces", "recommended_for", "suggested_for")
 CONTROLLED_EVIDENCE_KINDS = ("trial", "guideline", "consensus")
@@ -152,6 +153,18 @@ def uncontrolled_treatment_edges(dataset: Dataset) -> set[str]:
             and not any(kinds.get(ref) in CONTROLLED_EVIDENCE_KINDS for ref in edge.references)}
 
 
+def recommendations_without_population(dataset: Dataset) -> set[str]:
+    """Recommendation links with no recommendation, no population, or aimed at a non-condition.
+
+    A recommendation is about treating a condition in a population; ``iron --suggested_for-->
+    pregnancy`` would read as iron for every pregnancy.
+    """
+    conditions = {node.id for node in dataset.nodes if node.kind == "condition"}
+    return {edge.id for edge in dataset.edges if edge.relation in RECOMMENDATION_RELATIONS
+            and (edge.recommendation is None or not edge.recommendation.population.strip()
+                 or edge.target not in conditions)}
+
+
 def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
     return [edge for edge in dataset.edges
             if (edge.source, edge.relation, edge.target) == (source, relation, target)]
@@ -241,6 +254,10 @@ def test_treatments_rest_on_trials_guidelines_or_consensus(dataset: Dataset) -> 
     assert uncontrolled_treatment_edges(dataset) == set()
 
 
+def test_every_recommendation_names_its_population(dataset: Dataset) -> None:
+    assert recommendations_without_population(dataset) == set()
+
+
 # Content spot checks.
 
 
@@ -265,6 +282,22 @@ def test_ferritin_thresholds(dataset: Dataset) -> None:
     assert has_threshold(ferritin, "between", 75, "adults", upper=100)
     assert has_threshold(ferritin, "<", 50, "children")
     assert has_threshold(ferritin, "<", 200, "ESRD")
+
+
+def test_children_and_pregnancy_have_their_own_iron_advice(dataset: Dataset) -> None:
+    children = dataset.edge("oral_ferrous_sulfate--suggested_for--rls--children")
+    pregnancy = dataset.edge("oral_ferrous_sulfate--suggested_for--rls--pregnancy")
+    assert children.recommendation and children.recommendation.population.startswith("children")
+    assert children.recommendation.strength == "conditional"
+    assert pregnancy.target == "rls" and pregnancy.recommendation
+    assert pregnancy.recommendation.population == "pregnancy"
+    assert has_threshold(dataset.node("serum_ferritin"), "<", 75, "pregnancy")
+
+
+@pytest.mark.parametrize("drug", ["clonazepam", "levodopa", "low_dose_opioids"])
+def test_drugs_kept_for_refractory_rls_in_pregnancy_carry_a_caution(dataset: Dataset, drug: str) -> None:
+    (edge,) = edges_between(dataset, drug, "caution_in", "pregnancy")
+    assert "PICCHIETTI2015" in edge.references
 
 
 def test_transferrin_saturation_thresholds(dataset: Dataset) -> None:
@@ -346,3 +379,19 @@ def test_treatment_rule_reports_a_broken_copy(dataset: Dataset) -> None:
     broken = dataclasses.replace(
         dataset, edges=tuple(as_fact if edge.id == venous.id else edge for edge in dataset.edges))
     assert uncontrolled_treatment_edges(broken) == {venous.id}
+
+
+def test_recommendation_rule_reports_a_broken_copy(dataset: Dataset) -> None:
+    adults = dataset.edge("pregabalin--recommended_for--rls")
+    children = dataset.edge("oral_ferrous_sulfate--suggested_for--rls--children")
+    pregnancy = dataset.edge("oral_ferrous_sulfate--suggested_for--rls--pregnancy")
+    assert adults.recommendation is not None and children.recommendation is not None
+    broken_edges = {
+        adults.id: dataclasses.replace(adults, recommendation=None),
+        children.id: dataclasses.replace(children, recommendation=dataclasses.replace(
+            children.recommendation, population=" ")),
+        pregnancy.id: dataclasses.replace(pregnancy, target="pregnancy"),
+    }
+    broken = dataclasses.replace(
+        dataset, edges=tuple(broken_edges.get(edge.id, edge) for edge in dataset.edges))
+    assert recommendations_without_population(broken) == set(broken_edges)
