@@ -13,7 +13,7 @@ from graph.dataset.convert import Converter, Item, ValuesBudgetExceeded
 from graph.dataset.model import Dataset
 from graph.dataset.schema import DATASET, SECTIONS
 from graph.dataset.validation import build_dataset, cross_reference_problems
-from graph.dataset.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes
+from graph.dataset.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes, paused_gc
 from graph.errors import Problem, ValidationError
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -37,6 +37,11 @@ def load_bytes(data: bytes, name: str) -> Dataset:
 
 def load_sources(sources: list[tuple[str, bytes]]) -> Dataset:
     """Parse, merge and validate ``(file name, bytes)`` pairs, reporting all problems at once."""
+    with paused_gc():  # millions of small acyclic objects: collecting meanwhile is most of the time
+        return _load_sources(sources)
+
+
+def _load_sources(sources: list[tuple[str, bytes]]) -> Dataset:
     problems: list[Problem] = []
     sections: Sections = {field.name: [] for field in SECTIONS}
     unreadable = False
