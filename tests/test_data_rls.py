@@ -269,6 +269,23 @@ def test_dopamine_agonists_are_conditionally_advised_against(dataset: Dataset, d
     assert edges_between(dataset, drug, "can_cause", "augmentation")
 
 
+@pytest.mark.parametrize("drug", DOPAMINE_AGONISTS)
+def test_a_licensed_dopamine_agonist_is_still_advised_against(dataset: Dataset, drug: str) -> None:
+    (approval,) = edges_between(dataset, drug, "approved_for", "rls")
+    (advice,) = edges_between(dataset, drug, "suggested_against", "rls")
+    assert approval.evidence == "regulatory"
+    assert dataset.evidence_level(advice.evidence).rank > dataset.evidence_level(approval.evidence).rank
+
+
+def test_gabapentin_enacarbil_is_licensed_and_recommended(dataset: Dataset) -> None:
+    assert edges_between(dataset, "gabapentin_enacarbil", "approved_for", "rls")
+    assert edges_between(dataset, "gabapentin_enacarbil", "recommended_for", "rls")
+
+
+def test_every_reference_has_a_year(dataset: Dataset) -> None:
+    assert [ref.id for ref in dataset.references if not ref.year] == []
+
+
 @pytest.mark.parametrize("drug", ["iv_ferric_carboxymaltose", "gabapentin_enacarbil"])
 def test_first_line_treatments_are_strongly_recommended(dataset: Dataset, drug: str) -> None:
     (edge,) = edges_between(dataset, drug, "recommended_for", "rls")
