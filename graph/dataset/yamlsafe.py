@@ -15,6 +15,7 @@ nodes are alive made parsing five times slower.
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from graph.errors import Problem, ValidationError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _RESOLVABLE_STARTS = frozenset(_RESOLVER.yaml_implicit_resolvers)
@@ -69,6 +71,8 @@ def compose_yaml(text: str, file: str) -> Node | None:
             return _compose(_PARSER(text), file)
     except yaml.MarkedYAMLError as exc:
         raise _error(file, _line_of(exc), f"YAML syntax error: {_describe(exc)}") from None
+    except yaml.reader.ReaderError:
+        raise _unprintable(text, file) from None
     except yaml.YAMLError as exc:
         raise _error(file, 0, f"YAML syntax error: {exc}") from None
 
@@ -182,6 +186,14 @@ def _attach(parent: list, node: Node) -> None:
     else:
         collection.value.append((pending_key, node))
         parent[1] = None
+
+
+def _unprintable(text: str, file: str) -> ValidationError:
+    """The line and code of the first character YAML refuses (the parser's offset may count bytes)."""
+    found = _UNPRINTABLE.search(text)
+    at, code = (found.start(), ord(found.group())) if found else (0, 0)
+    return _error(file, text[:at].count("\n") + 1, f"the text holds the control character U+{code:04X}, "
+                  "which YAML does not allow.", "Remove it: it was perhaps pasted from another program.")
 
 
 def _line_of(exc: yaml.MarkedYAMLError) -> int:
