@@ -43,6 +43,11 @@ class ValidationError(GraphDataError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
         super().__init__(format_problems(self.problems))
 
+    @classmethod
+    def single(cls, file: str, message: str, hint: str = "") -> ValidationError:
+        """An error with one problem about a whole file (no line)."""
+        return cls([Problem(file, 0, message, hint=hint)])
+
 
 class ViewSpecError(GraphDataError):
     """A view request that cannot be honoured (unknown id, bad depth…)."""

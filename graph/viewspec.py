@@ -19,7 +19,10 @@ MAX_DEPTH = 4
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """A view of a dataset. ``None`` for kinds/relations means "all"."""
+    """A view of a dataset. ``None`` for kinds, relations and verdicts means "all".
+
+    ``verdicts`` narrows the claims layer (when ``claims`` is on) to claims with those verdicts.
+    """
 
     focus: str | None = None
     depth: int = 1
@@ -28,6 +31,7 @@ class ViewSpec:
     relations: tuple[str, ...] | None = None
     evidence: str | None = None
     claims: bool = False
+    verdicts: tuple[str, ...] | None = None
     layout: str = "layered"
     path_from: str | None = None
     path_to: str | None = None
@@ -69,7 +73,12 @@ class ViewSpec:
 
 
 _QUERY_NAMES = {"path_from": "from", "path_to": "to"}
-_LISTS = ("kinds", "relations")
+
+
+def query_names() -> tuple[str, ...]:
+    """Every URL parameter a ViewSpec reads and writes."""
+    return tuple(_QUERY_NAMES.get(field.name, field.name) for field in fields(ViewSpec))
+_LISTS = ("kinds", "relations", "verdicts")
 
 
 def _encode(value: object) -> str:

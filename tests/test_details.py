@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph import ViewSpec
-from graph.network.search import find_nodes, search_index
+from graph.network.search import search_index
 from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
@@ -27,13 +27,6 @@ def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:
 def test_unverified_references_are_marked() -> None:
     details = node_details(explorer().dataset, explorer().graph, "low_iron")
     assert details.needs_verification and details.references[0].endswith("[needs verification]")
-
-
-def test_search_matches_labels_and_aliases() -> None:
-    assert find_nodes(explorer().graph, "iron deficiency")[0] == "low_iron"
-    assert find_nodes(explorer().graph, "IRON") == ["pill", "brain_iron", "low_iron"]
-    assert "claim1" not in search_index(explorer().graph)
-    assert find_nodes(explorer().graph, "  ") == []
 
 
 def test_text_alternative_lists_every_visible_link() -> None:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from graph.dataset.convert import suggest
 from graph.dataset.model import CLAIM_KIND, Dataset
+from graph.dataset.vocabulary import VERDICTS
 from graph.errors import ViewSpecError
 from graph.network.build import CLAIMS_LAYER
 from graph.viewspec import ViewSpec
@@ -24,6 +25,7 @@ def check_ids(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> None:
     _check_all("kind", spec.kinds, [k.id for k in dataset.kinds] + [CLAIM_KIND])
     _check_all("relation", spec.relations, [r.id for r in dataset.relations])
     _check_all("evidence level", (spec.evidence,) if spec.evidence else (), [e.id for e in dataset.evidence])
+    _check_all("verdict", spec.verdicts, list(VERDICTS))
 
 
 def _check_all(what: str, values: tuple[str, ...] | None, known: list[str]) -> None:
@@ -49,7 +51,7 @@ def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
 
 def _node_passes(data: dict, spec: ViewSpec) -> bool:
     if data["layer"] == CLAIMS_LAYER:
-        return spec.claims
+        return spec.claims and (spec.verdicts is None or data["verdict"] in spec.verdicts)
     return spec.kinds is None or data["kind"] in spec.kinds
 
 

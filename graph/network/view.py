@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.dataset.model import Dataset
+from graph.network.build import CLAIMS_LAYER
 from graph.network.layout import Positions, compact, node_heights
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.network.query import check_ids, filtered, neighbourhood
@@ -31,6 +32,7 @@ class View:
     path_sentences: tuple[str, ...]
     hidden_nodes: int
     hidden_edges: int
+    hidden_claims: int
     title: str
 
     @property
@@ -62,6 +64,7 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
         paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
         hidden_nodes=graph.number_of_nodes() - shown.number_of_nodes(),
         hidden_edges=graph.number_of_edges() - shown.number_of_edges(),
+        hidden_claims=_claims(graph) - _claims(shown),
         title=title or _title(dataset, graph, spec),
     )
 
@@ -88,3 +91,7 @@ def _title(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> str:
     if spec.focus:
         return f"{dataset.meta.title}: around {graph.nodes[spec.focus]['label']}"
     return dataset.meta.title
+
+
+def _claims(graph: nx.MultiDiGraph) -> int:
+    return sum(1 for _, layer in graph.nodes(data="layer") if layer == CLAIMS_LAYER)

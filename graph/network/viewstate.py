@@ -1,0 +1,83 @@
+"""The view on screen as widget values and as URL parameters, and back again.
+
+An app shows one :class:`~graph.viewspec.ViewSpec` at a time. It is seen three ways: as the
+spec itself, as the values of the controls that edit it (where "every kind" is every box
+ticked), and as the URL that shares it (where "every kind" is no parameter at all). This module
+is the one place that knows those mappings, so seeding the controls, reading them back and
+writing the link always agree.
+
+A link carries parameters this module does not own (a tour and its step, a learning platform's
+own parameters); :func:`merged_query` replaces only the parameters it owns and keeps the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import VERDICTS
+from graph.viewspec import ViewSpec, query_names
+
+DATASET_PARAMETER = "dataset"
+WIDGET_KEYS = ("focus", "depth", "direction", "kinds", "relations", "evidence", "claims", "verdicts",
+               "layout", "path_from", "path_to")
+_EVERYTHING = ("kinds", "relations", "verdicts")
+
+
+def content_key(sources: Iterable[tuple[str, bytes]]) -> str:
+    """A short hash of a dataset's file names and bytes: equal only for the same content."""
+    digest = hashlib.sha256()
+    for name, data in sources:
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0" + data + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def widget_values(spec: ViewSpec, dataset: Dataset) -> dict[str, Any]:
+    """The value of every control for ``spec``: "all" spelt out as every choice ticked."""
+    values = {key: getattr(spec, key) for key in WIDGET_KEYS}
+    for key in _EVERYTHING:
+        chosen = values[key]
+        values[key] = list(chosen) if chosen is not None else all_choices(dataset)[key]
+    values["evidence"] = spec.evidence or weakest_level(dataset)
+    return values
+
+
+def spec_from_widgets(values: Mapping[str, Any], dataset: Dataset) -> ViewSpec:
+    """The spec the controls describe: every choice ticked is "all", the weakest level is "any"."""
+    fields = {key: values[key] for key in WIDGET_KEYS}
+    for key in _EVERYTHING:
+        fields[key] = None if set(values[key]) == set(all_choices(dataset)[key]) else tuple(values[key])
+    if fields["evidence"] == weakest_level(dataset):
+        fields["evidence"] = None
+    return ViewSpec(**fields)
+
+
+def all_choices(dataset: Dataset) -> dict[str, list[str]]:
+    """Every choice of the multi-choice controls, in the dataset's order."""
+    return {"kinds": [kind.id for kind in dataset.kinds],
+            "relations": [relation.id for relation in dataset.relations],
+            "verdicts": list(VERDICTS)}
+
+
+def weakest_level(dataset: Dataset) -> str:
+    """The id of the lowest-ranked evidence level: as a minimum, it lets every link through."""
+    return min(dataset.evidence, key=lambda level: level.rank).id
+
+
+def spec_from_query(query: Mapping[str, str], dataset_name: str, default_dataset: str) -> ViewSpec:
+    """The spec a link asks for, if the link is for this dataset; else the default view.
+
+    Raises ViewSpecError when the link's view cannot be read.
+    """
+    if query.get(DATASET_PARAMETER, default_dataset) != dataset_name:
+        return ViewSpec()
+    return ViewSpec.from_query(query)
+
+
+def merged_query(current: Mapping[str, str], dataset_name: str, spec: ViewSpec) -> dict[str, str]:
+    """``current`` with the dataset and view parameters replaced and every other one kept."""
+    owned = {DATASET_PARAMETER, *query_names()}
+    kept = {key: value for key, value in current.items() if key not in owned}
+    return {DATASET_PARAMETER: dataset_name, **spec.to_query(), **kept}
