@@ -3,12 +3,14 @@
 AppTest runs the script without a browser, so nothing here proves the network is *drawn*
 (tests/test_browser.py does that); it proves the widgets produce the right view, text and URL.
 Expected numbers come from the library (``Explorer.view``), and each test also checks that the
-control changed something, so a control that does nothing fails.
+control changed something, so a control that does nothing fails. The app runs on small test
+datasets (``KG_DATASETS``), so editing the bundled content cannot break these tests.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -23,20 +25,28 @@ from graph.present.details import connection_rows
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 BROKEN = ROOT / "tests" / "data" / "broken"
+CLINIC = ROOT / "tests" / "data" / "app" / "clinic.yaml"
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
-IRON = "iron_deficiency"
-FCM = "iv_ferric_carboxymaltose"
+PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
+IRON = "low_iron"
+LIGAND = "ligand"
 COUNTS = re.compile(r"Showing (\d+) nodes and (\d+) links")
 ESCAPE = re.compile(r"\\(.)")
 
 
+@pytest.fixture(autouse=True)
+def test_datasets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app offers the clinic and tiny test datasets instead of the bundled ones."""
+    monkeypatch.setenv("KG_DATASETS", os.pathsep.join(map(str, (CLINIC, TINY))))
+
+
 @cache
-def rls() -> Explorer:
-    return Explorer.from_path(ROOT / "data" / "rls")
+def clinic() -> Explorer:
+    return Explorer.from_path(CLINIC)
 
 
-def rls_view(**spec: Any) -> View:
-    return rls().view(ViewSpec(**spec))
+def clinic_view(**spec: Any) -> View:
+    return clinic().view(ViewSpec(**spec))
 
 
 def run_app(**query: str) -> AppTest:
@@ -99,9 +109,9 @@ def warnings(at: AppTest) -> list[str]:
 
 def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
     at = run_app()
-    view = rls_view()
+    view = clinic_view()
     assert at.sidebar.title[0].value == "Knowledge-graph explorer"
-    assert title(at) == view.title == "Restless legs syndrome (Willis–Ekbom disease)"
+    assert title(at) == view.title == "Clinic test graph"
     assert shown(at) == counts(view)
     payload = network_data(at)["payload"]
     assert len(payload["nodes"]) == view.graph.number_of_nodes()
@@ -109,7 +119,7 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
     assert {n["id"] for n in payload["nodes"]} == set(view.graph)
     assert [i.value for i in at.info] == ["Click a node, or search for one, to read about it here."]
     assert any("not medical advice" in plain(c.value) for c in at.caption)
-    assert at.query_params["dataset"] == "rls"
+    assert at.query_params["dataset"] == "clinic"
     assert not warnings(at) and not at.error
 
 
@@ -117,17 +127,17 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
 
 @pytest.mark.parametrize(("key", "value", "spec"), [
     ("kinds", ["condition", "treatment"], {"kinds": ("condition", "treatment")}),
-    ("relations", ["treats", "recommended_for"], {"relations": ("treats", "recommended_for")}),
-    ("evidence", "guideline-strong", {"evidence": "guideline-strong"}),
+    ("relations", ["treats", "symptom_of"], {"relations": ("treats", "symptom_of")}),
+    ("evidence", "trial", {"evidence": "trial"}),
     ("claims", True, {"claims": True}),
 ], ids=["kinds", "relations", "evidence", "claims"])
 def test_filter_controls_change_the_view(key: str, value: Any, spec: dict[str, Any]) -> None:
     at = run_app()
     widget = getattr(at.sidebar, _widget_type(key))(key=key)
     checked(widget.set_value(value).run())
-    expected = counts(rls_view(**spec))
+    expected = counts(clinic_view(**spec))
     assert shown(at) == expected
-    assert expected != counts(rls_view())
+    assert expected != counts(clinic_view())
     assert len(network_data(at)["payload"]["nodes"]) == expected[0]
 
 
@@ -151,9 +161,9 @@ def test_focus_depth_and_direction_narrow_the_view() -> None:
     checked(at.selectbox(key="focus").set_value(IRON).run())
     at.slider(key="depth").set_value(2)
     checked(at.radio(key="direction").set_value("out").run())
-    view = rls_view(focus=IRON, depth=2, direction="out")
+    view = clinic_view(focus=IRON, depth=2, direction="out")
     assert shown(at) == counts(view)
-    assert counts(view) != counts(rls_view(focus=IRON, depth=2))
+    assert counts(view) != counts(clinic_view(focus=IRON, depth=2))
     assert title(at) == view.title
     assert "around Systemic iron deficiency" in title(at)
     assert network_data(at)["payload"]["focus"] == IRON
@@ -169,85 +179,143 @@ def test_depth_slider_is_disabled_without_a_focus() -> None:
 def test_path_controls_show_path_sentences() -> None:
     at = run_app()
     at.selectbox(key="path_from").set_value(IRON)
-    checked(at.selectbox(key="path_to").set_value(FCM).run())
-    view = rls_view(path_from=IRON, path_to=FCM)
+    checked(at.selectbox(key="path_to").set_value(LIGAND).run())
+    view = clinic_view(path_from=IRON, path_to=LIGAND)
     assert view.path_sentences
     assert title(at) == view.title
     assert at.main.subheader[1].value == "Paths"
     texts = markdown_texts(at)
     for number, sentence in enumerate(view.path_sentences, start=1):
         assert f"{number}. {sentence}" in texts
-    assert at.query_params["from"] == IRON and at.query_params["to"] == FCM
+    assert at.query_params["from"] == IRON and at.query_params["to"] == LIGAND
 
 
 def test_show_everything_clears_focus_and_path() -> None:
-    at = run_app(focus=IRON, **{"from": IRON, "to": FCM})
-    assert shown(at) != counts(rls_view())
+    at = run_app(focus="urge", **{"from": "urge", "to": "night"})
+    assert shown(at) != counts(clinic_view())
     checked(at.sidebar.button[0].click().run())
     assert at.sidebar.button[0].label == "Show everything"
-    assert shown(at) == counts(rls_view())
+    assert shown(at) == counts(clinic_view())
     assert at.selectbox(key="focus").value is None
     assert at.selectbox(key="path_from").value is None and at.selectbox(key="path_to").value is None
-    assert dict(at.query_params) == {"dataset": "rls"}
+    assert dict(at.query_params) == {"dataset": "clinic"}
 
 
-def test_dataset_picker_switches_to_photosynthesis() -> None:
+def test_dataset_picker_switches_dataset() -> None:
     at = run_app()
-    checked(at.selectbox(key="dataset_choice").set_value("photosynthesis").run())
-    photo = Explorer.from_path(ROOT / "data" / "photosynthesis.yaml").view()
-    assert title(at) == photo.title == "Photosynthesis in green plants"
-    assert shown(at) == counts(photo)
-    assert at.query_params["dataset"] == "photosynthesis"
+    checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
+    tiny = Explorer.from_path(TINY).view()
+    assert title(at) == tiny.title == "Tiny test graph"
+    assert shown(at) == counts(tiny)
+    assert at.query_params["dataset"] == "tiny"
     assert not warnings(at)
 
 
 def test_switching_dataset_while_focused_shows_no_link_warning() -> None:
-    at = run_app(focus=IRON)
-    checked(at.selectbox(key="dataset_choice").set_value("photosynthesis").run())
-    assert title(at) == "Photosynthesis in green plants"
+    at = run_app(focus="urge")
+    checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
+    assert title(at) == "Tiny test graph"
     assert not warnings(at)
 
 
 # Search and details ----------------------------------------------------------------------------
 
-def test_search_selects_the_node_and_shows_its_details() -> None:
-    at = run_app()
-    checked(at.selectbox(key="search").set_value(FCM).run())
-    label = rls().graph.nodes[FCM]["label"]
-    assert details_heading(at) == label == "IV ferric carboxymaltose (FCM)"
-    assert at.session_state["selected"] == FCM
-    assert network_data(at)["selected"] == FCM
+def search_for(at: AppTest, text: str) -> AppTest:
+    """Type ``text`` into the search box and press Enter."""
+    return checked(at.text_input(key="search_text").input(text).run())
+
+
+def test_search_enter_selects_the_best_match_and_shows_its_details() -> None:
+    at = search_for(run_app(), "iron deficiency")
+    assert at.session_state["selected"] == IRON
+    assert details_heading(at) == "Systemic iron deficiency"
+    data = network_data(at)
+    assert data["selected"] == IRON and data["zoom"]
+    assert [b.label for b in at.sidebar.button if b.key.startswith("hit_")] == ["Brain iron deficiency"]
     details_text = [plain(m.value) for m in at.columns[1].markdown]
-    connections = connection_rows(rls().dataset, rls().graph, FCM)
-    assert connections
-    for relation, rows in connections.items():
-        assert f"**{relation}**" in details_text
-        frame = next(f.value for f in at.columns[1].dataframe if list(f.value["Node"]) == [r["Node"] for r in rows])
-        assert len(frame) == len(rows)
+    for phrase in connection_rows(clinic().dataset, clinic().graph, IRON):
+        assert f"**{phrase}**" in details_text
     assert "**References**" in details_text
     assert not at.columns[1].info
+
+
+def test_other_search_matches_show_aliases_and_select_on_click() -> None:
+    at = search_for(run_app(), "iron")
+    hits = {b.key: b for b in at.sidebar.button if b.key.startswith("hit_")}
+    assert hits["hit_ferritin"].label == "Serum ferritin · also “iron stores test”"
+    checked(hits["hit_brain_iron"].click().run())
+    assert details_heading(at) == "Brain iron deficiency"
+
+
+def test_search_keeps_every_character_typed() -> None:
+    at = search_for(run_app(), "calcium-channel")
+    assert at.text_input(key="search_text").value == "calcium-channel"
+    assert at.session_state["selected"] == LIGAND
+
+
+def test_thresholds_keep_their_operators_in_the_details() -> None:
+    at = search_for(run_app(), "ferritin")
+    texts = " ".join(plain(m.value) for m in at.columns[1].markdown)
+    assert "**> 100 ng/mL** (adults): iron is generally not given" in texts
+    assert "**≤ 75 ng/mL** (adults): oral iron is offered" in texts
+
+
+def test_connections_are_buttons_that_walk_to_the_linked_node() -> None:
+    at = search_for(run_app(), "brain iron")
+    step = next(b for b in at.columns[1].button if b.label == "The condition")
+    checked(step.click().run())
+    assert details_heading(at) == "The condition"
+    assert any(b.label == "Brain iron deficiency" for b in at.columns[1].button)
+
+
+def test_claim_details_name_the_source_by_its_citation() -> None:
+    at = run_app(claims="on")
+    at.session_state["selected"] = "claim_blood"
+    at = checked(at.run())
+    kind_line = plain(at.columns[1].caption[0].value)
+    assert kind_line.startswith("Claim by A clinic's web page about blood flow. · verdict: Contradicted")
+
+
+# What is hidden, and the claims layer --------------------------------------------------------
+
+def test_hidden_claims_are_named_and_one_click_shows_them() -> None:
+    at = run_app()
+    button = at.main.button(key="show_claims")
+    assert button.label == "3 claims hidden: show the claims layer"
+    checked(button.click().run())
+    assert at.toggle(key="claims").value is True
+    assert shown(at) == counts(clinic_view(claims=True))
+    assert at.query_params["claims"] == "on"
+
+
+def test_verdict_filter_narrows_the_claims_layer() -> None:
+    at = run_app(claims="on")
+    checked(at.multiselect(key="verdicts").set_value(["contradicted"]).run())
+    expected = counts(clinic_view(claims=True, verdicts=("contradicted",)))
+    assert shown(at) == expected != counts(clinic_view(claims=True))
+    assert at.query_params["verdicts"] == "contradicted"
 
 
 # URL round trip --------------------------------------------------------------------------------
 
 ROUND_TRIP = {
-    "dataset": "rls", "focus": IRON, "depth": "2", "direction": "out",
-    "kinds": "cause,mechanism,condition,test,treatment", "evidence": "observational", "claims": "on",
-    "layout": "force", "from": IRON, "to": FCM,
+    "dataset": "clinic", "focus": IRON, "depth": "2", "direction": "out",
+    "kinds": "cause,mechanism,condition,test,treatment", "evidence": "cohort", "claims": "on",
+    "layout": "force", "from": IRON, "to": LIGAND,
 }
 
 
 def test_link_restores_every_widget_and_is_kept_in_the_url() -> None:
     at = run_app(**ROUND_TRIP)
-    assert at.selectbox(key="dataset_choice").value == "rls"
+    assert at.selectbox(key="dataset_choice").value == "clinic"
     assert at.selectbox(key="focus").value == IRON
     assert at.slider(key="depth").value == 2
     assert at.radio(key="direction").value == "out"
     assert at.multiselect(key="kinds").value == ROUND_TRIP["kinds"].split(",")
-    assert at.select_slider(key="evidence").value == "observational"
+    assert at.select_slider(key="evidence").value == "cohort"
     assert at.toggle(key="claims").value is True
     assert at.radio(key="layout").value == "force"
-    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="path_to").value == FCM
+    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="path_to").value == LIGAND
     assert dict(at.query_params) == ROUND_TRIP
     assert not warnings(at)
 
@@ -255,17 +323,17 @@ def test_link_restores_every_widget_and_is_kept_in_the_url() -> None:
 def test_link_view_matches_the_library_view() -> None:
     at = run_app(**ROUND_TRIP)
     spec = ViewSpec.from_query({k: v for k, v in ROUND_TRIP.items() if k != "dataset"})
-    view = rls().view(spec)
+    view = clinic().view(spec)
     assert shown(at) == counts(view)
     assert title(at) == view.title
 
 
 def test_changing_a_widget_updates_the_url() -> None:
     at = run_app()
-    assert dict(at.query_params) == {"dataset": "rls"}
+    assert dict(at.query_params) == {"dataset": "clinic"}
     at.selectbox(key="focus").set_value(IRON)
     checked(at.radio(key="direction").set_value("in").run())
-    assert dict(at.query_params) == {"dataset": "rls", "focus": IRON, "direction": "in"}
+    assert dict(at.query_params) == {"dataset": "clinic", "focus": IRON, "direction": "in"}
     checked(at.toggle(key="claims").set_value(True).run())
     assert at.query_params["claims"] == "on"
 
@@ -277,7 +345,7 @@ def test_bad_link_warns_and_shows_the_whole_graph(query: dict[str, str]) -> None
     assert len(warnings(at)) == 1
     assert warnings(at)[0].startswith("The link's view could not be restored: ")
     assert warnings(at)[0].endswith("Showing the whole graph.")
-    assert shown(at) == counts(rls_view())
+    assert shown(at) == counts(clinic_view())
     assert at.selectbox(key="focus").value is None
 
 
@@ -288,8 +356,8 @@ def test_unknown_focus_warning_names_the_id() -> None:
 
 def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:
     at = run_app(dataset="no_such_dataset")
-    assert at.selectbox(key="dataset_choice").value == "rls"
-    assert title(at) == rls_view().title
+    assert at.selectbox(key="dataset_choice").value == "clinic"
+    assert title(at) == clinic_view().title
 
 
 # Uploads ---------------------------------------------------------------------------------------
@@ -310,9 +378,9 @@ def test_broken_upload_shows_file_and_line_and_keeps_the_dataset() -> None:
     assert len(errors) == 1
     assert errors[0].startswith("malformed.yaml was not loaded:")
     assert "malformed.yaml:15: YAML syntax error" in errors[0]
-    assert at.selectbox(key="dataset_choice").value == "rls"
-    assert title(at) == rls_view().title
-    assert shown(at) == counts(rls_view())
+    assert at.selectbox(key="dataset_choice").value == "clinic"
+    assert title(at) == clinic_view().title
+    assert shown(at) == counts(clinic_view())
 
 
 def test_invalid_upload_lists_the_problem_with_a_hint() -> None:
@@ -320,14 +388,14 @@ def test_invalid_upload_lists_the_problem_with_a_hint() -> None:
     upload(at, "bad_edge.yaml", (BROKEN / "unknown_edge_node.yaml").read_bytes())
     assert "bad_edge.yaml:14: edge source 'iron_defficiency' is not a node id. Did you mean 'iron_deficiency'?" \
         in sidebar_errors(at)[0]
-    assert title(at) == rls_view().title
+    assert title(at) == clinic_view().title
 
 
 def test_oversized_upload_shows_the_size_limit() -> None:
     at = run_app()
     upload(at, "huge.yaml", b"# padding\n" * 300_000)
     assert sidebar_errors(at) == ["huge.yaml is 2.9 MB; uploads are limited to 2 MB."]
-    assert title(at) == rls_view().title
+    assert title(at) == clinic_view().title
 
 
 def test_valid_upload_replaces_the_dataset_and_clears_the_error() -> None:
@@ -339,3 +407,22 @@ def test_valid_upload_replaces_the_dataset_and_clears_the_error() -> None:
     assert at.selectbox(key="dataset_choice").value == "(uploaded file)"
     assert title(at) == tiny.title == "Tiny test graph"
     assert shown(at) == counts(tiny)
+
+
+def test_a_second_upload_is_drawn_with_its_own_kinds() -> None:
+    at = run_app()
+    upload(at, "tiny.yaml", TINY.read_bytes())
+    upload(at, "photosynthesis.yaml", PHOTOSYNTHESIS.read_bytes())
+    photo = Explorer.from_path(PHOTOSYNTHESIS).view()
+    assert title(at) == photo.title
+    assert shown(at) == counts(photo) and counts(photo)[0] > 0
+    assert at.multiselect(key="kinds").value == [kind.id for kind in photo.dataset.kinds]
+
+
+# The URL belongs to others too -----------------------------------------------------------------
+
+def test_parameters_the_app_does_not_own_survive_every_change() -> None:
+    at = run_app(lms_session="abc", focus=IRON)
+    checked(at.radio(key="direction").set_value("in").run())
+    checked(at.sidebar.button(key="show_everything").click().run())
+    assert dict(at.query_params) == {"dataset": "clinic", "direction": "in", "lms_session": "abc"}

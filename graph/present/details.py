@@ -16,6 +16,7 @@ from graph.network.view import View
 from graph.present import style
 
 NEEDS_VERIFICATION = "needs verification"
+SOURCE_LENGTH = 90
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def node_details(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> NodeDet
 
 def _kind_label(dataset: Dataset, data: dict) -> str:
     if data["kind"] == CLAIM_KIND:
-        return f"Claim by {data['source']} · verdict: {style.VERDICT_STYLES[data['verdict']].label}"
+        source = dataset.reference(data["source"]).citation
+        return f"Claim by {shorten(source)} · verdict: {style.VERDICT_STYLES[data['verdict']].label}"
     return dataset.kind(data["kind"]).label
 
 
@@ -60,6 +62,13 @@ def _facts(data: dict) -> list[tuple[str, str]]:
 def _threshold_row(threshold: dict) -> dict[str, str]:
     return {"Value": threshold["text"], "Population": threshold["population"],
             "Meaning": threshold["meaning"], "References": ", ".join(threshold["references"])}
+
+
+def shorten(text: str, limit: int = SOURCE_LENGTH) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
 def reference_line(reference: Reference) -> str:
@@ -85,7 +94,7 @@ def _inverse_phrase(dataset: Dataset, relation: str) -> str:
 
 
 def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> dict[str, str]:
-    return {"Node": graph.nodes[other]["label"], "Evidence": _evidence_text(dataset, data),
+    return {"Id": other, "Node": graph.nodes[other]["label"], "Evidence": _evidence_text(dataset, data),
             "Note": data["note"], "References": ", ".join(data["references"])}
 
 

@@ -1,0 +1,105 @@
+"""Choosing the dataset: the bundled ones, or an uploaded file; a broken one never replaces a good one.
+
+The bundled datasets are every YAML file and every folder of YAML files under ``data/``, or the
+paths listed in the ``KG_DATASETS`` environment variable (separated like ``PATH``), so an
+educator can point the app at their own material: ``KG_DATASETS=~/course/cells streamlit run app.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from graph import Explorer, ValidationError, load_bytes
+from graph.dataset import dataset_files, load_sources
+from graph.network import viewstate
+from ui.text import escape, escape_lines
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATASET = "rls"
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+UPLOAD = "(uploaded file)"
+Sources = tuple[tuple[str, bytes], ...]
+
+
+@st.cache_resource(max_entries=16, show_spinner="Loading dataset…")
+def load_explorer(sources: Sources) -> Explorer:
+    """The explorer for a dataset's files; cached on their names and content."""
+    return Explorer(load_sources(list(sources)))
+
+
+def bundled_datasets() -> dict[str, Path]:
+    """Dataset name → path: the ``KG_DATASETS`` paths, or every dataset under data/."""
+    listed = os.environ.get("KG_DATASETS", "")
+    if listed:
+        paths = [Path(part).expanduser() for part in listed.split(os.pathsep) if part]
+        return {(path.name if path.is_dir() else path.stem): path for path in paths}
+    found = {p.name: p for p in sorted(DATA_DIR.iterdir()) if p.is_dir() and any(p.glob("*.y*ml"))}
+    return found | {p.stem: p for p in sorted(DATA_DIR.glob("*.y*ml"))}
+
+
+def default_name(datasets: dict[str, Path]) -> str:
+    """The dataset shown when the link names none: the bundled RLS one, else the first listed."""
+    return DEFAULT_DATASET if DEFAULT_DATASET in datasets else next(iter(datasets))
+
+
+def read_sources(path: Path) -> Sources:
+    """The dataset's files as (name, bytes), named relative to the project where possible."""
+    files = dataset_files(path)
+    try:
+        return tuple((_display_name(file), file.read_bytes()) for file in files)
+    except OSError as exc:
+        raise ValidationError.single(str(path), f"cannot be read: {exc.strerror}.") from None
+
+
+def _display_name(file: Path) -> str:
+    resolved = file.resolve()
+    return str(resolved.relative_to(DATA_DIR.parent)) if resolved.is_relative_to(DATA_DIR.parent) else str(file)
+
+
+def handle_upload() -> None:
+    """Validate an uploaded file; keep it only if it loads, else remember every problem."""
+    upload = st.session_state.get("upload")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    if len(data) > MAX_UPLOAD_BYTES:
+        st.session_state.upload_error = (f"{upload.name} is {len(data) / 1024 / 1024:.1f} MB; "
+                                         f"uploads are limited to {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
+        return
+    try:
+        load_bytes(data, upload.name)
+    except ValidationError as exc:
+        st.session_state.upload_error = f"{upload.name} was not loaded:\n\n{exc}"
+        return
+    st.session_state.update(uploaded=((upload.name, data),), dataset_choice=UPLOAD, upload_error=None)
+
+
+def choose_dataset() -> tuple[str, Explorer, str]:
+    """The sidebar's dataset picker and upload: the chosen name, its explorer and its content key."""
+    datasets = bundled_datasets()
+    names = list(datasets) + ([UPLOAD] if "uploaded" in st.session_state else [])
+    if st.session_state.get("dataset_choice") not in names:
+        wanted = st.query_params.get("dataset", default_name(datasets))
+        st.session_state.dataset_choice = wanted if wanted in names else default_name(datasets)
+    choice = st.sidebar.selectbox("Dataset", names, key="dataset_choice")
+    st.sidebar.file_uploader(f"Or upload a dataset (one YAML file, up to {MAX_UPLOAD_BYTES // 1024 // 1024} MB)",
+                             type=["yaml", "yml"], key="upload", on_change=handle_upload)
+    if st.session_state.get("upload_error"):
+        st.sidebar.error(escape_lines(st.session_state.upload_error))
+    return loaded_or_last_good(choice, datasets)
+
+
+def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
+    """Load the chosen dataset; if it has problems, list them and keep showing the last good one."""
+    try:
+        sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
+        st.session_state.last_good = (choice, load_explorer(sources), viewstate.content_key(sources))
+    except ValidationError as exc:
+        st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
+        if "last_good" not in st.session_state:
+            st.stop()
+        st.info(f"Still showing '{escape(st.session_state.last_good[0])}'.")
+    return st.session_state.last_good

@@ -1,0 +1,75 @@
+"""The details panel of the selected node, and the table of links as a text alternative.
+
+Dataset text is shown through escaped Markdown, never through table cells that Markdown could
+rewrite (a threshold "> 100 ng/mL" must keep its ">"). Each connection names the node at the
+other end as a button, so the keyboard can walk the graph from node to node.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph import Explorer, View
+from graph.present import connection_rows, evidence_guide, node_details, view_table
+from ui import state
+from ui.text import escape
+
+
+def show_details(explorer: Explorer) -> None:
+    """Everything known about the selected node: summary, facts, thresholds, connections, references."""
+    node = st.session_state.get("selected")
+    if not node or node not in explorer.graph:
+        st.info("Click a node, or search for one, to read about it here.")
+        return
+    details = node_details(explorer.dataset, explorer.graph, node)
+    st.subheader(escape(details.label))
+    st.caption(escape(details.kind_label) + (" · needs verification" if details.needs_verification else ""))
+    st.markdown(escape(details.summary))
+    if details.text:
+        st.markdown(escape(details.text))
+    _facts(details.facts)
+    _thresholds(details.thresholds)
+    _connections(explorer, node)
+    st.markdown("**References**")
+    st.markdown("\n".join(f"- {escape(line)}" for line in details.references) or "None given.")
+
+
+def _facts(facts: list[tuple[str, str]]) -> None:
+    if facts:
+        st.markdown("\n".join(f"- **{escape(name)}**: {escape(value)}" for name, value in facts))
+
+
+def _thresholds(thresholds: list[dict[str, str]]) -> None:
+    if not thresholds:
+        return
+    st.markdown("**Thresholds**")
+    lines = []
+    for row in thresholds:
+        who = f" ({escape(row['Population'])})" if row["Population"] else ""
+        refs = f" · {escape(row['References'])}" if row["References"] else ""
+        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{refs}")
+    st.markdown("\n".join(lines))
+
+
+def _connections(explorer: Explorer, node: str) -> None:
+    for phrase, rows in connection_rows(explorer.dataset, explorer.graph, node).items():
+        st.markdown(f"**{escape(phrase)}**")
+        for row in rows:
+            st.button(row["Node"], key=f"go_{node}_{phrase}_{row['Id']}", type="tertiary",
+                      on_click=state.select_node, args=(row["Id"], True),
+                      help="Select this node and read about it")
+            st.caption(escape(f"{row['Evidence']} · {row['References']}"))
+            if row["Note"]:
+                st.caption(escape(row["Note"]))
+
+
+def show_table(view: View) -> None:
+    """Every visible link as a row, for screen readers and keyboard users."""
+    with st.expander("Table of the links shown (text alternative to the picture)"):
+        st.dataframe(pd.DataFrame(view_table(view)), hide_index=True, width="stretch")
+
+
+def show_guide(explorer: Explorer) -> None:
+    with st.expander("How to read evidence levels and verdicts"):
+        st.markdown(evidence_guide(explorer.dataset))

@@ -1,0 +1,40 @@
+"""Page-level pieces: the narrow-screen layout, the dataset's notice and description, the share link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from graph import Dataset
+from ui.text import escape, escape_lines
+
+NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
+STACK_BELOW_PX = 900
+_STYLES = f"""<style>
+@media (max-width: {STACK_BELOW_PX}px) {{
+  div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
+  div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"] {{
+    width: 100% !important; flex: 1 1 100% !important; }}
+}}
+</style>"""
+
+
+def apply_styles() -> None:
+    """Stack the network and details columns on narrow screens, so the network keeps its width."""
+    st.html(_STYLES)
+
+
+def show_about(dataset: Dataset) -> None:
+    """The disclaimer (always visible), and the dataset's description on request."""
+    st.caption(escape(dataset.meta.disclaimer or NOTICE))
+    if dataset.meta.description:
+        with st.expander(f"About this dataset: {dataset.meta.title}"):
+            st.markdown(escape_lines(dataset.meta.description))
+
+
+def show_link(query: dict[str, str]) -> None:
+    """A box with the link to this view, to copy and share."""
+    base = (st.context.url or "").split("?", 1)[0]
+    with st.sidebar.expander("Copy link to this view"):
+        st.code(f"{base}?{urlencode(query)}", language=None, wrap_lines=True)

@@ -1,0 +1,68 @@
+"""The interactive network, what it shows and hides, and the path sentences.
+
+The network is a bidirectional Streamlit component around vis-network: a click selects a node,
+a double-click focuses on it. It is rebuilt only when the view's payload changes, so selecting a
+node keeps the zoom and pan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from graph import View
+from graph.present import component_script, component_style, describe_view, network_payload, render_legend
+from ui import state
+from ui.text import escape
+
+NETWORK_HEIGHT = 500
+
+_NETWORK = st.components.v2.component(
+    "knowledge_graph_network", js=component_script(), css=component_style(),
+)
+
+
+def _on_node_selected() -> None:
+    state.select_node(st.session_state.network.selected)
+
+
+def _on_node_focused() -> None:
+    node = st.session_state.network.focused
+    state.show_view(state.current_spec().with_changes(focus=node), selected=node)
+
+
+def show_network(view: View) -> None:
+    """The network, with its legend."""
+    payload = network_payload(view)
+    key = hashlib.sha256(repr(payload).encode()).hexdigest()[:16]
+    _NETWORK(
+        key="network",
+        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT, "description": describe_view(view),
+              "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")},
+        on_selected_change=_on_node_selected, on_focused_change=_on_node_focused,
+        height=NETWORK_HEIGHT + 10,
+    )
+    st.html(render_legend(view))
+
+
+def show_counts(view: View) -> None:
+    """How much is shown, and what is hidden and why, with a way to show the claims layer."""
+    graph = view.graph
+    st.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.")
+    hidden_claims = view.hidden_claims
+    if hidden_claims and not view.spec.claims:
+        st.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
+                  on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
+    other = view.hidden_nodes - (0 if view.spec.claims else hidden_claims)
+    if other:
+        st.caption(f"{other} more nodes are outside this view (focus, path or filters).")
+
+
+def show_paths(view: View) -> None:
+    """The paths found, numbered, as sentences (or why there is none)."""
+    if not view.spec.wants_path:
+        return
+    st.subheader("Paths")
+    for number, sentence in enumerate(view.path_sentences, start=1):
+        st.markdown(f"{number}. {escape(sentence)}" if view.paths else escape(sentence))

@@ -1,0 +1,66 @@
+"""The session's view: seeded once per dataset content, changed through one function.
+
+Every change of view (a link, a control, a click, a double-click, a search, "show everything",
+a tour step) ends in :func:`show_view`, called from a widget callback or before the controls are
+drawn, as Streamlit requires. The mapping between a ViewSpec, the controls and the URL belongs to
+:mod:`graph.network.viewstate`; this module only stores it in ``st.session_state`` and
+``st.query_params``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph import Dataset, Explorer, GraphDataError, ViewSpec
+from graph.network import viewstate
+from ui.text import escape
+
+SEEDED_FOR = "seeded_for"
+DATASET = "view_dataset"
+
+
+def seed(explorer: Explorer, dataset_name: str, content_key: str, default_dataset: str) -> None:
+    """On a new session or new dataset content, set every control from the link (once)."""
+    if st.session_state.get(SEEDED_FOR) == content_key:
+        return
+    st.session_state[DATASET] = explorer.dataset
+    try:
+        spec = viewstate.spec_from_query(st.query_params.to_dict(), dataset_name, default_dataset)
+        explorer.view(spec)
+    except GraphDataError as exc:
+        st.warning(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
+        spec = ViewSpec()
+    show_view(spec)
+    st.session_state[SEEDED_FOR] = content_key
+
+
+def show_view(spec: ViewSpec, selected: str | None = None) -> None:
+    """Put ``spec`` on screen and select ``selected`` (by default the focus)."""
+    st.session_state.update(viewstate.widget_values(spec, dataset()))
+    st.session_state.selected = selected or spec.focus
+
+
+def select_node(node: str, zoom: bool = False) -> None:
+    """Select ``node`` without changing the view; ``zoom`` also centres the network on it."""
+    st.session_state.selected = node
+    if zoom:
+        st.session_state.zoom_token = st.session_state.get("zoom_token", 0) + 1
+
+
+def current_spec() -> ViewSpec:
+    """The spec the controls describe right now."""
+    return viewstate.spec_from_widgets(st.session_state, dataset())
+
+
+def dataset() -> Dataset:
+    """The dataset the view belongs to."""
+    return st.session_state[DATASET]
+
+
+def sync_url(dataset_name: str, spec: ViewSpec) -> dict[str, str]:
+    """Write the view into the URL, keeping parameters the view does not own; returns the query."""
+    current = st.query_params.to_dict()
+    query = viewstate.merged_query(current, dataset_name, spec)
+    if query != current:
+        st.query_params.from_dict(query)
+    return query
