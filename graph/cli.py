@@ -22,6 +22,7 @@ from graph.errors import ExportError, GraphDataError, ValidationError
 from graph.export import FORMATS, PAGES, REFERENCES, guess_format, plan_files, write_files
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
+from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
 BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     _add(commands, "stats", stats, "counts, components and highest-degree nodes").add_argument(
         "--top", type=int, default=10, help="how many highest-degree nodes to list")
     _export_arguments(_add(commands, "export", export, "export a view of a dataset"))
+    _quiz_arguments(_add(commands, "quiz", quiz, "write a seeded question bank (Moodle GIFT or Markdown)"))
     schema_parser = commands.add_parser("schema", help="print the dataset JSON Schema")
     schema_parser.add_argument("-o", "--output", help="write to this file")
     schema_parser.set_defaults(command=schema)
@@ -167,3 +169,33 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="pictures: references in a caption (default), on a separate page or file, or none")
     parser.add_argument("--force", action="store_true",
                         help="replace companion files (the handout's picture) that already exist")
+
+
+def quiz(args: argparse.Namespace) -> int:
+    """Write questions about a view (the whole dataset, claims included, by default) as GIFT or Markdown."""
+    fmt = args.format or guess_bank_format(args.output)
+    spec = ViewSpec(focus=args.focus, depth=args.depth, claims=args.claims == "on")
+    bank = make_quiz(Explorer.from_path(args.path), spec, seed=args.seed, count=args.count)
+    if not bank.questions:
+        raise ExportError("the view yields no questions: widen it (no focus, a larger --depth, --claims on).")
+    write_bank(bank, fmt, args.output)
+    kinds = ", ".join(f"{kind} {n}" for kind, n in count_by_kind(bank.questions).items() if n)
+    print(f"Wrote {args.output} ({fmt}: {len(bank.questions)} questions, seed {args.seed}: {kinds}).")
+    return 0
+
+
+def _quiz_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=sorted(BANK_FORMATS), help="default: md for a .md file, else gift")
+    parser.add_argument("-o", "--output", required=True, help="the file to write")
+    parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions (default 0)")
+    parser.add_argument("--count", type=_positive, default=20, help="at most this many questions (default 20)")
+    parser.add_argument("--focus", help="ask only about this node's neighbourhood")
+    parser.add_argument("--depth", type=int, default=1, help=f"steps from the focus (1-{MAX_DEPTH})")
+    parser.add_argument("--claims", choices=("on", "off"), default="on", help="include questions on claims")
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number

@@ -1,0 +1,33 @@
+"""Learning mode: quizzes generated from the graph, and question banks for learning platforms.
+
+Questions are made from a view of a dataset (what is on screen) and checked against the whole
+graph, so each has exactly one right answer that the data supports. Banks export as Moodle GIFT
+and as Markdown. Only the CLI and the app import this package.
+"""
+
+from graph.teaching.bank_markdown import markdown_text, write_markdown
+from graph.teaching.banks import BANK_FORMATS, BankFormat, guess_bank_format, write_bank
+from graph.teaching.gift import escape_gift, gift_text, write_gift
+from graph.teaching.questions import QUESTION_KINDS, Explanation, Option, Question, Quiz
+from graph.teaching.quiz import DEFAULT_COUNT, count_by_kind, make_quiz, question_bank
+
+__all__ = [
+    "BANK_FORMATS",
+    "DEFAULT_COUNT",
+    "QUESTION_KINDS",
+    "BankFormat",
+    "Explanation",
+    "Option",
+    "Question",
+    "Quiz",
+    "count_by_kind",
+    "escape_gift",
+    "gift_text",
+    "guess_bank_format",
+    "make_quiz",
+    "markdown_text",
+    "question_bank",
+    "write_bank",
+    "write_gift",
+    "write_markdown",
+]

@@ -1,0 +1,117 @@
+"""Questions about evidence: "is this claim supported?" and "which has the strongest evidence?".
+
+Claim questions offer every verdict, in the format's order (a scale reads better unshuffled), so
+the claim's own verdict is the one right answer. Strongest-evidence questions compare links with
+one relation and one shared end; the answer's best evidence rank is strictly above every
+distractor's, and ranks are read from the whole graph, so a stronger link off screen still counts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+
+from graph.dataset.vocabulary import VERDICT_LIST, VERDICTS
+from graph.present.details import reference_line
+from graph.teaching.facts import (
+    Scope,
+    capital,
+    evidence_text,
+    explain_edge,
+    is_claim,
+    node_option,
+    pick_distractors,
+    shown_edges,
+    shuffled_options,
+)
+from graph.teaching.questions import CLAIM, MAP, STRONGEST, Explanation, Option, Question
+
+
+def claim_questions(scope: Scope) -> Iterator[Question]:
+    """One question per shown claim: which verdict did the evidence give it?"""
+    for node in sorted(scope.shown):
+        if not is_claim(scope, node):
+            continue
+        claim = scope.dataset.claim(node)
+        options = tuple(Option(verdict.id, verdict.label) for verdict in VERDICT_LIST)
+        source = scope.dataset.reference(claim.source).citation.split(". ")[0]
+        yield Question(
+            id=f"{CLAIM}:{claim.id}", kind=CLAIM,
+            prompt=f"Which verdict does the map give this claim? “{claim.statement}” (from {source})",
+            options=options, answer=list(VERDICTS).index(claim.verdict),
+            explanation=_explain_claim(scope, claim.id), about=(claim.id,), anchor=claim.id,
+        )
+
+
+def _explain_claim(scope: Scope, claim_id: str) -> Explanation:
+    claim = scope.dataset.claim(claim_id)
+    verdict = VERDICTS[claim.verdict]
+    return Explanation(
+        statement=f"{verdict.label}: {verdict.meaning}", note=claim.note, evidence=verdict.label,
+        references=tuple(reference_line(scope.dataset.reference(ref)) for ref in claim.references),
+    )
+
+
+def strongest_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
+    """For each shown node and relation with three or more links, which link is best supported?"""
+    for (anchor, relation, hidden), others in sorted(_groups(scope).items()):
+        question = _strongest(scope, rng, anchor, relation, hidden, sorted(others))
+        if question is not None:
+            yield question
+
+
+def _groups(scope: Scope) -> dict[tuple[str, str, str], set[str]]:
+    """(shared end, relation, which end varies) → the nodes at the varying end (claims layer included)."""
+    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for source, target, _, data in shown_edges(scope, evidence_only=False):
+        groups[(target, data["relation"], "source")].add(source)
+        groups[(source, data["relation"], "target")].add(target)
+    return groups
+
+
+def _strongest(scope: Scope, rng: random.Random, anchor: str, relation: str, hidden: str,
+               others: list[str]) -> Question | None:
+    ranks = {node: _rank(scope, anchor, relation, hidden, node) for node in others}
+    top = max(ranks.values())
+    answer = rng.choice([node for node, rank in ranks.items() if rank == top])
+    wrong = pick_distractors(rng, [node for node, rank in ranks.items() if rank < top])
+    if wrong is None:
+        return None
+    options, index = shuffled_options(rng, node_option(scope, answer), [node_option(scope, n) for n in wrong])
+    return Question(
+        id=f"{STRONGEST}:{anchor}:{relation}:{hidden}", kind=STRONGEST,
+        prompt=_strongest_prompt(scope, anchor, relation, hidden), options=options, answer=index,
+        explanation=_explain_strongest(scope, anchor, relation, hidden, [answer, *wrong]),
+        about=tuple(_best_edge(scope, anchor, relation, hidden, node)[2] for node in [answer, *wrong]),
+        anchor=anchor, relation=relation, hidden=hidden,
+    )
+
+
+def _rank(scope: Scope, anchor: str, relation: str, hidden: str, node: str) -> int:
+    source, target = (node, anchor) if hidden == "source" else (anchor, node)
+    return scope.best_rank(source, target, relation)
+
+
+def _strongest_prompt(scope: Scope, anchor: str, relation: str, hidden: str) -> str:
+    phrase = scope.dataset.relation(relation)
+    anchor_label = scope.label(anchor)
+    if hidden == "source":
+        return f"{MAP}, which of these has the strongest evidence that it {phrase.label} {anchor_label}?"
+    return f"{MAP}, for which of these is the evidence strongest that {anchor_label} {phrase.label} it?"
+
+
+def _best_edge(scope: Scope, anchor: str, relation: str, hidden: str, node: str) -> tuple[str, str, str]:
+    source, target = (node, anchor) if hidden == "source" else (anchor, node)
+    edges = [(data["evidence_rank"], key) for key, data in scope.graph.get_edge_data(source, target).items()
+             if data["relation"] == relation]
+    return source, target, max(edges)[1]
+
+
+def _explain_strongest(scope: Scope, anchor: str, relation: str, hidden: str, nodes: list[str]) -> Explanation:
+    """The winning link's explanation, with each option's evidence listed for comparison."""
+    edges = [_best_edge(scope, anchor, relation, hidden, node) for node in nodes]
+    best = explain_edge(scope, edges[0])
+    levels = "; ".join(f"{capital(scope.label(node))}: {evidence_text(scope.dataset, scope.graph.edges[edge])}"
+                       for node, edge in zip(nodes, edges, strict=True))
+    return Explanation(statement=best.statement, note=best.note, evidence=levels, references=best.references)

@@ -1,0 +1,90 @@
+"""Questions about single links: "which node completes this link?" and "which relation joins these two?".
+
+Only evidence-layer links are asked about (a claimed link is not a fact). A distractor node is of
+the same kind as the answer and shares no edge at all with the node in the prompt, so no reading
+of the relation can make it right; a distractor relation joins neither the two nodes nor, anywhere
+in the graph, their two kinds.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from graph.teaching.facts import (
+    Scope,
+    explain_edge,
+    is_claim,
+    node_option,
+    pick_distractors,
+    shown_edges,
+    shuffled_options,
+)
+from graph.teaching.questions import COMPLETE_LINK, MAP, RELATION, Option, Question
+
+BLANK = "…"
+
+
+def complete_link_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
+    """For each shown link, hide its target, then its source, when two distractors exist."""
+    for source, target, key, data in shown_edges(scope):
+        for hidden in ("target", "source"):
+            question = _complete_link(scope, rng, (source, target, key), data["relation"], hidden)
+            if question is not None:
+                yield question
+
+
+def _complete_link(scope: Scope, rng: random.Random, edge: tuple[str, str, str], relation: str,
+                   hidden: str) -> Question | None:
+    source, target, key = edge
+    answer, anchor = (target, source) if hidden == "target" else (source, target)
+    wrong = pick_distractors(rng, _unlinked_of_kind(scope, anchor, scope.kind(answer)))
+    if wrong is None:
+        return None
+    options, index = shuffled_options(rng, node_option(scope, answer), [node_option(scope, n) for n in wrong])
+    phrase = scope.dataset.relation(relation)
+    reading = phrase.label if hidden == "target" else phrase.inverse
+    return Question(
+        id=f"{COMPLETE_LINK}:{key}:{hidden}", kind=COMPLETE_LINK,
+        prompt=f"{MAP}, which completes this link? “{scope.label(anchor)} {reading} {BLANK}”",
+        options=options, answer=index, explanation=explain_edge(scope, edge), about=(key,),
+        anchor=anchor, relation=relation, hidden=hidden,
+    )
+
+
+def _unlinked_of_kind(scope: Scope, anchor: str, kind: str) -> list[str]:
+    """Nodes of ``kind`` that share no edge with ``anchor`` (and are not the anchor or a claim)."""
+    linked = scope.neighbours[anchor]
+    return [node for node in scope.nodes_of_kind(kind)
+            if node != anchor and node not in linked and not is_claim(scope, node)]
+
+
+def relation_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
+    """For each shown link, ask which relation joins its two ends (in its direction)."""
+    for source, target, key, data in shown_edges(scope):
+        wrong = pick_distractors(rng, _unrelated_relations(scope, source, target))
+        if wrong is None:
+            continue
+        relation = scope.dataset.relation(data["relation"])
+        options, index = shuffled_options(
+            rng, Option(relation.id, relation.label),
+            [Option(r, scope.dataset.relation(r).label) for r in wrong])
+        yield Question(
+            id=f"{RELATION}:{key}", kind=RELATION,
+            prompt=f"{MAP}, which relation joins these two? “{scope.label(source)} {BLANK} {scope.label(target)}”",
+            options=options, answer=index, explanation=explain_edge(scope, (source, target, key)),
+            about=(key,), anchor=source, relation=relation.id,
+        )
+
+
+def _unrelated_relations(scope: Scope, source: str, target: str) -> list[str]:
+    """Relations that join the two nodes in neither direction, nor their kinds anywhere."""
+    used = scope.relations_between(source, target) | scope.relations_between(target, source)
+    used |= _relations_between_kinds(scope, scope.kind(source), scope.kind(target))
+    return [relation.id for relation in scope.dataset.relations if relation.id not in used]
+
+
+def _relations_between_kinds(scope: Scope, kind_a: str, kind_b: str) -> set[str]:
+    pair = {kind_a, kind_b}
+    return {data["relation"] for u, v, data in scope.graph.edges(data=True)
+            if {scope.kind(u), scope.kind(v)} == pair}

@@ -1,0 +1,66 @@
+"""Quizzes drawn from a view of the graph: every question generator, one seed, kinds in turn.
+
+The view (filters, focus, path, claims layer) decides what questions are *about*; answers are
+checked against the whole graph. One ``random.Random(seed)`` draws distractors, option order and
+the selection, always in the same order, so the same seed gives the same quiz.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import chain, zip_longest
+
+from graph.network.explorer import Explorer
+from graph.teaching.evidence import claim_questions, strongest_questions
+from graph.teaching.facts import Scope
+from graph.teaching.links import complete_link_questions, relation_questions
+from graph.teaching.questions import QUESTION_KINDS, Question, Quiz
+from graph.viewspec import ViewSpec
+
+DEFAULT_COUNT = 10
+
+
+def question_bank(explorer: Explorer, spec: ViewSpec | None = None, seed: int = 0) -> list[Question]:
+    """Every question the view yields, grouped by kind; distractors and option order drawn with ``seed``."""
+    view = explorer.view(spec or ViewSpec())
+    scope = Scope(explorer.dataset, explorer.graph, view.graph)
+    rng = random.Random(seed)
+    return [*complete_link_questions(scope, rng), *relation_questions(scope, rng),
+            *claim_questions(scope), *strongest_questions(scope, rng)]
+
+
+def make_quiz(explorer: Explorer, spec: ViewSpec | None = None, *, seed: int = 0,
+              count: int = DEFAULT_COUNT) -> Quiz:
+    """Up to ``count`` questions about the view, taking the kinds in turn, no prompt twice.
+
+    Raises ViewSpecError when the spec names ids the dataset does not have.
+    """
+    spec = spec or ViewSpec()
+    bank = question_bank(explorer, spec, seed)
+    chosen = _balanced(bank, random.Random(f"pick-{seed}"), count)
+    return Quiz(title=f"Quiz: {explorer.view(spec).title}", seed=seed, questions=tuple(chosen))
+
+
+def _balanced(bank: list[Question], rng: random.Random, count: int) -> list[Question]:
+    groups = [[question for question in bank if question.kind == kind] for kind in QUESTION_KINDS]
+    for group in groups:
+        rng.shuffle(group)
+    chosen: list[Question] = []
+    prompts: set[str] = set()
+    for question in _in_turn(groups):
+        if len(chosen) == count:
+            break
+        if question.prompt not in prompts:
+            prompts.add(question.prompt)
+            chosen.append(question)
+    return chosen
+
+
+def _in_turn(groups: list[list[Question]]) -> list[Question]:
+    """One of each kind, then the next of each kind, and so on."""
+    return [question for question in chain.from_iterable(zip_longest(*groups)) if question is not None]
+
+
+def count_by_kind(questions: list[Question] | tuple[Question, ...]) -> dict[str, int]:
+    """How many questions of each kind (every kind listed, zeros included)."""
+    return {kind: sum(question.kind == kind for question in questions) for kind in QUESTION_KINDS}
