@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.dataset.formatdoc import write_format_doc
 from graph.dataset.lint import lint_dataset
 from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
@@ -109,14 +110,16 @@ def view_spec(args: argparse.Namespace) -> ViewSpec:
 
 
 def schema(args: argparse.Namespace) -> int:
-    """Print or write the dataset JSON Schema."""
+    """Print or write the dataset JSON Schema; regenerate the format page's tables with --docs."""
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.docs:
+        print(f"{'Updated' if write_format_doc(args.docs) else 'Already current:'} {args.docs}")
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise ExportError(f"cannot write {args.output}: {exc.strerror}.") from None
-    else:
+    elif not args.docs:
         sys.stdout.write(text)
     return 0
 
@@ -136,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     _quiz_arguments(_add(commands, "quiz", quiz, "write a seeded question bank (Moodle GIFT or Markdown)"))
     schema_parser = commands.add_parser("schema", help="print the dataset JSON Schema")
     schema_parser.add_argument("-o", "--output", help="write to this file")
+    schema_parser.add_argument("--docs", metavar="FILE", help="regenerate the reference tables in this page")
     schema_parser.set_defaults(command=schema)
     return parser
 

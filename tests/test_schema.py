@@ -1,7 +1,8 @@
-"""The published JSON Schema matches the format the loader enforces."""
+"""The format is declared once: the JSON Schema, the docs' tables and the model agree with it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,11 +10,18 @@ import jsonschema
 import pytest
 import yaml
 
+from graph.dataset import model
+from graph.dataset.fields import record_fields
+from graph.dataset.formatdoc import update_format_doc
 from graph.dataset.loading import dataset_files
 from graph.dataset.schema import json_schema
+from graph.viewspec import ViewSpec
 from tests.helpers import DATA, ROOT
 
 SCHEMA_FILE = ROOT / "schema" / "dataset.schema.json"
+FORMAT_DOC = ROOT / "docs" / "format.md"
+RECORDS = [value for value in vars(model).values()
+           if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == model.__name__]
 
 
 class DatesAsText(yaml.SafeLoader):
@@ -30,6 +38,24 @@ VALID = [ROOT / "data" / "rls", ROOT / "data" / "photosynthesis.yaml", DATA / "t
 def test_committed_schema_is_current() -> None:
     """Regenerate with: python -m graph schema -o schema/dataset.schema.json"""
     assert json.loads(SCHEMA_FILE.read_text()) == json_schema()
+
+
+def test_committed_format_doc_is_current() -> None:
+    """Regenerate with: python -m graph schema --docs docs/format.md"""
+    text = FORMAT_DOC.read_text(encoding="utf-8")
+    assert text.count("<!-- format: ") == 10
+    assert update_format_doc(text) == text
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
+def test_every_record_field_is_a_declared_key(record: type) -> None:
+    declared = {field.part_of or field.name for field in record_fields(record)}
+    assert declared == {field.name for field in dataclasses.fields(record)}
+
+
+def test_tour_step_keys_mirror_every_view_spec_field() -> None:
+    attributes = {field.attribute or field.name for field in model.VIEW_KEYS}
+    assert attributes == {field.name for field in dataclasses.fields(ViewSpec)}
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)

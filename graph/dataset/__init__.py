@@ -4,12 +4,15 @@ Bytes or files go in; a validated :class:`Dataset` comes out, or a
 :class:`~graph.errors.ValidationError` listing every problem with its file and line.
 """
 
+from graph.dataset.formatdoc import write_format_doc
 from graph.dataset.limits import MAX_UPLOAD_BYTES, upload_caption
 from graph.dataset.lint import lint_dataset
 from graph.dataset.loading import dataset_files, load_bytes, load_dataset, load_sources
-from graph.dataset.model import Dataset
+from graph.dataset.model import Dataset, Tour, TourStep
 from graph.dataset.schema import json_schema
 from graph.dataset.upload import load_upload
+from graph.dataset.views import check_view
 
-__all__ = ["MAX_UPLOAD_BYTES", "Dataset", "dataset_files", "json_schema", "lint_dataset", "load_bytes", "load_dataset",
-           "load_sources", "load_upload", "upload_caption"]
+__all__ = ["MAX_UPLOAD_BYTES", "Dataset", "Tour", "TourStep", "check_view", "dataset_files", "json_schema",
+           "lint_dataset", "load_bytes", "load_dataset", "load_sources", "load_upload", "upload_caption",
+           "write_format_doc"]

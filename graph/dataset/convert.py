@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from graph.dataset.fields import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.dataset.limits import MAX_ID_CHARS, text_problem
-from graph.dataset.schema import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.errors import Problem
 
 MAX_VALUES = 500_000
@@ -99,6 +99,8 @@ class Converter:
     def _to_objects(self, node: yaml.Node, field: Field, path: str) -> list[Item] | None:
         if not isinstance(node, yaml.SequenceNode):
             return self._report(node, path, "expected a list (entries starting with '- ').")
+        if field.minimum and len(node.value) < field.minimum:
+            return self._report(node, path, f"needs at least {field.minimum} entry.")
         single = Field(field.name, "object", fields=field.fields)
         items = (self.convert(child, single, f"{path}[{i}]") for i, child in enumerate(node.value))
         return [item for item in items if item is not None]
@@ -132,9 +134,10 @@ class Converter:
 
     def _to_integer(self, node: yaml.Node, field: Field, path: str) -> int | None:
         value = self._scalar(node)
-        if type(value) is not int or (field.minimum is not None and value < field.minimum):
-            minimum = f" of at least {field.minimum}" if field.minimum is not None else ""
-            return self._report(node, path, f"expected a whole number{minimum}, "
+        low = float("-inf") if field.minimum is None else field.minimum
+        high = float("inf") if field.maximum is None else field.maximum
+        if type(value) is not int or not low <= value <= high:
+            return self._report(node, path, f"expected a whole number{_range(field)}, "
                                 f"got {_quote(node.value)}.")
         return value
 
@@ -155,6 +158,10 @@ class Converter:
 
     def _to_ids(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
         return self._list_of(node, Field(field.name, "id"), path, field)
+
+    def _to_choices(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
+        item_field = Field(field.name.removesuffix("s"), "choice", choices=field.choices)
+        return self._list_of(node, item_field, path, field)
 
     def _list_of(self, node: yaml.Node, item_field: Field, path: str,
                  field: Field) -> tuple[str, ...] | None:
@@ -212,6 +219,12 @@ def _unknown_key_hint(key: object, known: dict[str, Field], value_node: yaml.Nod
     if cut_text:
         return "Inside { … }, a text containing a comma must be put in quotes."
     return suggest(key, known)
+
+
+def _range(field: Field) -> str:
+    if field.maximum is not None:
+        return f" from {field.minimum} to {field.maximum}"
+    return "" if field.minimum is None else f" of at least {field.minimum}"
 
 
 def _is_scalar_text(node: yaml.Node) -> bool:

@@ -1,18 +1,35 @@
-"""Typed records for a dataset, as declared in docs/format.md.
+"""Typed records for a dataset: the format, declared once.
 
-The YAML's shape is declared once, in :mod:`graph.dataset.schema`; these frozen dataclasses are what the
-loader produces from it. Everything downstream (graph building, queries, rendering, exports)
-reads these records or the plain attributes copied from them into NetworkX.
+Each field is declared with :func:`~graph.dataset.fields.key`: its description, constraints and,
+through its annotation, its YAML type. The loader's checks, the cross-reference checks, the JSON
+Schema (``schema/dataset.schema.json``) and the reference tables of ``docs/format.md`` are all
+derived from these classes (see :mod:`graph.dataset.schema`). Everything downstream (graph
+building, queries, rendering, exports) reads these records or the plain attributes copied from
+them into NetworkX.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
-from graph.dataset.vocabulary import ABOUT_RELATION, CLAIM_KIND, VERDICTS, VERIFICATION_STATES
+from graph.dataset.fields import Field, key, record_fields
+from graph.dataset.vocabulary import (
+    ABOUT_RELATION,
+    CLAIM_KIND,
+    LINE_STYLES,
+    OPERATORS,
+    RECOMMENDATION_DIRECTIONS,
+    RECOMMENDATION_STRENGTHS,
+    REFERENCE_KINDS,
+    SHAPES,
+    VERDICTS,
+    VERIFICATION_STATES,
+)
+from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
 __all__ = ["ABOUT_RELATION", "CLAIM_KIND", "VERDICTS", "VERIFICATION_STATES"]
 
@@ -23,60 +40,68 @@ Scalar = str | int | float | bool
 class Meta:
     """Title and provenance of a dataset."""
 
-    title: str
-    description: str = ""
-    version: str = ""
-    licence: str = ""
-    authors: tuple[str, ...] = ()
-    disclaimer: str = ""
-    reviewed: str = ""
+    title: str = key("Shown as the page and export title.")
+    description: str = key("One paragraph on what the graph covers.", default="")
+    version: str = key("The dataset's own version, e.g. `1.2.0`.", default="")
+    licence: str = key("Licence of the content, e.g. `CC-BY-4.0`.", default="")
+    authors: tuple[str, ...] = key("Authors or maintainers.", default=())
+    disclaimer: str = key("Shown next to the graph, e.g. \"educational use, not medical advice\".", default="")
+    reviewed: str = key("The date the content was last reviewed against the literature, e.g. `2026-11-24`.",
+                        default="")
 
 
 @dataclass(frozen=True)
 class Kind:
     """A sort of node (cause, symptom…), with how it is drawn and its layout tier."""
 
-    id: str
-    label: str
-    colour: str
-    shape: str
-    tier: int
-    description: str = ""
+    id: str = key("Referenced by `nodes[].kind`.", type="id")
+    label: str = key("Shown in legends and filters.")
+    colour: str = key("Fill colour, `#rrggbb`.", type="colour")
+    shape: str = key("Node shape, so that colour is never the only cue.", choices=SHAPES)
+    tier: int = key("Column in the layered left-to-right layout: causes before mechanisms before features…",
+                    minimum=0)
+    description: str = key("What belongs to this kind.", default="")
 
 
 @dataclass(frozen=True)
 class Relation:
     """What an edge says, as a verb phrase read both ways."""
 
-    id: str
-    label: str
-    inverse: str
-    description: str = ""
+    id: str = key("Referenced by `edges[].relation`.", type="id")
+    label: str = key("Verb phrase read source → target: \"is a risk factor for\".")
+    inverse: str = key("Phrase read target → source: \"has as a risk factor\".")
+    description: str = key("What the relation means.", default="")
 
 
 @dataclass(frozen=True)
 class EvidenceLevel:
     """How strong a link is; higher rank is stronger."""
 
-    id: str
-    rank: int
-    label: str
-    description: str = ""
-    line: str = "solid"
-    claim_only: bool = False
+    id: str = key("Referenced by `edges[].evidence`.", type="id")
+    rank: int = key("Higher is stronger; drives line width and the \"minimum evidence\" filter; ranks are unique.",
+                    minimum=0)
+    label: str = key("Shown in legends and filters.")
+    description: str = key("When to use this level.", default="")
+    line: str = key("Line style of edges at this level, so evidence is not shown by width alone.",
+                    choices=LINE_STYLES, default="solid")
+    claim_only: bool = key("The level for \"claimed by a source, unsupported\": its edges belong to the claims "
+                           "layer and are hidden when that layer is off. It must be the lowest rank.", default=False)
 
 
 @dataclass(frozen=True)
 class Reference:
     """A citable source and whether it has been checked."""
 
-    id: str
-    citation: str
-    kind: str
-    verification: str
-    year: int | None = None
-    doi: str = ""
-    url: str = ""
+    id: str = key("Cited by nodes, edges and claims.", type="id")
+    citation: str = key("Full citation.")
+    kind: str = key("What sort of source this is.", choices=REFERENCE_KINDS)
+    verification: str = key(
+        "Whether it was checked. `verified`: checked against the source; `secondary`: seen only second-hand; "
+        "`unverified`: from general knowledge, needs checking. Anything not `verified` is marked "
+        "\"needs verification\".", choices=VERIFICATION_STATES)
+    year: int | None = key("Year of publication.", minimum=0, default=None)
+    doi: str = key("DOI without the resolver, e.g. `10.5664/jcsm.11390`.", default="")
+    url: str = key("Web address, `http(s)://…`.", default="")
 
     @property
     def needs_verification(self) -> bool:
@@ -92,13 +117,13 @@ class Reference:
 class Threshold:
     """A cut-off kept as data: ``operator value [upper] unit`` means ``meaning``."""
 
-    operator: str
-    value: float
-    meaning: str
-    upper: float | None = None
-    unit: str = ""
-    population: str = ""
-    references: tuple[str, ...] = ()
+    operator: str = key("How the value compares.", choices=OPERATORS)
+    value: float = key("The cut-off (the lower bound for `between`).")
+    meaning: str = key("What follows when the value is in range.")
+    upper: float | None = key("The upper bound; required with `between`.", default=None)
+    unit: str = key("Unit, e.g. `ng/mL`, `%`.", default="")
+    population: str = key("Who the cut-off applies to, e.g. `adults`, `children`, `ESRD`.", default="")
+    references: tuple[str, ...] = key("Reference ids.", refers_to="references", default=())
 
     def describe(self) -> str:
         """The cut-off as text, e.g. ``≤ 75 ng/mL`` or ``75–100 ng/mL``."""
@@ -113,25 +138,26 @@ class Threshold:
 class Node:
     """An entity in the graph."""
 
-    id: str
-    label: str
-    kind: str
-    summary: str
-    text: str = ""
-    aliases: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    attributes: Mapping[str, Scalar] = field(default_factory=lambda: MappingProxyType({}))
-    thresholds: tuple[Threshold, ...] = ()
+    id: str = key("Unique node id.", type="id")
+    label: str = key("Display name.")
+    kind: str = key("What sort of thing the node is.", refers_to="kinds")
+    summary: str = key("One or two sentences.")
+    text: str = key("Longer explanation.", default="")
+    aliases: tuple[str, ...] = key("Other names, used by search.", default=())
+    references: tuple[str, ...] = key("Reference ids.", refers_to="references", default=())
+    attributes: Mapping[str, Scalar] = key("Free facts, e.g. `prevalence: \"2–3 % of adults\"`.",
+                                           default_factory=lambda: MappingProxyType({}))
+    thresholds: tuple[Threshold, ...] = key("Cut-offs that are data, not prose.", default=())
 
 
 @dataclass(frozen=True)
 class Recommendation:
     """A guideline's direction, strength and population for a treatment edge."""
 
-    direction: str
-    strength: str
-    population: str
-    certainty: str = ""
+    direction: str = key("For or against.", choices=RECOMMENDATION_DIRECTIONS)
+    strength: str = key("Strength of the recommendation.", choices=RECOMMENDATION_STRENGTHS)
+    population: str = key("Who it applies to, e.g. `adults`, `ESRD`, `pregnancy`, `children`.")
+    certainty: str = key("Certainty of the evidence, e.g. `moderate`.", default="")
 
     def describe(self) -> str:
         """E.g. ``conditional recommendation against (adults; moderate certainty)``."""
@@ -143,48 +169,107 @@ class Recommendation:
 class Edge:
     """A directed, evidence-graded link between two nodes."""
 
-    id: str
-    source: str
-    target: str
-    relation: str
-    evidence: str
-    references: tuple[str, ...]
-    note: str = ""
-    recommendation: Recommendation | None = None
-    verification: str = ""
+    id: str = key("Defaults to `SOURCE--RELATION--TARGET`; needed only when two edges would share that.",
+                  type="id", required=False)
+    source: str = key("Where the link starts.", refers_to="nodes")
+    target: str = key("Where the link ends.", refers_to="nodes")
+    relation: str = key("What the link says.", refers_to="relations")
+    evidence: str = key("How strong the link is.", refers_to="evidence")
+    references: tuple[str, ...] = key("At least one reference behind the link.", refers_to="references",
+                                      minimum=1)
+    note: str = key("Why the link holds; figures and caveats.", default="")
+    recommendation: Recommendation | None = key("A guideline recommendation.", default=None)  # noqa: RUF009
+    verification: str = key(
+        "Set when the link itself was seen only second-hand or not checked, even if its references were; "
+        "otherwise an edge needs verification when none of its references is `verified`.",
+        choices=VERIFICATION_STATES, default="")
 
 
 @dataclass(frozen=True)
 class Claim:
     """A statement made by a source, with our verdict on it."""
 
-    id: str
-    statement: str
-    source: str
-    verdict: str
-    note: str
-    references: tuple[str, ...]
-    about_nodes: tuple[str, ...] = ()
-    about_edges: tuple[str, ...] = ()
+    id: str = key("Unique claim id; not a node id.", type="id")
+    statement: str = key("The claim, in our words.")
+    source: str = key("Who made the claim.", refers_to="references")
+    verdict: str = key("Our verdict on it.", choices=tuple(VERDICTS))
+    note: str = key("Why the verdict.")
+    references: tuple[str, ...] = key("The evidence behind the verdict.", refers_to="references", minimum=1)
+    about_nodes: tuple[str, ...] = key("What the claim concerns.", refers_to="nodes", default=())
+    about_edges: tuple[str, ...] = key("Edges the claim concerns.", refers_to="edges", default=())
+
+
+def _view_key(name: str, type_: str, description: str, attribute: str = "", **extra: Any) -> Field:
+    """A key of a tour step's view, with the ViewSpec field's default."""
+    default = getattr(ViewSpec(), attribute or name)
+    return Field(name, type_, description=description, attribute=attribute,
+                 default=None if default in ("", (), None) else default, **extra)
+
+
+VIEW_KEYS = (
+    _view_key("focus", "id", "Node (or claim) to centre the view on.", refers_to="nodes"),
+    _view_key("depth", "integer", "How many links out from the focus.", minimum=1, maximum=MAX_DEPTH),
+    _view_key("direction", "choice", "Follow links out of the focus, into it, or both.", choices=DIRECTIONS),
+    _view_key("kinds", "ids", "Show only nodes of these kinds (all when absent).", refers_to="kinds"),
+    _view_key("relations", "ids", "Show only links with these relations (all when absent).",
+              refers_to="relations"),
+    _view_key("evidence", "id", "Show only links at this evidence level or stronger.", refers_to="evidence"),
+    _view_key("claims", "boolean", "Show the claims layer."),
+    _view_key("verdicts", "choices", "With the claims layer, show only claims with these verdicts.",
+              choices=tuple(VERDICTS)),
+    _view_key("layout", "choice", "How the nodes are placed.", choices=LAYOUTS),
+    _view_key("from", "id", "Start of the paths to highlight; needs `to`.", attribute="path_from",
+              refers_to="nodes"),
+    _view_key("to", "id", "End of the paths to highlight; needs `from`.", attribute="path_to",
+              refers_to="nodes"),
+)
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step of a tour: a caption and the view it shows."""
+
+    caption: str = key("Short Markdown text shown with the step (escaped like all dataset text).")
+    view: ViewSpec = key(  # noqa: RUF009
+        "The view to show: its keys sit on the step itself.", keys=VIEW_KEYS, default_factory=ViewSpec)
+
+
+@dataclass(frozen=True)
+class Tour:
+    """A guided walk through the graph, one view per step."""
+
+    id: str = key("Unique tour id, used in links (`?tour=ID&step=N`).", type="id")
+    title: str = key("Shown in the list of tours.")
+    description: str = key("What the tour explains.")
+    steps: tuple[TourStep, ...] = key("The steps, in order; at least one.", minimum=1)
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """A whole validated dataset, with lookups by id."""
+    """A whole validated dataset, with lookups by id.
 
-    meta: Meta
-    kinds: tuple[Kind, ...]
-    relations: tuple[Relation, ...]
-    evidence: tuple[EvidenceLevel, ...]
-    references: tuple[Reference, ...]
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-    claims: tuple[Claim, ...] = ()
+    Its fields are the sections of a YAML file (``key`` makes a ``dataclasses.field``, which
+    ruff's RUF009 cannot tell, hence the ``noqa`` marks in this module).
+    """
+
+    meta: Meta = key("Title and provenance.")  # noqa: RUF009
+    kinds: tuple[Kind, ...] = key("What sort of thing a node is.")
+    relations: tuple[Relation, ...] = key("What an edge says.")
+    evidence: tuple[EvidenceLevel, ...] = key("How strong a link is.")
+    references: tuple[Reference, ...] = key("Sources cited by nodes, edges and claims.", required=False)
+    nodes: tuple[Node, ...] = key("The entities of the graph.")
+    edges: tuple[Edge, ...] = key("Directed, evidence-graded links between nodes.", required=False)
+    claims: tuple[Claim, ...] = key("Statements made by a source, checked.", default=())
+    tours: tuple[Tour, ...] = key("Guided walks through the graph, one view per step.", default=())
 
     @cached_property
     def _index(self) -> dict[str, dict[str, object]]:
-        sections = ("kinds", "relations", "evidence", "references", "nodes", "edges", "claims")
-        return {name: {item.id: item for item in getattr(self, name)} for name in sections}
+        lists = [field.name for field in record_fields(Dataset) if field.type == "objects"]
+        return {name: {item.id: item for item in getattr(self, name)} for name in lists}
+
+    def ids(self, section: str) -> Collection[str]:
+        """The ids defined in ``section`` ('nodes', 'kinds'…), in dataset order."""
+        return self._index[section].keys()
 
     def kind(self, kind_id: str) -> Kind:
         return self._index["kinds"][kind_id]  # type: ignore[return-value]
@@ -206,6 +291,9 @@ class Dataset:
 
     def claim(self, claim_id: str) -> Claim:
         return self._index["claims"][claim_id]  # type: ignore[return-value]
+
+    def tour(self, tour_id: str) -> Tour:
+        return self._index["tours"][tour_id]  # type: ignore[return-value]
 
     def edge_needs_verification(self, edge: Edge) -> bool:
         """True when the edge is flagged, or none of its references has been checked."""

@@ -1,35 +1,21 @@
 """Cross-reference checks, and the typed Dataset built from checked sections.
 
 The format checks (types, required and unknown keys) happen in :mod:`graph.dataset.convert`; here we
-check what spans entries: duplicate ids, references to kinds, relations, evidence levels,
-references and nodes that do not exist, and the rules of the evidence scale. Every problem names
-the file and line of the offending value and, where it can, suggests the id that was meant.
+check what spans entries: duplicate ids, ids that must name an entry of another section (every
+key the model declares with ``refers_to``), the rules of the evidence scale, and the view of
+every tour step. Every problem names the file and line of the offending value and, where it can,
+suggests the id that was meant.
 """
 
 from __future__ import annotations
 
-from types import MappingProxyType
-from typing import Any
-
 from graph.dataset.convert import Item, suggest
-from graph.dataset.model import (
-    CLAIM_KIND,
-    Claim,
-    Dataset,
-    Edge,
-    EvidenceLevel,
-    Kind,
-    Meta,
-    Node,
-    Recommendation,
-    Reference,
-    Relation,
-    Threshold,
-    default_edge_id,
-)
-from graph.errors import Problem
+from graph.dataset.fields import Field, build_part, build_record
+from graph.dataset.model import CLAIM_KIND, Dataset, TourStep, default_edge_id
+from graph.dataset.schema import REQUIRED_SECTIONS, SECTION_NOUNS, SECTIONS
+from graph.dataset.views import view_problems
+from graph.errors import Problem, ViewSpecError
 
-REQUIRED_SECTIONS = ("meta", "kinds", "relations", "evidence", "nodes")
 Index = dict[str, Item]
 
 
@@ -50,7 +36,7 @@ class _Checks:
         for item in (item for item in items if "id" in item):
             first = index.setdefault(item["id"], item)
             if first is not item:
-                self.problem(item, "id", f"duplicate {_singular(section)} id '{item['id']}' "
+                self.problem(item, "id", f"duplicate {SECTION_NOUNS[section]} id '{item['id']}' "
                              f"(first defined at {first.file}:{first.line}).",
                              "Give each entry its own id.")
         return index
@@ -58,28 +44,39 @@ class _Checks:
     def problem(self, item: Item, key: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(item.file, item.line_of(key), message, key, hint))
 
-    def known(self, item: Item, key: str, section: str, value: str | None = None) -> None:
-        """Report ``item[key]`` (or ``value``) unless it is an id defined in ``section``."""
-        value = item.get(key) if value is None else value
-        if value is not None and value not in self.index[section]:
-            what = _singular(section)
-            article = "an" if what[0] in "aeiou" else "a"
-            self.problem(item, key, f"{_singular_owner(item)} {key} '{value}' is not {article} {what} id.",
-                         suggest(value, self.index[section]) or f"Define it under '{section}'.")
-
-    def all_known(self, item: Item, key: str, section: str) -> None:
-        for value in item.get(key, ()):
-            self.known(item, key, section, value)
+    def known(self, item: Item, field: Field, owner: str) -> None:
+        """Report each id of ``item[field]`` that is not defined in the section it refers to."""
+        values = item.get(field.name, ())
+        for value in values if isinstance(values, tuple) else (values,):
+            if value not in self.index[field.refers_to]:
+                what = SECTION_NOUNS[field.refers_to]
+                article = "an" if what[0] in "aeiou" else "a"
+                self.problem(item, field.name, f"{owner} {field.name} '{value}' is not {article} {what} id.",
+                             suggest(value, self.index[field.refers_to])
+                             or f"Define it under '{field.refers_to}'.")
 
     def run(self) -> None:
         self._check_kinds()
         self._check_evidence_scale()
+        for section in (section for section in SECTIONS if section.type == "objects"):
+            for item in self.sections[section.name]:
+                self._check_ids(item, section)
         for node in self.sections["nodes"]:
-            self._check_node(node)
-        for edge in self.sections["edges"]:
-            self._check_edge(edge)
+            self._check_thresholds(node)
         for claim in self.sections["claims"]:
             self._check_claim(claim)
+        for tour in self.sections["tours"]:
+            self._check_tour(tour)
+
+    def _check_ids(self, item: Item, declared: Field) -> None:
+        """Check every id that names another section's entry, in ``item`` and its sub-entries."""
+        for field in declared.fields:
+            if field.refers_to and not field.part_of:
+                self.known(item, field, declared.noun)
+            elif field.type in ("object", "objects") and field.name in item:
+                value = item[field.name]
+                for entry in value if isinstance(value, list) else (value,):
+                    self._check_ids(entry, field)
 
     def _check_kinds(self) -> None:
         for kind in self.sections["kinds"]:
@@ -101,32 +98,28 @@ class _Checks:
                 self.problem(level, "claim_only", f"the claim-only level '{level['id']}' must have "
                              f"the lowest rank ({lowest}).")
 
-    def _check_node(self, node: Item) -> None:
-        self.known(node, "kind", "kinds")
-        self.all_known(node, "references", "references")
+    def _check_thresholds(self, node: Item) -> None:
         for threshold in node.get("thresholds", ()):
-            self.all_known(threshold, "references", "references")
             if _bad_range(threshold):
                 self.problem(threshold, "upper", "a 'between' threshold needs an 'upper' above its 'value'.")
-
-    def _check_edge(self, edge: Item) -> None:
-        self.known(edge, "source", "nodes")
-        self.known(edge, "target", "nodes")
-        self.known(edge, "relation", "relations")
-        self.known(edge, "evidence", "evidence")
-        self.all_known(edge, "references", "references")
 
     def _check_claim(self, claim: Item) -> None:
         if claim.get("id") in self.index["nodes"]:
             self.problem(claim, "id", f"claim id '{claim['id']}' is also a node id.",
                          "Claims are drawn as nodes; give the claim another id.")
-        self.known(claim, "source", "references")
-        self.all_known(claim, "references", "references")
-        self.all_known(claim, "about_nodes", "nodes")
-        self.all_known(claim, "about_edges", "edges")
         if not claim.get("about_nodes") and not claim.get("about_edges"):
             self.problem(claim, "id", f"claim '{claim.get('id')}' is not about any node or edge.",
                          "Add 'about_nodes' or 'about_edges'.")
+
+    def _check_tour(self, tour: Item) -> None:
+        for number, step in enumerate(tour.get("steps", ()), start=1):
+            where = f"tour '{tour.get('id')}' step {number}"
+            try:
+                problems = view_problems(lambda section: self.index[section], build_part(TourStep, "view", step))
+            except ViewSpecError as exc:
+                problems = [Problem("", 0, str(exc))]
+            for problem in problems:
+                self.problem(step, problem.path, f"{where}: {problem.message}", problem.hint)
 
 
 def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -> list[Problem]:
@@ -143,7 +136,7 @@ def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -
 
 def build_dataset(sections: dict[str, list[Item]]) -> Dataset:
     """The typed Dataset of sections that passed every check."""
-    return _dataset(sections)
+    return build_record(Dataset, {name: items[0] if name == "meta" else items for name, items in sections.items()})
 
 
 def _bad_range(threshold: Item) -> bool:
@@ -155,46 +148,3 @@ def _bad_range(threshold: Item) -> bool:
 
 def _complete(items: list[Item]) -> list[Item]:
     return [item for item in items if item.complete]
-
-
-def _dataset(sections: dict[str, list[Item]]) -> Dataset:
-    return Dataset(
-        meta=Meta(**sections["meta"][0]),
-        kinds=tuple(Kind(**item) for item in sections["kinds"]),
-        relations=tuple(Relation(**item) for item in sections["relations"]),
-        evidence=tuple(EvidenceLevel(**item) for item in sections["evidence"]),
-        references=tuple(Reference(**item) for item in sections["references"]),
-        nodes=tuple(_node(item) for item in sections["nodes"]),
-        edges=tuple(_edge(item) for item in sections["edges"]),
-        claims=tuple(Claim(**item) for item in sections["claims"]),
-    )
-
-
-def _node(item: Item) -> Node:
-    fields: dict[str, Any] = dict(item)
-    fields["attributes"] = MappingProxyType(fields.get("attributes", {}))
-    fields["thresholds"] = tuple(Threshold(**t) for t in fields.get("thresholds", ()))
-    return Node(**fields)
-
-
-def _edge(item: Item) -> Edge:
-    fields: dict[str, Any] = dict(item)
-    if "recommendation" in fields:
-        fields["recommendation"] = Recommendation(**fields["recommendation"])
-    return Edge(**fields)
-
-
-def _singular(section: str) -> str:
-    return {"kinds": "kind", "relations": "relation", "evidence": "evidence level",
-            "references": "reference", "nodes": "node", "edges": "edge", "claims": "claim"}[section]
-
-
-def _singular_owner(item: Item) -> str:
-    keys = set(item)
-    if {"source", "target"} <= keys:
-        return "edge"
-    if "verdict" in keys:
-        return "claim"
-    if "operator" in keys:
-        return "threshold"
-    return "node"

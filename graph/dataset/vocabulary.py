@@ -1,4 +1,4 @@
-"""The fixed words of the format, declared once: verdicts on claims and verification states.
+"""The fixed words of the format, declared once: verdicts, verification states and every other list of choices.
 
 Every other module (the schema, the model, styles, the guide, exports, lint rules) reads these
 records rather than keeping its own list, so adding or renaming a verdict is one edit here.
@@ -35,6 +35,18 @@ VERDICT_LIST = (
 )
 VERDICTS = {verdict.id: verdict for verdict in VERDICT_LIST}
 VERIFICATION_STATES = ("verified", "secondary", "unverified")
+SHAPES = (
+    "ellipse", "box", "diamond", "dot", "square", "triangle", "triangleDown", "star", "hexagon",
+    "database",
+)
+LINE_STYLES = ("solid", "dashed", "dotted")
+REFERENCE_KINDS = (
+    "guideline", "consensus", "systematic-review", "review", "trial", "observational", "genetic",
+    "mechanistic", "regulatory", "book", "web-page", "other",
+)
+OPERATORS = ("<", "<=", ">", ">=", "between")
+RECOMMENDATION_DIRECTIONS = ("for", "against")
+RECOMMENDATION_STRENGTHS = ("strong", "conditional", "good-practice")
 CLAIM_KIND = "claim"
 ABOUT_RELATION = "is_about"
 
