@@ -118,7 +118,8 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
     assert len(payload["edges"]) == view.graph.number_of_edges()
     assert {n["id"] for n in payload["nodes"]} == set(view.graph)
     assert [i.value for i in at.info] == ["Click a node, or search for one, to read about it here."]
-    assert any("not medical advice" in plain(c.value) for c in at.caption)
+    assert "Test data: not medical advice. Content last reviewed against the literature: 2026-11-01." \
+        in [plain(c.value) for c in at.caption]
     assert at.query_params["dataset"] == "clinic"
     assert not warnings(at) and not at.error
 

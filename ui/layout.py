@@ -27,7 +27,8 @@ def apply_styles() -> None:
 
 def show_about(dataset: Dataset) -> None:
     """The disclaimer (always visible), and the dataset's description on request."""
-    st.caption(escape(dataset.meta.disclaimer or NOTICE))
+    reviewed = dataset.meta.reviewed and f" Content last reviewed against the literature: {dataset.meta.reviewed}."
+    st.caption(escape((dataset.meta.disclaimer or NOTICE) + reviewed))
     if dataset.meta.description:
         with st.expander(f"About this dataset: {dataset.meta.title}"):
             st.markdown(escape_lines(dataset.meta.description))

@@ -10,10 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import Explorer, ViewSpec
-from graph.dataset.vocabulary import VERDICTS
-from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH
-from graph.network.search import SearchHit, search
-from graph.network.viewstate import weakest_level
+from graph.dataset import VERDICTS
+from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, search, viewstate
 from ui import state
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
@@ -78,7 +76,7 @@ def filter_controls(explorer: Explorer) -> None:
     relations = {relation.id: relation.label for relation in dataset.relations}
     sidebar.multiselect("Relations", list(relations), key="relations", format_func=relations.get)
     levels = {level.id: level.label for level in sorted(dataset.evidence, key=lambda level: level.rank)}
-    levels[weakest_level(dataset)] = "Any (every link)"
+    levels[viewstate.weakest_level(dataset)] = "Any (every link)"
     sidebar.select_slider("Minimum evidence", list(levels), key="evidence", format_func=levels.get)
     sidebar.toggle("Show the claims layer (statements by sources, with our verdicts)", key="claims")
     sidebar.multiselect("Claims with verdict", list(VERDICTS), key="verdicts",

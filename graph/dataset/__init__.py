@@ -12,7 +12,8 @@ from graph.dataset.model import Dataset, Tour, TourStep
 from graph.dataset.schema import json_schema
 from graph.dataset.upload import load_upload
 from graph.dataset.views import check_view
+from graph.dataset.vocabulary import VERDICTS
 
-__all__ = ["MAX_UPLOAD_BYTES", "Dataset", "Tour", "TourStep", "check_view", "dataset_files", "json_schema",
+__all__ = ["MAX_UPLOAD_BYTES", "VERDICTS", "Dataset", "Tour", "TourStep", "check_view", "dataset_files", "json_schema",
            "lint_dataset", "load_bytes", "load_dataset", "load_sources", "load_upload", "upload_caption",
            "write_format_doc"]

@@ -4,9 +4,12 @@ A :class:`ViewSpec` says what to show; :class:`Explorer` turns it into a :class:
 dataset's graph, with positions, that every renderer and export draws.
 """
 
+from graph.network import viewstate
 from graph.network.build import build_graph
 from graph.network.explorer import Explorer
+from graph.network.search import SearchHit, search
 from graph.network.view import View, make_view
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
-__all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Explorer", "View", "ViewSpec", "build_graph", "make_view"]
+__all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Explorer", "SearchHit", "View", "ViewSpec", "build_graph",
+           "make_view", "search", "viewstate"]
