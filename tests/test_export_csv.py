@@ -1,4 +1,4 @@
-"""The CSV zip: two tables, read back with the csv module."""
+"""The CSV zip: five tables with a BOM and stable columns, read back with the csv module."""
 
 from __future__ import annotations
 
@@ -9,28 +9,74 @@ from pathlib import Path
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
+from graph.export.tabular import EDGE_COLUMNS, NODE_COLUMNS
 
 DATA = Path(__file__).parent / "data"
+TABLES = ["edges.csv", "evidence.csv", "kinds.csv", "nodes.csv", "references.csv"]
+
+
+def raw_tables(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def tables(data: bytes) -> dict[str, list[dict[str, str]]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
-                for name in archive.namelist()}
+    """Each table decoded as Excel and LibreOffice do: UTF-8 with its byte-order mark."""
+    return {name: list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+            for name, raw in raw_tables(data).items()}
 
 
-def test_zip_holds_nodes_and_edges(tmp_path: Path) -> None:
+def header(data: bytes, name: str) -> list[str]:
+    return next(csv.reader(io.StringIO(raw_tables(data)[name].decode("utf-8-sig"))))
+
+
+def test_zip_holds_nodes_edges_and_vocabulary(tmp_path: Path) -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True))
     export_view(view, "csv", tmp_path / "tiny.zip")
     read = tables((tmp_path / "tiny.zip").read_bytes())
-    assert sorted(read) == ["edges.csv", "nodes.csv"]
+    assert sorted(read) == TABLES
     nodes = {row["id"]: row for row in read["nodes.csv"]}
     assert set(nodes) == set(view.graph)
     assert nodes["pill"]["attr_dose_mg"] == "65" and nodes["low_iron"]["attr_dose_mg"] == ""
     assert nodes["claim1"]["verdict"] == "contradicted"
-    edges = {row["key"]: row for row in read["edges.csv"]}
+    edges = {row["id"]: row for row in read["edges.csv"]}
     assert len(edges) == view.graph.number_of_edges()
     assert edges["pill--treats--disease"]["recommendation_strength"] == "strong"
+    assert [row["id"] for row in read["references.csv"]] == ["ref1", "ref2", "web"]
+    assert read["references.csv"][0]["link"] == "https://doi.org/10.1000/test.1"
+    assert [row["id"] for row in read["kinds.csv"]] == ["cause", "mechanism", "condition", "treatment"]
+    assert [(row["id"], row["line"]) for row in read["evidence.csv"]] == [
+        ("trial", "solid"), ("cohort", "dashed"), ("claimed", "dotted")]
+
+
+def test_every_table_starts_with_a_bom_and_keeps_symbols() -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view()
+    raw = raw_tables(export_bytes(view, "csv"))
+    assert all(data.startswith("\ufeff".encode()) for data in raw.values())
+    assert "≤ 75 ng/mL" in raw["nodes.csv"].decode("utf-8-sig")
+
+
+def test_column_order_is_the_same_for_every_view() -> None:
+    explorer = Explorer.from_path(DATA / "tiny.yaml")
+    small = export_bytes(explorer.view(ViewSpec(focus="low_iron")), "csv")
+    whole = export_bytes(explorer.view(ViewSpec(claims=True)), "csv")
+    for name, usual in (("nodes.csv", ["id", *NODE_COLUMNS]), ("edges.csv", ["source", "target", *EDGE_COLUMNS])):
+        assert header(small, name)[:len(usual)] == header(whole, name)[:len(usual)] == usual
+    assert header(whole, "nodes.csv")[len(NODE_COLUMNS) + 1:] == ["attr_dose_mg", "attr_oral"]
+
+
+def test_path_view_marks_path_and_focus() -> None:
+    explorer = Explorer.from_path(DATA / "tiny.yaml")
+    spec = ViewSpec(claims=True, path_from="pill", path_to="brain_iron")
+    read = tables(export_bytes(explorer.view(spec), "csv"))
+    on_path = {row["id"] for row in read["nodes.csv"] if row["on_path"] == "True"}
+    assert on_path == {"pill", "low_iron", "brain_iron", "disease"}  # two equally short paths
+    on_path = {row["id"] for row in read["edges.csv"] if row["on_path"] == "True"}
+    assert on_path == {"pill--treats--low_iron", "low_iron--leads_to--brain_iron", "pill--treats--disease",
+                       "brain_iron--mechanism_of--disease"}
+    assert len(read["edges.csv"]) == 8
+    focused = tables(export_bytes(explorer.view(ViewSpec(focus="disease")), "csv"))
+    assert [row["id"] for row in focused["nodes.csv"] if row["focus"] == "True"] == ["disease"]
 
 
 def test_payloads_are_cells_not_markup() -> None:

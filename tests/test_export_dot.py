@@ -12,6 +12,7 @@ import pytest
 from graph import Explorer, View, ViewSpec
 from graph.export import export_view
 from graph.export.dot_export import dot_text, quote
+from graph.present import style
 
 DATA = Path(__file__).parent / "data"
 DOT = shutil.which("dot")
@@ -60,6 +61,6 @@ def test_styles_positions_and_emphasis() -> None:
     x, y = view.positions["disease"]
     assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
-           'style="dashed", penwidth="3.67", color="#D55E00"];' in text
+           f'style="dashed", penwidth="3.67", color="{style.PATH_COLOUR}"];' in text
     focused = dot_text(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill")))
     assert 'color="#000000", penwidth="3"' in focused

@@ -46,5 +46,5 @@ def test_text_format_matches_golden(view: View, fmt: str) -> None:
 
 def test_csv_tables_match_golden(view: View) -> None:
     with zipfile.ZipFile(io.BytesIO(export_bytes(view, "csv"))) as archive:
-        for name in ("nodes.csv", "edges.csv"):
+        for name in archive.namelist():
             check(f"tiny.{name}", archive.read(name))

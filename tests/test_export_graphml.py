@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
@@ -13,6 +16,9 @@ from graph.export import export_bytes, export_view
 from graph.export.tabular import edge_records, node_records, unify_types
 
 DATA = Path(__file__).parent / "data"
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+GEXF = "{http://www.gexf.net/1.2draft}"
+VIZ = "{http://www.gexf.net/1.2draft/viz}"
 
 
 @pytest.fixture(scope="module", params=["tiny.yaml", "xss.yaml"])
@@ -79,6 +85,68 @@ def test_gexf_has_no_date(tmp_path: Path) -> None:
 def test_json_reads_back_with_every_attribute(view: View) -> None:
     graph = nx.node_link_graph(json.loads(export_bytes(view, "json")), edges="edges")
     for node, data in view.graph.nodes(data=True):
-        assert graph.nodes[node] == {**data, "x": view.positions[node][0], "y": view.positions[node][1]}
+        x, y = view.positions[node]
+        assert graph.nodes[node] == {**data, "x": x, "y": y, "focus": False, "on_path": False}
     assert {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)} == {
-        (u, v, k): d for u, v, k, d in view.graph.edges(keys=True, data=True)}
+        (u, v, k): {**d, "focus": False, "on_path": False} for u, v, k, d in view.graph.edges(keys=True, data=True)}
+
+
+def path_view() -> View:
+    return Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True, path_from="bad_blood", path_to="disease"))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "cyjs"])
+def test_path_and_focus_are_carried(fmt: str) -> None:
+    """``on_path`` marks the path's nodes and edges, ``focus`` the focus and its edges."""
+    graph = read_any(path_view(), fmt)
+    assert {n for n, on in graph.nodes(data="on_path") if on} == {"bad_blood", "disease"}
+    assert [d["id"] for *_, d in graph.edges(data=True) if d["on_path"]] == ["bad_blood--causes--disease"]
+    focused = read_any(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="disease")), fmt)
+    assert [n for n, on in focused.nodes(data="focus") if on] == ["disease"]
+    assert all(on == ("disease" in (u, v)) for u, v, on in focused.edges(data="focus"))
+
+
+def read_any(view: View, fmt: str) -> nx.MultiDiGraph:
+    """The export read back as a multigraph by networkx (Cytoscape JSON: from its elements)."""
+    data = export_bytes(view, fmt)
+    if fmt == "json":
+        return nx.node_link_graph(json.loads(data), edges="edges")
+    if fmt == "cyjs":
+        return cyjs_graph(json.loads(data))
+    if fmt == "gexf":
+        return nx.MultiDiGraph(nx.read_gexf(io.BytesIO(data)))
+    return nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+
+
+def cyjs_graph(document: dict) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((n["data"]["id"], n["data"]) for n in document["elements"]["nodes"])
+    graph.add_edges_from((e["data"]["source"], e["data"]["target"], e["data"]["id"], e["data"])
+                         for e in document["elements"]["edges"])
+    return graph
+
+
+def test_graphml_keys_are_named_with_label_and_hex_colour() -> None:
+    """Key ids are attribute names (Gephi matches them); edge keys a node key shares get ``edge``."""
+    root = ET.fromstring(export_bytes(path_view(), "graphml"))
+    keys = {(key.get("for"), key.get("attr.name")): key.get("id") for key in root.iter(f"{GRAPHML}key")}
+    assert all(ident == name for (domain, name), ident in keys.items() if domain != "edge")
+    assert keys["edge", "label"] == "edgelabel" and keys["edge", "evidence"] == "evidence"
+    assert len(set(keys.values())) == len(keys)
+    pill = next(n for n in root.iter(f"{GRAPHML}node") if n.get("id") == "pill")
+    values = {data.get("key"): data.text for data in pill}
+    assert values["label"] == "Iron pill" and values["kind"] == "treatment"
+    assert re.fullmatch(r"#[0-9A-Fa-f]{6}", values["color"]) and values["color"] == "#009E73"
+
+
+def test_gexf_edges_carry_viz_and_no_internal_columns() -> None:
+    root = ET.fromstring(export_bytes(path_view(), "gexf"))
+    titles = {attribute.get("title") for attribute in root.iter(f"{GEXF}attribute")}
+    assert "networkx_key" not in titles and "on_path" in titles
+    edges = {edge.get("id"): edge for edge in root.iter(f"{GEXF}edge")}
+    assert len(edges) == 8
+    dashed = edges["low_iron--leads_to--brain_iron"]
+    assert dashed.find(f"{VIZ}shape").get("value") == "dashed"
+    assert float(dashed.find(f"{VIZ}thickness").get("value")) > 1
+    assert dashed.find(f"{VIZ}color").get("r") is not None and dashed.get("label") == "leads to"
+    assert {edge.find(f"{VIZ}shape").get("value") for edge in edges.values()} >= {"solid", "dashed", "dotted"}

@@ -16,6 +16,7 @@ import pytest
 
 from graph import Explorer, View, ViewSpec
 from graph.export.mermaid_export import escape, mermaid_text
+from graph.present import style
 
 DATA = Path(__file__).parent / "data"
 LABEL = r'"(?:[^"<>&`;|#\n]|#\w+;)*"'
@@ -58,7 +59,7 @@ def test_evidence_arrows_classes_and_path() -> None:
     assert '  n0 -.->|"leads to"| n1' in text
     assert "  classDef kind_cause fill:#E69F00,color:#000000,stroke:#333333" in text
     assert "  class n0,n4 kind_cause" in text
-    assert "  linkStyle 0,1,2,3 stroke:#D55E00,stroke-width:4px" in text
+    assert f"  linkStyle 0,1,2,3 stroke:{style.PATH_COLOUR},stroke-width:4px" in text
     assert "  classDef focus" in mermaid_text(views()[1])
 
 

@@ -1,8 +1,13 @@
-"""A zip of two CSV tables, ``nodes.csv`` and ``edges.csv``, for spreadsheets and Gephi's importer.
+"""A zip of CSV tables for spreadsheets, pandas and Gephi's spreadsheet import.
 
-Each attribute is one column (flattened as for GraphML: lists joined with ``"; "``, one
-``attr_<name>`` column per free attribute); a cell is empty where a node or edge lacks it. The
-zip entries carry a fixed date so the same view always gives the same bytes.
+``nodes.csv`` and ``edges.csv`` hold one row per node or edge shown, each attribute one column
+(flattened as for GraphML: lists joined with ``"; "``, one ``attr_<name>`` column per free
+attribute), the usual columns always present and in a fixed order, the others after them
+alphabetically, so tables from different views line up. ``references.csv`` lists the
+references the view cites, ``kinds.csv`` and ``evidence.csv`` the dataset's vocabulary with the
+colours, shapes and line styles used. Every table is UTF-8 with a byte-order mark, so
+spreadsheet programs read α, δ and ≤ right. Zip entries carry a fixed date, so the same view
+always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,36 +18,72 @@ import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from graph.export.common import shown_references
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
-from graph.export.tabular import Record, edge_records, node_records
+from graph.export.tabular import EDGE_COLUMNS, NODE_COLUMNS, Record, edge_records, node_records
 from graph.network.view import View
+from graph.present import style
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+BOM = "\ufeff"
+REFERENCE_COLUMNS = ("id", "citation", "year", "kind", "verification", "doi", "url", "link")
 
 
 @path_or_stream
 def write_csv(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write a zip holding ``nodes.csv`` (id first) and ``edges.csv`` (source, target, key first)."""
-    nodes = [{"id": node, **record} for node, record in node_records(view).items()]
-    edges = [{"source": u, "target": v, "key": k, **record}
-             for (u, v, k), record in edge_records(view).items()]
+    """Write the zip: nodes, edges, references, kinds and evidence tables."""
+    tables = {"nodes.csv": csv_text(node_rows(view), ("id", *NODE_COLUMNS)),
+              "edges.csv": csv_text(edge_rows(view), ("source", "target", *EDGE_COLUMNS)),
+              "references.csv": csv_text(reference_rows(view), REFERENCE_COLUMNS),
+              "kinds.csv": csv_text(kind_rows(view), ("id", "label", "colour", "shape", "tier")),
+              "evidence.csv": csv_text(evidence_rows(view), ("id", "rank", "label", "line", "width"))}
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        _add(archive, "nodes.csv", csv_text(nodes))
-        _add(archive, "edges.csv", csv_text(edges))
+        for name, text in tables.items():
+            _add(archive, name, text)
 
 
-def csv_text(rows: list[Record]) -> str:
-    """The rows as CSV text with a header of every column, in first-seen order."""
+def node_rows(view: View) -> list[Record]:
+    return [{"id": node, **record} for node, record in node_records(view).items()]
+
+
+def edge_rows(view: View) -> list[Record]:
+    return [{"source": u, "target": v, **record} for (u, v, _), record in edge_records(view).items()]
+
+
+def reference_rows(view: View) -> list[Record]:
+    """The references the view cites, with the link the other exports use."""
+    return [{"id": ref.id, "citation": ref.citation, "year": "" if ref.year is None else ref.year,
+             "kind": ref.kind, "verification": ref.verification, "doi": ref.doi, "url": ref.url,
+             "link": ref.link} for ref in shown_references(view)]
+
+
+def kind_rows(view: View) -> list[Record]:
+    return [{"id": kind.id, "label": kind.label, "colour": kind.colour, "shape": kind.shape, "tier": kind.tier}
+            for kind in view.dataset.kinds]
+
+
+def evidence_rows(view: View) -> list[Record]:
+    """Evidence levels, strongest first, with the line style and width edges are drawn with."""
+    levels = sorted(view.dataset.evidence, key=lambda level: -level.rank)
+    return [{"id": level.id, "rank": level.rank, "label": level.label, "line": level.line,
+             "width": style.edge_width(view.dataset, {"evidence": level.id, "evidence_rank": level.rank})}
+            for level in levels]
+
+
+def csv_text(rows: list[Record], first: Iterable[str]) -> str:
+    """The rows as CSV text with a BOM: the ``first`` columns always, then any others."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_columns(rows), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=_columns(rows, first), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    return buffer.getvalue()
+    return BOM + buffer.getvalue()
 
 
-def _columns(rows: Iterable[Record]) -> list[str]:
-    return list(dict.fromkeys(name for row in rows for name in row))
+def _columns(rows: Iterable[Record], first: Iterable[str]) -> list[str]:
+    first = list(first)
+    others = {name for row in rows for name in row} - set(first)
+    return [*first, *sorted(others)]
 
 
 def _add(archive: zipfile.ZipFile, name: str, text: str) -> None:

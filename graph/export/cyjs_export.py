@@ -1,9 +1,11 @@
 """Cytoscape.js elements JSON, with a stylesheet, for Cytoscape.js pages and Cytoscape desktop.
 
-``{"elements": {"nodes": [...], "edges": [...]}, "style": [...]}``: each element's ``data`` holds
-every attribute (lists and mappings stay JSON lists and objects), nodes have a ``position``, and
-``classes`` name the kind, verdict, evidence level and line style, so the ``style`` array can
-draw the view as it looks here with one selector per class.
+``{"elements": {"nodes": [...], "edges": [...]}, "style": [...], "layout": {"name": "preset"}}``:
+each element's ``data`` holds every attribute (lists and mappings stay JSON lists and objects)
+plus ``focus`` and ``on_path``, nodes have a ``position``, and ``classes`` name the kind,
+verdict, evidence level and line style, so the ``style`` array can draw the view as it looks
+here with one selector per class. ``cytoscape({container, ...document})`` keeps the positions
+(the ``preset`` layout), as does ``cy.layout({name: 'preset'}).run()`` after ``cy.add``.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def cyjs_data(view: View) -> dict[str, Any]:
     nodes = [_node(view, node, data) for node, data in view.graph.nodes(data=True)]
     edges = [_edge(view, (u, v, k), data) for u, v, k, data in view.graph.edges(keys=True, data=True)]
     return {"data": {"title": view.title}, "elements": {"nodes": nodes, "edges": edges},
-            "style": stylesheet(view)}
+            "style": stylesheet(view), "layout": {"name": "preset"}}
 
 
 def _node(view: View, node: str, data: dict) -> dict[str, Any]:
@@ -49,7 +51,8 @@ def _node(view: View, node: str, data: dict) -> dict[str, Any]:
     classes += [class_name("verdict", data["verdict"])] if "verdict" in data else []
     classes += ["focus"] if node == view.spec.focus else []
     classes += ["path"] if node in view.path_nodes else []
-    return {"data": {**data, "id": node, "display_label": style.node_label(data)},
+    emphasis = {"focus": node == view.spec.focus, "on_path": node in view.path_nodes}
+    return {"data": {**data, **emphasis, "id": node, "display_label": style.node_label(data)},
             "position": {"x": x, "y": y}, "classes": " ".join(classes)}
 
 
@@ -58,7 +61,8 @@ def _edge(view: View, key: tuple[str, str, str], data: dict) -> dict[str, Any]:
                f"line-{style.edge_line(view.dataset, data)}"]
     classes += ["path"] if key in view.path_edges else []
     phrase = style.relation_phrase(view.dataset, data["relation"])
-    return {"data": {**data, "source": key[0], "target": key[1], "display_label": phrase},
+    emphasis = {"focus": view.spec.focus in key[:2], "on_path": key in view.path_edges}
+    return {"data": {**data, **emphasis, "source": key[0], "target": key[1], "display_label": phrase},
             "classes": " ".join(classes)}
 
 

@@ -1,13 +1,18 @@
 """GEXF for Gephi and ``networkx.read_gexf``.
 
 Attributes are flattened as for GraphML; each node also gets GEXF ``viz`` colour and position,
-so Gephi opens the view with its colours and layout (GEXF's y axis points up, so y is flipped).
-NetworkX stamps the export date into the file; it is removed so exports are reproducible.
+so Gephi opens the view with its colours and layout (GEXF's y axis points up, so y is flipped),
+and each edge gets ``viz`` colour, thickness and shape (``solid``, ``dashed`` or ``dotted``), with
+the relation phrase as its ``label`` and the line width as its ``weight``. NetworkX stamps the
+export date into the file and adds a ``networkx_key`` column for multigraph keys (our keys are
+the edge ids, kept as GEXF edge ids); both are removed, so exports are reproducible and carry no
+internal columns.
 """
 
 from __future__ import annotations
 
 from typing import BinaryIO
+from xml.etree.ElementTree import Element  # networkx builds un-namespaced tags
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -16,6 +21,7 @@ from graph.export.files import path_or_stream
 from graph.export.graphml_export import scalar_graph
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
+from graph.present import style
 
 
 @path_or_stream
@@ -24,16 +30,35 @@ def write_gexf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.xml.find("meta").attrib.pop("lastmodifieddate")
     writer.add_graph(viz_graph(view))
+    drop_internal_key(writer.xml)
     writer.write(stream)
 
 
 def viz_graph(view: View) -> nx.MultiDiGraph:
-    """The flat graph with a GEXF ``viz`` entry (colour, position) on every node."""
+    """The flat graph with a GEXF ``viz`` entry on every node (colour, position) and edge."""
     graph = scalar_graph(view)
     for _, data in graph.nodes(data=True):
-        data["viz"] = {"color": _rgba(str(data["colour"])),
+        data["viz"] = {"color": _rgba(str(data["color"])),
                        "position": {"x": data["x"], "y": -float(data["y"]), "z": 0.0}}
+    for *_, data in graph.edges(data=True):
+        colour = style.PATH_COLOUR if data["on_path"] else str(data["color"])
+        data["viz"] = {"color": _rgba(colour), "thickness": data["width"], "shape": data["line"]}
     return graph
+
+
+def drop_internal_key(root: Element) -> None:
+    """Remove the ``networkx_key`` edge attribute and its values from a GEXF tree."""
+    for attributes in root.iter("attributes"):
+        for attribute in list(attributes):
+            if attribute.get("title") == "networkx_key":
+                attributes.remove(attribute)
+                _drop_values(root, attribute.get("id", ""))
+
+
+def _drop_values(root: Element, attribute_id: str) -> None:
+    for values in root.iter("attvalues"):
+        for value in [v for v in values if v.get("for") == attribute_id]:
+            values.remove(value)
 
 
 def _rgba(colour: str) -> dict[str, int | float]:

@@ -1,15 +1,22 @@
 """GraphML for Gephi, yEd, Cytoscape desktop and ``networkx.read_graphml``.
 
 Every node and edge attribute is kept, flattened to typed scalars by :mod:`graph.export.tabular`
-(GraphML has no lists or mappings). Nodes carry a ``label`` attribute, which yEd offers as the
-node label, and ``x``/``y``/``colour``/``shape`` so the layout and look survive the trip.
+(GraphML has no lists or mappings). Keys are named: a key's id is its attribute name (``label``,
+``color``, ``x``…), because Gephi's importer matches key ids (and then names) against the
+properties it knows (``label``, ``x``, ``y``, ``color``, ``weight``) and reads ``d3`` as a yEd
+node label. GraphML needs each key id once, so an edge attribute whose name a node attribute
+already uses gets the id ``edge<name>`` (``edgelabel``, the id Gephi itself writes for edge
+labels) while keeping its name. Nodes carry ``label`` (the human label) and ``color``
+(``#rrggbb``); see docs/exports.md for the mapping in yEd.
 """
 
 from __future__ import annotations
 
 from typing import BinaryIO
+from xml.etree.ElementTree import Element  # networkx builds un-namespaced tags
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
@@ -19,8 +26,11 @@ from graph.network.view import View
 
 @path_or_stream
 def write_graphml(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write the view as GraphML (UTF-8), with the title as a graph attribute."""
-    nx.write_graphml(scalar_graph(view), stream, encoding="utf-8", prettyprint=True)
+    """Write the view as GraphML (UTF-8) with named keys, and the title as a graph attribute."""
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True, named_key_ids=True)
+    writer.add_graph_element(scalar_graph(view))
+    rename_edge_keys(writer.xml)
+    writer.dump(stream)
 
 
 def scalar_graph(view: View) -> nx.MultiDiGraph:
@@ -29,3 +39,17 @@ def scalar_graph(view: View) -> nx.MultiDiGraph:
     graph.add_nodes_from(node_records(view).items())
     graph.add_edges_from((u, v, k, record) for (u, v, k), record in edge_records(view).items())
     return graph
+
+
+def rename_edge_keys(root: Element) -> None:
+    """Give edge keys whose id a graph or node key already has the id ``edge<name>``."""
+    keys = root.findall("key")
+    taken = {key.get("id") for key in keys if key.get("for") != "edge"}
+    renamed = {}
+    for key in keys:
+        if key.get("for") == "edge" and key.get("id") in taken:
+            renamed[key.get("id")] = f"edge{key.get('id')}"
+            key.set("id", renamed[key.get("id")])
+    for edge in root.iter("edge"):
+        for data in edge.iter("data"):
+            data.set("key", renamed.get(data.get("key", ""), data.get("key", "")))

@@ -15,10 +15,17 @@ from graph.network.view import View
 
 @path_or_stream
 def write_json(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write the view as node-link JSON (``edges="edges"``), with positions and the title."""
+    """Write the view as node-link JSON (``edges="edges"``), with positions, emphasis and the title.
+
+    Nodes get ``x``, ``y``, ``focus`` and ``on_path``; edges get ``focus`` (they touch the focus)
+    and ``on_path``.
+    """
     graph = view.graph.copy()
     graph.graph["title"] = view.title
+    path_nodes, path_edges, focus = view.path_nodes, view.path_edges, view.spec.focus
     for node, (x, y) in view.positions.items():
-        graph.nodes[node]["x"], graph.nodes[node]["y"] = x, y
+        graph.nodes[node].update(x=x, y=y, focus=node == focus, on_path=node in path_nodes)
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        data.update(focus=focus in (u, v), on_path=(u, v, k) in path_edges)
     data = nx.node_link_data(graph, edges="edges")
     stream.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -3,9 +3,12 @@
 GraphML, GEXF and CSV cannot store lists or mappings, so every node and edge becomes one flat
 record: lists are joined with ``"; "``, ``attributes`` become one ``attr_<name>`` entry each,
 ``recommendation`` becomes ``recommendation_<part>``, thresholds become readable text, and empty
-values are dropped. Drawing attributes (position, colour, shape, line) are added so a tool such
-as Gephi or yEd can show the view as it looks here. A column whose values have different types
-across the view becomes text, so each attribute has one declared type.
+values are dropped. Drawing attributes (position, ``color`` as ``#rrggbb``, shape, line, width)
+are added so a tool such as Gephi or yEd can show the view as it looks here, and the view itself
+is carried: ``focus`` (the focus node, and the edges that touch it) and ``on_path`` (nodes and
+edges of the highlighted path). A column whose values have different types across the view
+becomes text, so each attribute has one declared type. :data:`NODE_COLUMNS` and
+:data:`EDGE_COLUMNS` fix the order of the usual columns, so tables from any view line up.
 """
 
 from __future__ import annotations
@@ -23,18 +26,35 @@ LIST_SEPARATOR = "; "
 PREFIXES = {"attributes": "attr", "recommendation": "recommendation"}
 
 
+NODE_COLUMNS = ("label", "kind", "summary", "aliases", "references", "needs_verification", "layer", "tier",
+                "x", "y", "color", "shape", "focus", "on_path", "verdict", "source", "text", "thresholds")
+EDGE_COLUMNS = ("id", "label", "relation", "evidence", "evidence_rank", "references", "needs_verification",
+                "layer", "note", "color", "width", "weight", "line", "focus", "on_path")
+
+
 def node_records(view: View) -> dict[str, Record]:
-    """One flat record per visible node, in graph order, with position, colour and shape."""
-    records = {node: {**flatten(data), **_node_drawing(view, node, data)}
+    """One flat record per visible node, in graph order, with position, colour, shape and emphasis."""
+    path = view.path_nodes
+    records = {node: {**flatten(data), **_node_drawing(view, node, data),
+                      "focus": node == view.spec.focus, "on_path": node in path}
                for node, data in view.graph.nodes(data=True)}
-    return unify_types(records)
+    return ordered(unify_types(records), NODE_COLUMNS)
 
 
 def edge_records(view: View) -> dict[EdgeKey, Record]:
-    """One flat record per visible edge, keyed ``(source, target, key)``, with its line style."""
-    records = {(u, v, k): {**flatten(data), **_edge_drawing(view, data)}
+    """One flat record per visible edge, keyed ``(source, target, key)``, with line style and emphasis."""
+    path, focus = view.path_edges, view.spec.focus
+    records = {(u, v, k): {**flatten(data), **_edge_drawing(view, data),
+                           "focus": focus in (u, v), "on_path": (u, v, k) in path}
                for u, v, k, data in view.graph.edges(keys=True, data=True)}
-    return unify_types(records)
+    return ordered(unify_types(records), EDGE_COLUMNS)
+
+
+def ordered(records: dict[Any, Record], first: tuple[str, ...]) -> dict[Any, Record]:
+    """Records with the ``first`` columns in that order, then the others alphabetically."""
+    rank = {name: index for index, name in enumerate(first)}
+    return {key: dict(sorted(record.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+            for key, record in records.items()}
 
 
 def flatten(data: Mapping[str, Any]) -> Record:
@@ -65,13 +85,14 @@ def describe_threshold(threshold: Mapping[str, Any]) -> str:
 
 def _node_drawing(view: View, node: str, data: dict) -> Record:
     x, y = view.positions[node]
-    return {"x": float(x), "y": float(y), "colour": style.node_colour(view.dataset, data),
+    return {"x": float(x), "y": float(y), "color": style.node_colour(view.dataset, data),
             "shape": style.node_shape(view.dataset, data)}
 
 
 def _edge_drawing(view: View, data: dict) -> Record:
+    width = float(style.edge_width(view.dataset, data))
     return {"label": style.relation_phrase(view.dataset, data["relation"]),
-            "colour": style.edge_colour(data), "width": float(style.edge_width(view.dataset, data)),
+            "color": style.edge_colour(data), "width": width, "weight": width,
             "line": style.edge_line(view.dataset, data)}
 
 
