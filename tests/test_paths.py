@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from graph import View, ViewSpec
+from pathlib import Path
+
+from graph import Explorer, View, ViewSpec
 from tests.helpers import explorer
 
 
@@ -45,3 +47,11 @@ def test_self_path_is_empty_but_explained() -> None:
     view = path_view("pill", "pill")
     assert view.paths[0].nodes == ("pill",)
     assert view.path_sentences == ("Iron pill is both the start and the end: the path is empty.",)
+
+
+def test_equally_short_paths_are_ranked_by_their_weakest_link_then_their_total() -> None:
+    routes = Explorer.from_path(Path(__file__).parent / "data" / "routes.yaml")
+    view = routes.view(ViewSpec(path_from="start", path_to="end"))
+    middles = [path.nodes[1] for path in view.paths]
+    assert middles == ["via_trials", "via_mixed", "via_cohorts", "via_expert"]
+    assert [path.weakest_rank for path in view.paths] == [3, 2, 2, 1]
