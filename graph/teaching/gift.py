@@ -27,7 +27,7 @@ def escape_gift(text: str) -> str:
 
 def gift_text(quiz: Quiz) -> str:
     """The quiz as a GIFT file: a comment naming it, then one block per question."""
-    header = f"// {one_line(quiz.title)} (seed {quiz.seed}, {len(quiz.questions)} questions)"
+    header = f"// {escape_gift(quiz.title)} (seed {quiz.seed}, {len(quiz.questions)} questions)"
     blocks = [gift_question(number, question) for number, question in enumerate(quiz.questions, start=1)]
     return "\n\n".join([header, *blocks]) + "\n"
 
