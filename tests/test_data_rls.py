@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph import build_graph, lint_dataset, load_dataset
-from graph.dataset.lint import cited_references
+from graph.dataset.lint import cited_references, student_texts
 from graph.dataset.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node, Threshold
 from graph.errors import ValidationError
 
@@ -40,6 +40,11 @@ EVIDENCE_TIERS = (
     ("genetic-association", "observational"),
     ("mechanistic", "expert-knowledge", "expert-opinion"),
     ("seed-only",),
+)
+# How the authors talked to each other while building the graph; students should never read it.
+AUTHORING_WORDS = (
+    "fact sheet", "closest reference", "not verified", "unverified", "not checked", "second-hand",
+    "as far as we know", "not captured", "textbook fact", "to be checked",
 )
 RECOMMENDATION_RELATIONS = ("recommended_for", "suggested_for", "suggested_against", "recommended_against")
 # Relations that say something helps RLS, and the reference kinds that can carry such a claim.
@@ -74,6 +79,16 @@ def undefined_references(dataset: Dataset) -> set[str]:
 
 def uncited_references(dataset: Dataset) -> set[str]:
     return {ref.id for ref in dataset.references} - cited_references(dataset)
+
+
+def references_no_edge_cites(dataset: Dataset) -> set[str]:
+    """References that only nodes or claims cite: every source must stand behind some link."""
+    return {ref.id for ref in dataset.references} - {ref for edge in dataset.edges for ref in edge.references}
+
+
+def undated_references(dataset: Dataset) -> list[str]:
+    """References without a year: students cannot tell how current they are."""
+    return [ref.id for ref in dataset.references if not ref.year]
 
 
 def kinds_without_nodes(dataset: Dataset) -> set[str]:
@@ -165,6 +180,25 @@ def recommendations_without_population(dataset: Dataset) -> set[str]:
                  or edge.target not in conditions)}
 
 
+def authoring_words(dataset: Dataset) -> set[str]:
+    """Where student-facing text, citations included, uses the authors' working vocabulary."""
+    texts = [*student_texts(dataset),
+             *((f"reference '{ref.id}' citation", ref.citation) for ref in dataset.references)]
+    return {where for where, text in texts
+            if any(word in text.lower() for word in AUTHORING_WORDS)}
+
+
+def seed_cited_as_evidence(dataset: Dataset) -> set[str]:
+    """Nodes, and edges above the claim-only level, that cite the seed article.
+
+    The seed reference is "verified" only in the sense that it was read; what rests on it must
+    show as a claim, never as checked evidence.
+    """
+    claim_only = claim_only_levels(dataset)
+    return ({edge.id for edge in dataset.edges if "SEED" in edge.references and edge.evidence not in claim_only}
+            | {node.id for node in dataset.nodes if "SEED" in node.references})
+
+
 def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
     return [edge for edge in dataset.edges
             if (edge.source, edge.relation, edge.target) == (source, relation, target)]
@@ -206,6 +240,10 @@ def test_every_cited_reference_is_defined(dataset: Dataset) -> None:
 
 def test_every_defined_reference_is_cited(dataset: Dataset) -> None:
     assert uncited_references(dataset) == set()
+
+
+def test_every_reference_backs_a_link(dataset: Dataset) -> None:
+    assert references_no_edge_cites(dataset) == set()
 
 
 def test_every_kind_has_nodes(dataset: Dataset) -> None:
@@ -258,6 +296,14 @@ def test_every_recommendation_names_its_population(dataset: Dataset) -> None:
     assert recommendations_without_population(dataset) == set()
 
 
+def test_no_authoring_words_in_student_facing_text(dataset: Dataset) -> None:
+    assert authoring_words(dataset) == set()
+
+
+def test_the_seed_article_backs_only_claims(dataset: Dataset) -> None:
+    assert seed_cited_as_evidence(dataset) == set()
+
+
 # Content spot checks.
 
 
@@ -283,7 +329,7 @@ def test_gabapentin_enacarbil_is_licensed_and_recommended(dataset: Dataset) -> N
 
 
 def test_every_reference_has_a_year(dataset: Dataset) -> None:
-    assert [ref.id for ref in dataset.references if not ref.year] == []
+    assert undated_references(dataset) == []
 
 
 @pytest.mark.parametrize("drug", ["iv_ferric_carboxymaltose", "gabapentin_enacarbil"])
@@ -412,3 +458,41 @@ def test_recommendation_rule_reports_a_broken_copy(dataset: Dataset) -> None:
     broken = dataclasses.replace(
         dataset, edges=tuple(broken_edges.get(edge.id, edge) for edge in dataset.edges))
     assert recommendations_without_population(broken) == set(broken_edges)
+
+
+def test_authoring_word_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    valerian = dataset.node("valerian")
+    akathisia = dataset.edge("dopamine_antagonists--causes--akathisia")
+    mouse = dataset.reference("MOUSE2018")
+    unsure = dataclasses.replace(valerian, summary=valerian.summary + " (not verified)")
+    leaky = dataclasses.replace(akathisia, note="No source in the fact sheet; closest reference cited.")
+    vague = dataclasses.replace(mouse, citation=mouse.citation + " (authors not captured)")
+    broken = dataclasses.replace(
+        dataset,
+        nodes=tuple(unsure if node.id == valerian.id else node for node in dataset.nodes),
+        edges=tuple(leaky if edge.id == akathisia.id else edge for edge in dataset.edges),
+        references=tuple(vague if ref.id == mouse.id else ref for ref in dataset.references),
+    )
+    assert authoring_words(broken) == {
+        "node 'valerian' summary", f"edge '{akathisia.id}' note", "reference 'MOUSE2018' citation"}
+    assert len(lint_dataset(broken)) == 2
+
+
+def test_reference_without_a_link_is_reported(dataset: Dataset) -> None:
+    unlinked = dataclasses.replace(dataset, edges=tuple(
+        edge for edge in dataset.edges if "ENGLAND2005" not in edge.references))
+    assert uncited_references(unlinked) == set()
+    assert references_no_edge_cites(unlinked) == {"ENGLAND2005"}
+    undated = dataclasses.replace(dataset, references=tuple(
+        dataclasses.replace(ref, year=None) if ref.id == "SEED" else ref for ref in dataset.references))
+    assert undated_references(undated) == ["SEED"]
+
+
+def test_seed_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    seed_link = dataset.edge("peripheral_artery_disease--leads_to--seed_ischemic_nerve_hypothesis")
+    assert seed_link.references == ("SEED",)
+    upgraded = dataclasses.replace(seed_link, evidence="mechanistic")
+    broken = dataclasses.replace(
+        dataset, edges=tuple(upgraded if edge.id == seed_link.id else edge for edge in dataset.edges))
+    assert seed_cited_as_evidence(broken) == {seed_link.id}
+    assert any(seed_link.id in problem.message for problem in lint_dataset(broken))

@@ -2,26 +2,36 @@
 
 Validation (:mod:`graph.dataset.validation`) rejects data the explorer cannot use; these rules flag
 data it can use but should not publish: references nobody cites, kinds with no nodes, nodes with
-no links, and links that a claim marks unsupported or contradicted yet are stated above the
-claim-only evidence level. ``python -m graph validate --strict`` treats them as errors.
+no links, links that a claim marks unsupported or contradicted yet are stated above the
+claim-only evidence level, links above that level that rest only on the source of claims (whose
+statements are what is being checked, so they cannot count as evidence), and authoring notes
+("not verified", "TODO") left in text students read: verification status belongs in the
+``verification`` fields.
+``python -m graph validate --strict`` treats them as errors.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 
-from graph.dataset.model import Dataset
+from graph.dataset.model import Dataset, Node
 from graph.dataset.vocabulary import VERDICT_LIST
 from graph.errors import Problem
 
 DISPUTING_VERDICTS = tuple(v.id for v in VERDICT_LIST if v.disputes)
+AUTHORING_NOTES = re.compile(
+    r"\b(?:not verified|unverified|not checked|to be checked|closest reference|TODO|FIXME)\b",
+    re.IGNORECASE)
 
 
 def lint_dataset(dataset: Dataset, file: str = "dataset") -> list[Problem]:
     """Every quality problem in ``dataset``, as Problems without line numbers."""
     messages = (
         unused_references(dataset) + empty_kinds(dataset) + isolated_nodes(dataset)
-        + overstated_disputed_edges(dataset)
+        + overstated_disputed_edges(dataset) + resting_on_claim_sources(dataset)
+        + authoring_notes(dataset)
     )
     return [Problem(file, 0, message) for message in messages]
 
@@ -55,6 +65,49 @@ def overstated_disputed_edges(dataset: Dataset) -> list[str]:
         for edge in dataset.edges
         if edge.id in disputed and not dataset.evidence_level(edge.evidence).claim_only
     ]
+
+
+def resting_on_claim_sources(dataset: Dataset) -> list[str]:
+    """Edges above the claim-only level whose every reference is the source of some claim."""
+    sources = {claim.source for claim in dataset.claims}
+    return [f"edge '{edge.id}' rests only on {', '.join(edge.references)}, a source whose claims are "
+            "being checked; cite evidence, or use the claim-only level."
+            for edge in dataset.edges
+            if set(edge.references) <= sources and not dataset.evidence_level(edge.evidence).claim_only]
+
+
+def authoring_notes(dataset: Dataset) -> list[str]:
+    """Student-facing texts that talk about checking the data instead of about the subject."""
+    return [f"{where} says '{match.group(0)}'; record what was checked in a `verification` field "
+            "and keep authoring notes out of text students read."
+            for where, text in student_texts(dataset) if (match := AUTHORING_NOTES.search(text))]
+
+
+def student_texts(dataset: Dataset) -> Iterator[tuple[str, str]]:
+    """Every text the explorer shows a student, with where it comes from (citations excepted)."""
+    yield from (("meta description", dataset.meta.description), ("meta disclaimer", dataset.meta.disclaimer))
+    for section, items in (("kind", dataset.kinds), ("relation", dataset.relations),
+                           ("evidence level", dataset.evidence)):
+        for item in items:
+            yield from _texts(f"{section} '{item.id}'", item, ("label", "inverse", "description"))
+    for node in dataset.nodes:
+        yield from _node_texts(node)
+    for edge in dataset.edges:
+        yield f"edge '{edge.id}' note", edge.note
+    for claim in dataset.claims:
+        yield from _texts(f"claim '{claim.id}'", claim, ("statement", "note"))
+
+
+def _node_texts(node: Node) -> Iterator[tuple[str, str]]:
+    where = f"node '{node.id}'"
+    yield from _texts(where, node, ("label", "summary", "text"))
+    yield from ((f"{where} attribute '{name}'", value) for name, value in node.attributes.items()
+                if isinstance(value, str))
+    yield from ((f"{where} threshold meaning", t.meaning) for t in node.thresholds)
+
+
+def _texts(where: str, item: object, fields: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    return ((f"{where} {name}", getattr(item, name)) for name in fields if hasattr(item, name))
 
 
 def cited_references(dataset: Dataset) -> set[str]:

@@ -1,0 +1,42 @@
+"""Quality rules of ``graph.dataset.lint`` on the tiny dataset and broken copies of it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from graph.dataset.lint import authoring_notes, lint_dataset, resting_on_claim_sources, student_texts
+from tests.helpers import explorer
+
+
+def test_the_tiny_dataset_has_no_quality_problems() -> None:
+    assert lint_dataset(explorer().dataset) == []
+
+
+def test_student_texts_cover_meta_nodes_attributes_thresholds_edges_and_claims() -> None:
+    wheres = {where for where, _ in student_texts(explorer().dataset)}
+    assert {"meta description", "node 'pill' summary", "node 'pill' threshold meaning",
+            "edge 'low_iron--leads_to--brain_iron' note", "claim 'claim1' note",
+            "evidence level 'trial' label", "relation 'treats' inverse"} <= wheres
+
+
+def test_authoring_notes_are_reported_where_students_read_them() -> None:
+    dataset = explorer().dataset
+    pill = dataclasses.replace(dataset.node("pill"), summary="Oral iron (dose not verified).")
+    claim = dataclasses.replace(dataset.claims[0], note="TODO: find the cohort.")
+    broken = dataclasses.replace(
+        dataset, nodes=tuple(pill if n.id == "pill" else n for n in dataset.nodes), claims=(claim,))
+    messages = authoring_notes(broken)
+    assert len(messages) == 2
+    assert "node 'pill' summary says 'not verified'" in messages[0]
+    assert "claim 'claim1' note says 'TODO'" in messages[1]
+
+
+def test_a_link_resting_only_on_a_claim_source_must_be_a_claim() -> None:
+    dataset = explorer().dataset
+    claimed = dataset.edge("bad_blood--causes--disease")
+    assert resting_on_claim_sources(dataset) == []
+    stated = dataclasses.replace(claimed, evidence="cohort")
+    broken = dataclasses.replace(
+        dataset, edges=tuple(stated if e.id == claimed.id else e for e in dataset.edges))
+    (message,) = resting_on_claim_sources(broken)
+    assert message.startswith("edge 'bad_blood--causes--disease' rests only on web")
