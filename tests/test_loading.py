@@ -33,6 +33,16 @@ EXPECTED = {
     "deep_nesting.yaml": (1, "values are nested more than 40 levels deep."),
     "not_utf8.yaml": (1, "the file is not UTF-8 text (byte 0xe9)."),
     "binary.yaml": (3, "this is a binary file, not YAML text."),
+    "tour_unknown_node.yaml": (22, "tour 'iron' step 1: focus 'low_irn' is not a node id. Did you mean 'low_iron'?"),
+    "tour_without_steps.yaml": (20, "needs at least 1 tour step."),
+    "tour_half_path.yaml": (22, "tour 'iron' step 1: a path needs both 'from' and 'to'; only 'from' is given. "
+                                "Add 'to', or remove 'from'."),
+    "tour_depth_out_of_range.yaml": (23, "expected a whole number from 1 to 4, got '5'."),
+    "tour_duplicate_id.yaml": (22, "duplicate tour id 'iron' (first defined at"),
+    "tour_unknown_kind.yaml": (22, "tour 'iron' step 1: 'casue' in kinds is not a kind id. Did you mean 'cause'?"),
+    "tour_unknown_relation.yaml": (22, "'lead_to' in relations is not a relation id. Did you mean 'leads_to'?"),
+    "tour_unknown_evidence.yaml": (22, "evidence 'cohrot' is not an evidence level id. Did you mean 'cohort'?"),
+    "tour_unknown_verdict.yaml": (23, "'suported' is not a valid verdict. Did you mean 'supported'?"),
 }
 
 

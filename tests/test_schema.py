@@ -32,7 +32,8 @@ DatesAsText.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-VALID = [ROOT / "data" / "rls", ROOT / "data" / "photosynthesis.yaml", DATA / "tiny.yaml", DATA / "xss.yaml"]
+VALID = [ROOT / "data" / "rls", ROOT / "data" / "photosynthesis.yaml", DATA / "tiny.yaml", DATA / "xss.yaml",
+         DATA / "tours.yaml"]
 
 
 def test_committed_schema_is_current() -> None:
@@ -66,7 +67,9 @@ def test_valid_datasets_pass_the_json_schema(path: Path) -> None:
         assert not errors, (file, errors[:3])
 
 
-@pytest.mark.parametrize("name", ["unknown_key.yaml", "missing_field.yaml", "wrong_type.yaml"])
+@pytest.mark.parametrize("name", ["unknown_key.yaml", "missing_field.yaml", "wrong_type.yaml",
+                                  "tour_without_steps.yaml", "tour_depth_out_of_range.yaml",
+                                  "tour_unknown_verdict.yaml"])
 def test_broken_files_fail_the_json_schema_too(name: str) -> None:
     document = yaml.safe_load((DATA / "broken" / name).read_text())
     assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(document))

@@ -100,7 +100,7 @@ class Converter:
         if not isinstance(node, yaml.SequenceNode):
             return self._report(node, path, "expected a list (entries starting with '- ').")
         if field.minimum and len(node.value) < field.minimum:
-            return self._report(node, path, f"needs at least {field.minimum} entry.")
+            return self._report(node, path, f"needs at least {field.minimum} {field.noun}.")
         single = Field(field.name, "object", fields=field.fields)
         items = (self.convert(child, single, f"{path}[{i}]") for i, child in enumerate(node.value))
         return [item for item in items if item is not None]
