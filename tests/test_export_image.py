@@ -61,7 +61,7 @@ def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
     texts = svg_texts(export_bytes(tiny, "svg"))
     for _, data in tiny.graph.nodes(data=True):
         assert all(line in texts for line in wrap_label(style.node_label(data)).split("\n"))
-    assert tiny.title in texts and "Randomised trial" in texts and "Path" in texts
+    assert tiny.title in texts and "Strong (solid)" in texts and "Path" in texts
     assert any("[ref1] Doe J. A trial." in text for text in texts)
 
 

@@ -7,6 +7,7 @@ import re
 
 from graph import ViewSpec
 from graph.present.render import network_payload, render_html, render_legend
+from graph.present.style import PATH_COLOUR
 from tests.helpers import XSS, explorer
 
 REMOTE_RESOURCE = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//""", re.I)
@@ -32,6 +33,7 @@ def test_styles_come_from_kinds_and_evidence() -> None:
     assert edges["pill--treats--disease"]["dashes"] is False
     assert edges["low_iron--leads_to--brain_iron"]["dashes"] == [8, 6]
     assert edges["pill--treats--disease"]["width"] > edges["low_iron--leads_to--brain_iron"]["width"]
+    assert pill["color"]["hover"]["background"] == pill["color"]["background"]  # hover keeps the kind colour
     assert json.loads(payload["options"])["physics"]["enabled"] is False
 
 
@@ -40,12 +42,12 @@ def test_positions_are_fixed_and_path_is_highlighted() -> None:
     payload = network_payload(view)
     assert all((n["x"], n["y"]) == view.positions[n["id"]] for n in payload["nodes"])
     path_edge = next(e for e in payload["edges"] if e["id"] == "pill--treats--low_iron")
-    assert path_edge["color"]["color"] == "#D55E00"
+    assert path_edge["color"]["color"] == PATH_COLOUR
 
 
 def test_legend_lists_kinds_evidence_and_verdicts_shown() -> None:
     legend = render_legend(explorer().view(ViewSpec(claims=True)))
-    for text in ("Cause", "Treatment", "Randomised trial", "Claimed only", "Contradicted", "Supported"):
+    for text in ("Cause", "Treatment", "Strong", "Randomised trial", "Claimed only", "Contradicted", "Supported"):
         assert text in legend
     assert "Contradicted" not in render_legend(explorer().view())
 

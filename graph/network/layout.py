@@ -27,6 +27,8 @@ MAX_ROWS = 18
 CHARS_PER_LINE = 16
 LINE_HEIGHT = 21.0
 SHAPE_HEIGHT = 30.0
+CHAR_WIDTH = 9.4
+LABEL_MARGIN = 6.0
 SWEEPS = 4
 MIN_GAP = 110.0
 COMPACT_COLUMN_GAP = 190.0
@@ -56,6 +58,18 @@ def node_heights(graph: nx.MultiDiGraph) -> dict[str, float]:
     """Room each node needs in its column: its shape plus its label wrapped to ~16 characters."""
     return {node: SHAPE_HEIGHT + LINE_HEIGHT * math.ceil(max(1, len(drawn_label(data))) / CHARS_PER_LINE)
             for node, data in graph.nodes(data=True)}
+
+
+def node_box(data: dict) -> tuple[float, float]:
+    """Width and height a node takes on the canvas with its wrapped label (an estimate)."""
+    return label_box(drawn_label(data))
+
+
+def label_box(label: str) -> tuple[float, float]:
+    """Width and height of a node whose label, wrapped to ~16 characters a line, is ``label``."""
+    lines = math.ceil(max(1, len(label)) / CHARS_PER_LINE)
+    width = min(len(label), CHARS_PER_LINE) * CHAR_WIDTH + 2 * LABEL_MARGIN
+    return max(width, SHAPE_HEIGHT), SHAPE_HEIGHT + LINE_HEIGHT * lines
 
 
 def _stack(nodes: list[str], heights: dict[str, float]) -> list[float]:

@@ -1,11 +1,13 @@
 """Presentation: how a view looks and reads (style, legend, the vis-network page, details, guide).
 
 Everything here turns a :class:`~graph.network.View` into something a person sees; nothing here
-changes what the view contains.
+changes what the view contains. :func:`styled_view` resolves how each node and edge is drawn
+(label, colour, shape, line style, tooltip, emphasis, clusters) once, for every renderer.
 """
 
 from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
+from graph.present.legend import Legend, legend_for
 from graph.present.markdown import escape_markdown
 from graph.present.render import (
     component_script,
@@ -15,17 +17,26 @@ from graph.present.render import (
     render_html,
     render_legend,
 )
+from graph.present.styled import Cluster, EdgeStyle, Heading, NodeStyle, StyledView, styled_view
 
 __all__ = [
+    "Cluster",
+    "EdgeStyle",
+    "Heading",
+    "Legend",
+    "NodeStyle",
+    "StyledView",
     "component_script",
     "component_style",
     "connection_rows",
     "describe_view",
     "escape_markdown",
     "evidence_guide",
+    "legend_for",
     "network_payload",
     "node_details",
     "render_html",
     "render_legend",
+    "styled_view",
     "view_table",
 ]

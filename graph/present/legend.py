@@ -1,7 +1,8 @@
-"""The legend of a view: which kinds, evidence levels and verdicts it shows, and how.
+"""The legend of a view: which kinds, evidence tiers and verdicts it shows, and how each is drawn.
 
-Every renderer (the page, static images, handouts) draws its legend from this one record, so
-the key always matches the picture.
+Every renderer (the page, the app's network, static images, handouts) draws its legend from this
+one record, so the key always matches the picture. Evidence appears as its tiers (at most four
+line styles), each listing the exact levels of the view that it stands for.
 """
 
 from __future__ import annotations
@@ -22,41 +23,63 @@ class KindEntry:
 
 @dataclass(frozen=True)
 class EvidenceEntry:
+    """One line style: its tier's label, width, line name (a key of ``style.DASHES``) and colour,
+    and the labels of the evidence levels shown in the view that are drawn this way."""
+
     label: str
     width: float
     line: str
+    colour: str = style.EDGE_COLOUR
+    levels: tuple[str, ...] = ()
+
+    @property
+    def dashes(self) -> tuple[int, ...] | None:
+        return style.DASHES[self.line]
 
 
 @dataclass(frozen=True)
 class VerdictEntry:
+    """A verdict on claims: the claim's pale fill, its dashed border in the verdict's colour."""
+
     label: str
     colour: str
+
+    @property
+    def fill(self) -> str:
+        return style.claim_fill(self.colour)
 
 
 @dataclass(frozen=True)
 class Legend:
-    """Legend entries for what a view shows, in the dataset's order."""
+    """Legend entries for what a view shows, in the dataset's order; ``path`` when a path is drawn."""
 
     kinds: tuple[KindEntry, ...]
     evidence: tuple[EvidenceEntry, ...]
     verdicts: tuple[VerdictEntry, ...]
+    path: bool = False
 
 
 def legend_for(view: View) -> Legend:
-    """The legend entries for the kinds, evidence levels and verdicts present in ``view``."""
+    """The legend entries for the kinds, evidence tiers and verdicts present in ``view``."""
     kinds = {data["kind"] for _, data in view.graph.nodes(data=True)}
-    levels = {data["evidence"] for *_, data in view.graph.edges(data=True)}
     verdicts = {data.get("verdict") for _, data in view.graph.nodes(data=True)}
     return Legend(
         kinds=tuple(KindEntry(k.label, k.colour, k.shape) for k in view.dataset.kinds if k.id in kinds),
-        evidence=tuple(_evidence_entry(view, level.id) for level in
-                       sorted(view.dataset.evidence, key=lambda e: -e.rank) if level.id in levels),
+        evidence=_evidence_entries(view),
         verdicts=tuple(VerdictEntry(s.label, s.colour) for v, s in style.VERDICT_STYLES.items()
                        if CLAIM_KIND in kinds and v in verdicts),
+        path=bool(view.paths),
     )
 
 
-def _evidence_entry(view: View, level_id: str) -> EvidenceEntry:
-    level = view.dataset.evidence_level(level_id)
-    data = {"evidence": level.id, "evidence_rank": level.rank}
-    return EvidenceEntry(level.label, style.edge_width(view.dataset, data), level.line)
+def _evidence_entries(view: View) -> tuple[EvidenceEntry, ...]:
+    """One entry per tier present, strongest first, naming the levels it covers."""
+    shown = {data["evidence"] for *_, data in view.graph.edges(data=True)}
+    levels: dict[str, list[str]] = {tier.id: [] for tier in style.TIERS}
+    for level in sorted(view.dataset.evidence, key=lambda e: -e.rank):
+        if level.id in shown:
+            levels[style.evidence_tier(view.dataset, level.id).id].append(level.label)
+    if "" in shown:
+        levels["claim"].append("Claim links (a claim is about this)")
+    return tuple(EvidenceEntry(tier.label, tier.width, tier.line, tier.colour, tuple(levels[tier.id]))
+                 for tier in style.TIERS if levels[tier.id])

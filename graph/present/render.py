@@ -19,8 +19,8 @@ from pyvis.network import Network
 from graph.network.view import View
 from graph.present import style
 from graph.present.legend import Legend, legend_for
+from graph.present.styled import DIM_OPACITY, EdgeStyle, NodeStyle, styled_view
 
-EDGE_LABEL_LIMIT = 40
 LABEL_WIDTH = 150
 NETWORK_HEIGHT = 640
 _VIS_DIR = "templates/lib/vis-9.1.2"
@@ -41,85 +41,57 @@ def render_legend(view: View) -> str:
     return _template("legend.html.j2").render(legend=legend_for(view))
 
 
-def network_payload(view: View) -> dict[str, Any]:
-    """The vis-network data and options for a view, as plain JSON-able values."""
+def network_payload(view: View, cluster_above: int | None = None) -> dict[str, Any]:
+    """The vis-network data and options for a view, as plain JSON-able values.
+
+    Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
+    its records into vis-network's (through pyvis) and adds what the page script needs: the
+    clusters' members and positions, the column headings, the focus and the path.
+    """
+    styled = styled_view(view, cluster_above)
     net = Network(directed=True, height=f"{NETWORK_HEIGHT}px", width="100%")
-    show_edge_labels = view.graph.number_of_edges() <= EDGE_LABEL_LIMIT
-    for node, data in view.graph.nodes(data=True):
-        net.add_node(node, **_vis_node(view, node, data))
-    for source, target, key, data in view.graph.edges(keys=True, data=True):
-        net.add_edge(source, target, **_vis_edge(view, (source, target, key), data, show_edge_labels))
+    for node in styled.nodes:
+        net.add_node(node.id, **vis_node(node))
+    for edge in styled.edges:
+        net.add_edge(edge.source, edge.target, **vis_edge(edge))
     net.set_options(_OPTIONS)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": options, "focus": view.spec.focus}
-
-
-def _vis_node(view: View, node: str, data: dict) -> dict[str, Any]:
-    x, y = view.positions[node]
-    emphasised = node == view.spec.focus or node in view.path_nodes
-    colour = style.node_colour(view.dataset, data)
-    shape = style.node_shape(view.dataset, data)
     return {
-        "label": style.node_label(data), "title": node_tooltip(view, node, data),
-        "shape": shape, "x": x, "y": y,
-        "color": {"background": colour, "border": style.FOCUS_BORDER if emphasised else "#333333",
-                  "highlight": {"background": colour, "border": style.FOCUS_BORDER}},
-        "borderWidth": 3 if emphasised else 1, "borderWidthSelected": 3, "widthConstraint": {"maximum": LABEL_WIDTH},
-        "font": {"size": 20 if node == view.spec.focus else 17,
-                 "color": style.label_colour(colour) if shape in style.LABEL_INSIDE else "#1a1a1a"},
+        "nodes": nodes, "edges": edges, "options": options, "focus": view.spec.focus,
+        "path": sorted(view.path_nodes),
+        "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
+        "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
     }
 
 
-
-def _vis_edge(view: View, key: tuple[str, str, str], data: dict, show_label: bool) -> dict[str, Any]:
-    on_path = key in view.path_edges
-    phrase = style.relation_phrase(view.dataset, data["relation"])
+def vis_node(node: NodeStyle) -> dict[str, Any]:
+    """A styled node as vis-network's node options; ``kg`` carries what only our script reads."""
+    x, y = node.position
+    colours = {"background": node.colour, "border": node.border}
     return {
-        "id": key[2], "title": edge_tooltip(view, key, data),
-        "label": phrase if show_label or on_path else None,
-        "width": style.edge_width(view.dataset, data) + (2 if on_path else 0),
-        "dashes": list(style.edge_dashes(view.dataset, data) or []) or False,
-        "color": {"color": style.PATH_COLOUR if on_path else style.edge_colour(data),
-                  "opacity": 0.25 if view.paths and not on_path else 1.0},
-        "smooth": _smoothing(view, key),
+        "label": node.label, "title": node.tooltip, "shape": node.shape, "x": x, "y": y,
+        "color": {**colours, "highlight": {"background": node.colour, "border": style.FOCUS_BORDER},
+                  "hover": {"background": node.colour, "border": style.FOCUS_BORDER}},
+        "borderWidth": node.border_width, "borderWidthSelected": node.border_width + 1,
+        "shapeProperties": {"borderDashes": list(node.border_dashes) if node.border_dashes else False},
+        "widthConstraint": {"maximum": LABEL_WIDTH}, "hidden": node.cluster is not None,
+        "opacity": DIM_OPACITY if node.emphasis == "dimmed" else 1.0,
+        "font": {"size": node.font_size, "color": node.font_colour},
+        "kg": {"emphasis": node.emphasis, "hub": node.hub, "cluster": node.cluster, "members": list(node.members)},
     }
 
 
-def _smoothing(view: View, key: tuple[str, str, str]) -> dict[str, Any] | bool:
-    """Curve parallel edges apart; keep single edges straight (cheap to draw)."""
-    source, target, edge_key = key
-    parallel = list(view.graph.get_edge_data(source, target, default={}))
-    if view.graph.has_edge(target, source):
-        parallel += ["reverse"]
-    if len(parallel) < 2:
-        return False
-    return {"enabled": True, "type": "curvedCW", "roundness": 0.15 * (1 + parallel.index(edge_key))}
-
-
-def node_tooltip(view: View, node: str, data: dict) -> str:
-    """Plain-text hover text for a node: label, kind, summary, references."""
-    kind = "Claim" if data["layer"] == "claims" else view.dataset.kind(data["kind"]).label
-    lines = [data["label"], f"{kind}", data["summary"]]
-    if data.get("verdict"):
-        lines.append(f"Verdict: {style.VERDICT_STYLES[data['verdict']].label}")
-    lines.append("References: " + ", ".join(data["references"]) if data["references"] else "")
-    if data["needs_verification"]:
-        lines.append("Needs verification")
-    return "\n".join(line for line in lines if line)
-
-
-def edge_tooltip(view: View, key: tuple[str, str, str], data: dict) -> str:
-    """Plain-text hover text for an edge: the statement, its evidence and references."""
-    source, target, _ = key
-    labels = view.graph.nodes
-    phrase = style.relation_phrase(view.dataset, data["relation"])
-    lines = [f"{labels[source]['label']} {phrase} {labels[target]['label']}"]
-    if data["evidence"]:
-        lines.append(f"Evidence: {view.dataset.evidence_level(data['evidence']).label}")
-    lines += [data["note"], "References: " + ", ".join(data["references"])]
-    if data["needs_verification"]:
-        lines.append("Needs verification")
-    return "\n".join(line for line in lines if line)
+def vis_edge(edge: EdgeStyle) -> dict[str, Any]:
+    """A styled edge as vis-network's edge options; its label is kept aside unless it is shown."""
+    smooth = {"enabled": True, "type": "curvedCW", "roundness": edge.curve} if edge.curve else False
+    return {
+        "id": edge.id, "title": edge.tooltip, "label": edge.label if edge.label_shown else None,
+        "width": edge.width, "dashes": list(edge.dashes) if edge.dashes else False,
+        "color": {"color": edge.colour, "highlight": edge.colour, "hover": edge.colour, "opacity": edge.opacity},
+        "smooth": smooth, "hidden": edge.cluster is not None,
+        "kg": {"label": edge.label, "tier": edge.tier, "cluster": edge.cluster, "members": list(edge.members),
+               "emphasis": edge.emphasis},
+    }
 
 
 def describe_view(view: View) -> str:

@@ -1,0 +1,119 @@
+"""The styled view: one record per node and edge saying how it is drawn, for every renderer."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from graph import Explorer, ViewSpec
+from graph.present import style
+from graph.present.styled import CLUSTER_KIND, EMPHASES, styled_view
+from tests.helpers import RLS, ROOT, explorer
+
+PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
+
+
+@cache
+def rls() -> Explorer:
+    return Explorer.from_path(RLS)
+
+
+def test_evidence_is_at_most_four_line_styles_and_the_level_stays_in_the_tooltip() -> None:
+    view = rls().view(ViewSpec(claims=True))
+    edges = styled_view(view).edges
+    looks = {(edge.dashes, edge.colour, edge.width) for edge in edges}
+    assert 2 <= len(looks) <= 4
+    assert len({edge.tier for edge in edges}) == len(looks)  # one look per tier, one tier per look
+    strong = next(e for e in edges if e.evidence == "Randomised trial")
+    assert strong.tier == "strong" and strong.dashes is None
+    assert "Evidence: Randomised trial (strong tier)" in strong.tooltip
+    seed = next(e for e in edges if e.evidence == "Seed article only (disputed)")
+    assert seed.tier == "claim" and seed.colour == style.CLAIM_EDGE_COLOUR
+
+
+def test_tier_follows_the_level_line_and_claim_only() -> None:
+    dataset = explorer().dataset
+    assert [style.evidence_tier(dataset, level).id for level in ("trial", "cohort", "claimed", "")] == [
+        "strong", "moderate", "claim", "claim"]
+
+
+def test_claims_look_like_no_kind_and_carry_the_verdict_as_colour_and_word() -> None:
+    view = explorer().view(ViewSpec(claims=True))
+    styled = styled_view(view)
+    kind_looks = {(k.shape, None) for k in view.dataset.kinds}
+    claim = styled.node("claim1")
+    assert (claim.shape, claim.border_dashes) not in kind_looks
+    assert claim.border == style.VERDICT_STYLES["contradicted"].colour
+    assert claim.label.startswith("[Contradicted]")
+    supported, pill = styled.node("claim2"), styled.node("pill")
+    assert supported.colour != pill.colour  # a supported claim is not drawn like a treatment
+    assert "Source: A clinic's web page." in claim.tooltip
+
+
+@pytest.mark.parametrize("path", [RLS, PHOTOSYNTHESIS])
+def test_path_colour_differs_from_every_kind_and_verdict_colour(path: Path) -> None:
+    dataset = Explorer.from_path(path).dataset
+    used = {k.colour.upper() for k in dataset.kinds} | {v.colour.upper() for v in style.VERDICT_STYLES.values()}
+    assert style.PATH_COLOUR.upper() not in used
+
+
+def test_path_view_emphasises_the_path_and_dims_the_rest() -> None:
+    view = rls().view(ViewSpec(path_from="iron_deficiency", path_to="iv_ferric_carboxymaltose"))
+    styled = styled_view(view)
+    assert {n.emphasis for n in styled.nodes} <= set(EMPHASES)
+    on_path = {n.id for n in styled.nodes if n.emphasis == "path"}
+    assert on_path == view.path_nodes
+    assert all(n.emphasis == "dimmed" for n in styled.nodes if n.id not in on_path)
+    path_edges = [e for e in styled.edges if e.emphasis == "path"]
+    assert path_edges and all(e.colour == style.PATH_COLOUR and e.label_shown for e in path_edges)
+    assert all(e.opacity < 1 for e in styled.edges if e.emphasis == "dimmed")
+
+
+def test_a_big_neighbourhood_is_grouped_into_clusters_that_open() -> None:
+    view = rls().view(ViewSpec(focus="rls"))
+    styled = styled_view(view)
+    clusters = {c.id: c for c in styled.clusters}
+    assert clusters, "76 neighbours must not be drawn one by one"
+    closed = [n for n in styled.nodes if n.cluster is None]
+    assert len(closed) <= 24
+    members = [m for c in styled.clusters for m in c.members]
+    assert len(members) == len(set(members)) and set(members) <= set(view.graph)
+    assert all(styled.node(m).cluster == c.id for c in styled.clusters for m in c.members)
+    for cluster in styled.clusters:
+        node = styled.node(cluster.id)
+        assert node.kind == CLUSTER_KIND and node.label.startswith(f"{len(cluster.members)} ×")
+        shown = {n.id for n in closed if n.id != cluster.id} | set(cluster.members)
+        assert set(cluster.positions) == shown
+        assert len(set(cluster.positions.values())) == len(shown)  # nobody on top of anybody
+
+
+def test_cluster_edges_stand_for_their_members_and_hide_them() -> None:
+    styled = styled_view(rls().view(ViewSpec(focus="rls")))
+    summaries = [e for e in styled.edges if e.members]
+    hidden = {e.id for e in styled.edges if e.cluster}
+    assert summaries and {m for e in summaries for m in e.members} <= hidden
+    assert all(e.label == f"{len(e.members)} links" for e in summaries)
+
+
+def test_small_focus_views_are_not_clustered_and_renderers_may_refuse_clusters() -> None:
+    assert styled_view(rls().view(ViewSpec(focus="iron_deficiency"))).clusters == ()
+    assert styled_view(rls().view(ViewSpec(focus="rls")), cluster_above=None).clusters == ()
+
+
+def test_overview_labels_hubs_and_heads_its_columns() -> None:
+    styled = styled_view(rls().view())
+    hubs = {n.id for n in styled.nodes if n.hub}
+    assert "rls" in hubs and 5 <= len(hubs) <= 20
+    texts = [h.text for h in styled.headings]
+    assert texts[0].startswith("Cause") and texts[-1].startswith("Treatment")
+    assert [h.x for h in styled.headings] == sorted(h.x for h in styled.headings)
+
+
+def test_legend_has_one_entry_per_tier_naming_its_levels() -> None:
+    legend = styled_view(rls().view(ViewSpec(claims=True))).legend
+    assert len(legend.evidence) <= 4
+    strong = legend.evidence[0]
+    assert strong.label.startswith("Strong") and "Randomised trial" in strong.levels
+    assert legend.verdicts and all(v.fill != v.colour for v in legend.verdicts)
