@@ -1,0 +1,73 @@
+"""The app's own behaviour in headless Chromium: uploads one after another, and what the details panel shows.
+
+These run on uploaded test datasets, so the bundled content can change without breaking them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import Explorer
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = ROOT / "tests" / "data" / "tiny.yaml"
+CLINIC = ROOT / "tests" / "data" / "app" / "clinic.yaml"
+PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
+TIMEOUT_MS = 30_000
+NODE_IDS = "() => window.network ? network.body.data.nodes.getIds().sort() : []"
+
+
+def upload(page: Any, path: Path) -> None:
+    """Upload ``path`` and wait until the network holds exactly that dataset's whole-graph nodes."""
+    expected = sorted(Explorer.from_path(path).view().graph)
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(path)
+    wanted = json.dumps(json.dumps(expected, separators=(",", ":")))
+    page.wait_for_function(f"() => JSON.stringify(({NODE_IDS})()) === {wanted}", timeout=TIMEOUT_MS)
+
+
+def details(page: Any) -> Any:
+    return page.locator('[data-testid="stColumn"]').nth(1)
+
+
+def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
+    page.goto(app_url)
+    page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=TIMEOUT_MS)
+    upload(page, TINY)
+    upload(page, PHOTOSYNTHESIS)
+    assert "Showing 0 nodes" not in page.inner_text("body")
+
+
+def test_thresholds_keep_their_operators_on_screen(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    upload(page, CLINIC)
+    search = page.get_by_role("textbox", name="Search (label or alias)")
+    search.fill("ferritin")
+    search.press("Enter")
+    expect(details(page).locator("h3")).to_have_text("Serum ferritin", timeout=TIMEOUT_MS)
+    text = details(page).inner_text()
+    assert "> 100 ng/mL (adults): iron is generally not given" in text
+    assert "≤ 75 ng/mL (adults): oral iron is offered" in text
+    assert details(page).locator("blockquote").count() == 0
+
+
+def test_a_connection_button_walks_to_the_linked_node(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    upload(page, CLINIC)
+    search = page.get_by_role("textbox", name="Search (label or alias)")
+    search.fill("brain iron")
+    search.press("Enter")
+    expect(details(page).locator("h3")).to_have_text("Brain iron deficiency", timeout=TIMEOUT_MS)
+    details(page).get_by_role("button", name="The condition").focus()
+    page.keyboard.press("Enter")
+    expect(details(page).locator("h3")).to_have_text("The condition", timeout=TIMEOUT_MS)
+    assert page.evaluate("() => network.getSelectedNodes()") == ["disease"]
