@@ -32,6 +32,11 @@ DISPUTED_VASCULAR_SOURCES = (
     "vascular_risk_drugs",
 )
 DOPAMINE_AGONISTS = ("pramipexole", "ropinirole", "rotigotine")
+# Relations that state a finding against a link; a disputed claim may point at them as the
+# evidence it fails against.
+NEGATING_RELATIONS = (
+    "not_associated_with", "not_diagnostic_for", "insufficient_evidence_for", "not_sufficient_for",
+)
 # Evidence levels by tier, strongest first. Pictures draw one line style per tier, so a tier's
 # ranks must not interleave with another tier's and its levels must share a line style.
 EVIDENCE_TIERS = (
@@ -108,11 +113,12 @@ def lowest_levels(dataset: Dataset) -> set[str]:
 
 
 def overstated_disputed_edges(dataset: Dataset) -> set[str]:
-    """Edges an unsupported or contradicted claim is about, not at the claim-only level."""
+    """Edges an unsupported or contradicted claim is about, neither claim-only nor a null finding."""
     disputed = {edge_id for claim in dataset.claims if claim.verdict in DISPUTING_VERDICTS
                 for edge_id in claim.about_edges}
     allowed = claim_only_levels(dataset)
-    return {edge.id for edge in dataset.edges if edge.id in disputed and edge.evidence not in allowed}
+    return {edge.id for edge in dataset.edges if edge.id in disputed
+            and edge.evidence not in allowed and edge.relation not in NEGATING_RELATIONS}
 
 
 def overstated_vascular_links(dataset: Dataset) -> set[str]:
@@ -241,8 +247,25 @@ def test_every_claim_has_a_verdict_and_real_evidence(dataset: Dataset) -> None:
 
 
 def test_all_32_seed_claims_are_present(dataset: Dataset) -> None:
-    assert sorted(claim.id for claim in dataset.claims) == [f"claim{n:02d}" for n in range(1, 33)]
+    ids = {claim.id for claim in dataset.claims}
+    whole = {f"claim{n:02d}" for n in range(1, 33)}
+    assert whole <= ids
+    assert {claim_id[:7] for claim_id in ids - whole} <= whole, "split parts are claimNNb, claimNNc…"
     assert {claim.source for claim in dataset.claims} == {"SEED"}
+
+
+@pytest.mark.parametrize(("claim_id", "verdict"), [
+    ("claim11", "partly-supported"), ("claim11b", "unsupported"),
+    ("claim13", "partly-supported"), ("claim13b", "contradicted"), ("claim13c", "unsupported"),
+    ("claim16", "supported"), ("claim16b", "partly-supported"),
+])
+def test_compound_claims_are_split_by_verdict(dataset: Dataset, claim_id: str, verdict: str) -> None:
+    assert dataset.claim(claim_id).verdict == verdict
+
+
+def test_vascular_test_claim_points_at_the_finding_against_it(dataset: Dataset) -> None:
+    claim = dataset.claim("claim15")
+    assert "abi_doppler_ultrasound--not_diagnostic_for--rls" in claim.about_edges
 
 
 def test_disputed_edges_use_the_claim_only_level(dataset: Dataset) -> None:
@@ -469,3 +492,12 @@ def test_seed_rules_report_a_broken_copy(dataset: Dataset) -> None:
         dataset, edges=tuple(upgraded if edge.id == seed_link.id else edge for edge in dataset.edges))
     assert seed_cited_as_evidence(broken) == {seed_link.id}
     assert any(seed_link.id in problem.message for problem in lint_dataset(broken))
+
+
+def test_disputed_claims_may_point_only_at_claims_or_null_findings(dataset: Dataset) -> None:
+    claim = dataset.claim("claim02")
+    pointing_at_evidence = dataclasses.replace(
+        claim, about_edges=(*claim.about_edges, "iron_deficiency--risk_factor_for--rls"))
+    broken = dataclasses.replace(
+        dataset, claims=tuple(pointing_at_evidence if c.id == claim.id else c for c in dataset.claims))
+    assert overstated_disputed_edges(broken) == {"iron_deficiency--risk_factor_for--rls"}

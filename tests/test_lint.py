@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from graph.dataset.lint import authoring_notes, lint_dataset, resting_on_claim_sources, student_texts
+from graph.dataset.lint import (
+    authoring_notes,
+    lint_dataset,
+    overstated_disputed_edges,
+    resting_on_claim_sources,
+    student_texts,
+)
 from tests.helpers import explorer
 
 
@@ -40,3 +46,15 @@ def test_a_link_resting_only_on_a_claim_source_must_be_a_claim() -> None:
         dataset, edges=tuple(stated if e.id == claimed.id else e for e in dataset.edges))
     (message,) = resting_on_claim_sources(broken)
     assert message.startswith("edge 'bad_blood--causes--disease' rests only on web")
+
+
+def test_a_disputed_claim_may_point_at_the_evidence_against_it() -> None:
+    dataset = explorer().dataset
+    claim = dataclasses.replace(dataset.claims[0], about_edges=(
+        "bad_blood--causes--disease", "low_iron--leads_to--brain_iron"))
+    assert overstated_disputed_edges(dataclasses.replace(dataset, claims=(claim,))) == []
+    restated = dataclasses.replace(dataset.edge("bad_blood--causes--disease"), evidence="cohort")
+    broken = dataclasses.replace(dataset, claims=(claim,), edges=tuple(
+        restated if e.id == restated.id else e for e in dataset.edges))
+    (message,) = overstated_disputed_edges(broken)
+    assert message.startswith("edge 'bad_blood--causes--disease' is disputed by claim 'claim1'")

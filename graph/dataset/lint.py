@@ -56,14 +56,18 @@ def isolated_nodes(dataset: Dataset) -> list[str]:
 
 
 def overstated_disputed_edges(dataset: Dataset) -> list[str]:
-    """Edges an unsupported or contradicted claim is about, stated above the claim-only level."""
-    disputed = {edge_id: claim.id for claim in dataset.claims
-                if claim.verdict in DISPUTING_VERDICTS for edge_id in claim.about_edges}
+    """Edges restating an unsupported or contradicted claim, stated above the claim-only level.
+
+    An edge restates a claim when the claim is about it and it cites the claim's source. A
+    disputed claim may also point at edges that do not cite its source: the evidence it fails
+    against (a null result, say), which keeps its own level.
+    """
     return [
-        f"edge '{edge.id}' is disputed by claim '{disputed[edge.id]}' but has evidence "
+        f"edge '{edge.id}' is disputed by claim '{claim.id}' but has evidence "
         f"'{edge.evidence}'; use the claim-only level."
-        for edge in dataset.edges
-        if edge.id in disputed and not dataset.evidence_level(edge.evidence).claim_only
+        for claim in dataset.claims if claim.verdict in DISPUTING_VERDICTS
+        for edge in map(dataset.edge, claim.about_edges)
+        if claim.source in edge.references and not dataset.evidence_level(edge.evidence).claim_only
     ]
 
 
