@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import ViewSpecError
-from ui import dataset, details, exports, layout, network, sidebar, state
+from ui import dataset, details, exports, large, layout, network, sidebar, state
 from ui.text import escape
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
@@ -22,7 +22,7 @@ layout.show_about(explorer.dataset)
 state.seed(explorer, dataset_name, content_key, dataset.default_name(dataset.bundled_datasets()))
 spec = sidebar.view_controls(explorer)
 try:
-    view = explorer.view(spec)
+    view = large.view_for(explorer, spec)
 except ViewSpecError as exc:
     st.error(escape(str(exc)))
     st.stop()
@@ -31,6 +31,7 @@ layout.show_link(state.sync_url(dataset_name, spec))
 st.subheader(escape(view.title))
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
+    large.show_bound(explorer, spec)
     network.show_counts(view)
     network.show_network(view)
     network.show_paths(view)

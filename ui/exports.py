@@ -8,6 +8,7 @@ import streamlit as st
 
 from graph import Explorer, View, ViewSpec
 from graph.export import FORMATS, IMAGE_FORMATS, export_bytes
+from ui import large
 
 
 def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
@@ -18,7 +19,7 @@ def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
         title = st.text_input("Title", key="export_title", placeholder="Default: the view's title")
         scale = st.slider("Image scale (4 for print)", 1, 4, 2, key="export_scale",
                           disabled=fmt not in (*IMAGE_FORMATS, "md"))
-        view = explorer.view(spec, title=title or None)
+        view = large.view_for(explorer, spec, title=title or None)
         stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:60] or "graph"
         options: dict[str, object] = {"scale": scale} if fmt in IMAGE_FORMATS else {}
         if fmt == "md":

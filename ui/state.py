@@ -13,6 +13,7 @@ import streamlit as st
 
 from graph import Dataset, Explorer, GraphDataError, ViewSpec
 from graph.network import viewstate
+from ui import large
 from ui.text import escape
 
 SEEDED_FOR = "seeded_for"
@@ -26,7 +27,7 @@ def seed(explorer: Explorer, dataset_name: str, content_key: str, default_datase
     st.session_state[DATASET] = explorer.dataset
     try:
         spec = viewstate.spec_from_query(st.query_params.to_dict(), dataset_name, default_dataset)
-        explorer.view(spec)
+        large.view_for(explorer, spec)
     except GraphDataError as exc:
         st.warning(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
         spec = ViewSpec()
