@@ -15,6 +15,9 @@ from graph.dataset.fields import record_fields
 from graph.dataset.formatdoc import update_format_doc
 from graph.dataset.loading import dataset_files
 from graph.dataset.schema import json_schema
+from graph.dataset.vocabulary import LINE_STYLES, SHAPES
+from graph.export import cyjs_export, dot_export, mermaid_export
+from graph.present import style
 from graph.viewspec import ViewSpec
 from tests.helpers import DATA, ROOT
 
@@ -73,3 +76,11 @@ def test_valid_datasets_pass_the_json_schema(path: Path) -> None:
 def test_broken_files_fail_the_json_schema_too(name: str) -> None:
     document = yaml.safe_load((DATA / "broken" / name).read_text())
     assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(document))
+
+
+def test_every_renderer_covers_the_vocabulary() -> None:
+    """Shapes and line styles are declared once; each output format maps every one of them."""
+    for mapping in (cyjs_export.SHAPES, dot_export.SHAPES, mermaid_export.SHAPES):
+        assert set(SHAPES) <= set(mapping)
+    for mapping in (style.DASHES, dot_export.LINES):
+        assert set(LINE_STYLES) <= set(mapping)
