@@ -368,6 +368,28 @@ def test_drugs_kept_for_refractory_rls_in_pregnancy_carry_a_caution(dataset: Dat
     assert "PICCHIETTI2015" in edge.references
 
 
+@pytest.mark.parametrize("agonist", DOPAMINE_AGONISTS)
+def test_levodopa_augments_more_than_each_agonist(dataset: Dataset, agonist: str) -> None:
+    assert edges_between(dataset, agonist, "lower_augmentation_than", "levodopa")
+
+
+def test_ferric_carboxymaltose_trial_range_is_not_its_cut_off(dataset: Dataset) -> None:
+    fcm = dataset.node("iv_ferric_carboxymaltose")
+    assert "300" in str(fcm.attributes["ferritin_range_in_trials"])
+    assert "100" in str(fcm.attributes["treatment_cut_off"])
+    assert has_threshold(dataset.node("serum_ferritin"), ">", 100, "adults")
+
+
+def test_pregabalin_placebo_comparison_lasted_12_weeks(dataset: Dataset) -> None:
+    summary = dataset.node("pregabalin").summary
+    assert "placebo over 12 weeks" in summary and "52-week trial it beat placebo" not in summary
+
+
+def test_ischaemic_rest_pain_is_a_mimic_caused_by_pad(dataset: Dataset) -> None:
+    assert edges_between(dataset, "ischaemic_rest_pain", "mimics", "rls")
+    assert edges_between(dataset, "peripheral_artery_disease", "causes", "ischaemic_rest_pain")
+
+
 def test_transferrin_saturation_thresholds(dataset: Dataset) -> None:
     tsat = dataset.node("transferrin_saturation")
     assert has_threshold(tsat, "<", 20)
