@@ -13,8 +13,11 @@ from typing import Any
 
 from graph.dataset.fields import COLOUR_PATTERN, ID_PATTERN, Field, record_fields
 from graph.dataset.model import Dataset
+from graph.dataset.vocabulary import LINE_STYLES, OPERATORS, REFERENCE_KINDS, SHAPES
 
-__all__ = ["DATASET", "REQUIRED_SECTIONS", "SECTIONS", "SECTION_NOUNS", "Field", "json_schema"]
+# The enumerations are declared in vocabulary.py; they stay importable from here too.
+__all__ = ["DATASET", "LINE_STYLES", "OPERATORS", "REFERENCE_KINDS", "REQUIRED_SECTIONS", "SECTIONS", "SECTION_NOUNS",
+           "SHAPES", "Field", "json_schema"]
 
 # Any one file of a folder may leave out any section; the merged dataset needs these.
 REQUIRED_SECTIONS = tuple(field.name for field in record_fields(Dataset) if field.required)
