@@ -9,6 +9,7 @@ could never fail would be caught.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
 
 import pytest
@@ -335,6 +336,12 @@ def test_gabapentin_enacarbil_is_licensed_and_recommended(dataset: Dataset) -> N
 
 def test_every_reference_has_a_year(dataset: Dataset) -> None:
     assert undated_references(dataset) == []
+
+
+def test_meta_says_when_the_content_was_last_reviewed(dataset: Dataset) -> None:
+    reviewed = datetime.date.fromisoformat(dataset.meta.reviewed)
+    newest = max(ref.year or 0 for ref in dataset.references)
+    assert newest <= reviewed.year and reviewed <= datetime.date.today()
 
 
 @pytest.mark.parametrize("drug", ["iv_ferric_carboxymaltose", "gabapentin_enacarbil"])
