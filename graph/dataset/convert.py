@@ -16,7 +16,7 @@ from yaml.constructor import SafeConstructor
 
 from graph.dataset.fields import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.dataset.limits import MAX_ID_CHARS, text_problem
-from graph.errors import Problem
+from graph.errors import MAX_PROBLEMS_SHOWN, Problem
 
 MAX_VALUES = 500_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -76,7 +76,8 @@ class Converter:
                  known: dict[str, Field], path: str) -> None:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key not in known:
-            self._report(key_node, path, f"unknown key {_quote(key)}.", _unknown_key_hint(key, known, value_node))
+            hint = _unknown_key_hint(key, known, value_node) if len(self.problems) < MAX_PROBLEMS_SHOWN else ""
+            self._report(key_node, path, f"unknown key {_quote(key)}.", hint)
         elif key in item.lines:
             self._report(key_node, path,
                          f"duplicate key '{key}' (first at line {item.lines[key]}).")
@@ -222,8 +223,11 @@ def _unknown_key_hint(key: object, known: dict[str, Field], value_node: yaml.Nod
 
 
 def _range(field: Field) -> str:
-    if field.maximum is not None:
+    """How a declared integer is bounded, in words: " from 1 to 4", " of at least 0"."""
+    if field.minimum is not None and field.maximum is not None:
         return f" from {field.minimum} to {field.maximum}"
+    if field.maximum is not None:
+        return f" of at most {field.maximum}"
     return "" if field.minimum is None else f" of at least {field.minimum}"
 
 
