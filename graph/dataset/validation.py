@@ -14,7 +14,7 @@ from graph.dataset.fields import Field, build_part, build_record
 from graph.dataset.model import CLAIM_KIND, Dataset, TourStep, default_edge_id
 from graph.dataset.schema import REQUIRED_SECTIONS, SECTION_NOUNS, SECTIONS
 from graph.dataset.views import view_problems
-from graph.errors import Problem, ViewSpecError
+from graph.errors import MAX_PROBLEMS_SHOWN, Problem, ViewSpecError
 
 Index = dict[str, Item]
 
@@ -51,9 +51,9 @@ class _Checks:
             if value not in self.index[field.refers_to]:
                 what = SECTION_NOUNS[field.refers_to]
                 article = "an" if what[0] in "aeiou" else "a"
+                hint = suggest(value, self.index[field.refers_to]) if len(self.problems) < MAX_PROBLEMS_SHOWN else ""
                 self.problem(item, field.name, f"{owner} {field.name} '{value}' is not {article} {what} id.",
-                             suggest(value, self.index[field.refers_to])
-                             or f"Define it under '{field.refers_to}'.")
+                             hint or f"Define it under '{field.refers_to}'.")
 
     def run(self) -> None:
         self._check_kinds()

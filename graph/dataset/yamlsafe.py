@@ -46,8 +46,9 @@ def decode_yaml_bytes(data: bytes, file: str) -> str:
     """Check size and encoding, and return the text; raise ValidationError if unusable."""
     if len(data) > MAX_FILE_BYTES:
         size = len(data) / 1024 / 1024
+        more = "more than " if len(data) == MAX_FILE_BYTES + 1 else ""  # files are read only that far
         raise _error(
-            file, 1, f"file is {size:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB.",
+            file, 1, f"file is {more}{size:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB.",
             "Split the dataset into a folder of smaller files.",
         )
     if b"\x00" in data:
