@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, View, ViewSpec
 from graph.present.details import connection_rows
+from ui.dataset import MAX_UPLOAD_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -83,9 +85,14 @@ def title(at: AppTest) -> str:
     return plain(at.main.subheader[0].value)
 
 
+def details_column(at: AppTest) -> Any:
+    """The details panel: the last column of the page (the network's column holds the counts row)."""
+    return at.columns[-1]
+
+
 def details_heading(at: AppTest) -> str | None:
     """The details panel's heading (right-hand column), or None when it shows the placeholder."""
-    headings = at.columns[1].subheader
+    headings = details_column(at).subheader
     return plain(headings[0].value) if headings else None
 
 
@@ -233,11 +240,11 @@ def test_search_enter_selects_the_best_match_and_shows_its_details() -> None:
     data = network_data(at)
     assert data["selected"] == IRON and data["zoom"]
     assert [b.label for b in at.sidebar.button if b.key.startswith("hit_")] == ["Brain iron deficiency"]
-    details_text = [plain(m.value) for m in at.columns[1].markdown]
+    details_text = [plain(m.value) for m in details_column(at).markdown]
     for phrase in connection_rows(clinic().dataset, clinic().graph, IRON):
         assert f"**{phrase}**" in details_text
     assert "**References**" in details_text
-    assert not at.columns[1].info
+    assert not details_column(at).info
 
 
 def test_other_search_matches_show_aliases_and_select_on_click() -> None:
@@ -256,24 +263,24 @@ def test_search_keeps_every_character_typed() -> None:
 
 def test_thresholds_keep_their_operators_in_the_details() -> None:
     at = search_for(run_app(), "ferritin")
-    texts = " ".join(plain(m.value) for m in at.columns[1].markdown)
+    texts = " ".join(plain(m.value) for m in details_column(at).markdown)
     assert "**> 100 ng/mL** (adults): iron is generally not given" in texts
     assert "**≤ 75 ng/mL** (adults): oral iron is offered" in texts
 
 
 def test_connections_are_buttons_that_walk_to_the_linked_node() -> None:
     at = search_for(run_app(), "brain iron")
-    step = next(b for b in at.columns[1].button if b.label == "The condition")
+    step = next(b for b in details_column(at).button if b.label == "The condition")
     checked(step.click().run())
     assert details_heading(at) == "The condition"
-    assert any(b.label == "Brain iron deficiency" for b in at.columns[1].button)
+    assert any(b.label == "Brain iron deficiency" for b in details_column(at).button)
 
 
 def test_claim_details_name_the_source_by_its_citation() -> None:
     at = run_app(claims="on")
     at.session_state["selected"] = "claim_blood"
     at = checked(at.run())
-    kind_line = plain(at.columns[1].caption[0].value)
+    kind_line = plain(details_column(at).caption[0].value)
     assert kind_line.startswith("Claim by A clinic's web page about blood flow. · verdict: Contradicted")
 
 
@@ -427,3 +434,9 @@ def test_parameters_the_app_does_not_own_survive_every_change() -> None:
     checked(at.radio(key="direction").set_value("in").run())
     checked(at.sidebar.button(key="show_everything").click().run())
     assert dict(at.query_params) == {"dataset": "clinic", "direction": "in", "lms_session": "abc"}
+
+
+def test_streamlit_upload_limit_matches_the_app_limit() -> None:
+    """Streamlit writes its own caption from server.maxUploadSize; it must tell the same limit."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES

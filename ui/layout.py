@@ -12,6 +12,8 @@ from ui.text import escape, escape_lines
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 STACK_BELOW_PX = 900
 _STYLES = f"""<style>
+div[data-testid="stMainBlockContainer"] {{ padding-top: 2.2rem; padding-bottom: 2rem; }}
+div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
 @media (max-width: {STACK_BELOW_PX}px) {{
   div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
   div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"] {{
@@ -26,11 +28,11 @@ def apply_styles() -> None:
 
 
 def show_about(dataset: Dataset) -> None:
-    """The disclaimer (always visible), and the dataset's description on request."""
+    """The disclaimer (always visible), and the dataset's description one click away in the sidebar."""
     reviewed = dataset.meta.reviewed and f" Content last reviewed against the literature: {dataset.meta.reviewed}."
     st.caption(escape((dataset.meta.disclaimer or NOTICE) + reviewed))
     if dataset.meta.description:
-        with st.expander(f"About this dataset: {dataset.meta.title}"):
+        with st.sidebar.expander("About this dataset"):
             st.markdown(escape_lines(dataset.meta.description))
 
 

@@ -47,16 +47,16 @@ def show_network(view: View) -> None:
 
 
 def show_counts(view: View) -> None:
-    """How much is shown, and what is hidden and why, with a way to show the claims layer."""
+    """How much is shown and what is hidden, on one line, with a button to show hidden claims."""
     graph = view.graph
-    st.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.")
-    hidden_claims = view.hidden_claims
-    if hidden_claims and not view.spec.claims:
-        st.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
-                  on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
-    other = view.hidden_nodes - (0 if view.spec.claims else hidden_claims)
-    if other:
-        st.caption(f"{other} more nodes are outside this view (focus, path or filters).")
+    hidden_claims = 0 if view.spec.claims else view.hidden_claims
+    outside = view.hidden_nodes - hidden_claims
+    more = f" {outside} more nodes are outside this view (focus, path or filters)." if outside else ""
+    counts, claims = st.columns([3, 2], vertical_alignment="center")
+    counts.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.{more}")
+    if hidden_claims:
+        claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
+                      on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
 
 
 def show_paths(view: View) -> None:
