@@ -100,6 +100,9 @@ def student_texts(dataset: Dataset) -> Iterator[tuple[str, str]]:
         yield f"edge '{edge.id}' note", edge.note
     for claim in dataset.claims:
         yield from _texts(f"claim '{claim.id}'", claim, ("statement", "note"))
+    for tour in dataset.tours:
+        yield from _texts(f"tour '{tour.id}'", tour, ("title", "description"))
+        yield from ((f"tour '{tour.id}' step {n} caption", step.caption) for n, step in enumerate(tour.steps, 1))
 
 
 def _node_texts(node: Node) -> Iterator[tuple[str, str]]:
