@@ -1,0 +1,310 @@
+"""Hostile and broken datasets: each is refused with FILE:LINE: message, fast, in bounded memory.
+
+The corpus is tests/data/broken/ (one file per problem, a comment on top says which) plus inputs
+too big to commit, generated into tmp_path. The command line runs as a real subprocess, timed and
+measured with ``os.wait4`` (that child's own CPU time and peak RSS). The library must raise only
+its own error type, and valid but unusual files (BOM, CRLF, scripts, emoji, right-to-left text)
+must load. The app shows an uploaded copy's problems while the previous dataset stays on screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph import GraphDataError, ValidationError, load_bytes, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "data" / "broken"
+TINY = ROOT / "tests" / "data" / "tiny.yaml"
+BASE_NODE = "  - {id: iron, label: Iron deficiency, kind: cause, summary: Low iron., references: [ref1]}\n"
+CPU_SECONDS = 2.0
+WALL_SECONDS = 15.0  # generous for a shared 2-core machine; a hang still fails
+MAX_RSS_MB = 250
+SUMMARY = ROOT / "out" / "hostile-summary.json"
+
+# One file per problem: the line and the message a user must see.
+EXPECTED = {
+    "alias_bomb.yaml": (3, "the document expands to too many values"),
+    "bad_colour.yaml": (4, "expected a colour like \"#0072B2\", got 'orange'."),
+    "bad_id.yaml": (14, "expected an id (up to 200 letters, digits, _ - .), got 'iron deficiency'."),
+    "bad_indentation.yaml": (16, "YAML syntax error: mapping values are not allowed in this context"),
+    "between_without_upper.yaml": (14, "a 'between' threshold needs an 'upper' above its 'value'."),
+    "bidi_isolate.yaml": (12, "this text holds the invisible character U+2067 (RIGHT-TO-LEFT ISOLATE)"),
+    "bidi_override.yaml": (14, "this text holds the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    "big_integer.yaml": (4, "expected a whole number of at least 0, got '999"),
+    "binary.yaml": (3, "this is a binary file, not YAML text."),
+    "binary_tag.yaml": (14, "the tag !!binary is not allowed here."),
+    "claim_about_nothing.yaml": (19, "claim 'c1' is not about any node or edge."),
+    "complex_key.yaml": (2, "unknown key"),
+    "control_character.yaml": (14, "the text holds the control character U+0007, which YAML does not allow."),
+    "custom_tag.yaml": (14, "the tag !include is not allowed here."),
+    "deep_20000.yaml": (3, "values are nested more than 40 levels deep."),
+    "deep_nesting.yaml": (1, "values are nested more than 40 levels deep."),
+    "duplicate_claim_id.yaml": (20, "duplicate claim id 'c1' (first defined at"),
+    "duplicate_edge_id.yaml": (18, "duplicate edge id 'e1' (first defined at"),
+    "duplicate_evidence_rank.yaml": (10, "evidence rank 1 is used twice ('cohort' and 'claimed')."),
+    "duplicate_id.yaml": (13, "duplicate node id 'fatigue' (first defined at"),
+    "duplicate_key.yaml": (13, "duplicate key 'label' (first at line 12)."),
+    "duplicate_kind_id.yaml": (5, "duplicate kind id 'cause' (first defined at"),
+    "duplicate_reference_id.yaml": (13, "duplicate reference id 'ref1' (first defined at"),
+    "edge_without_references.yaml": (17, "needs at least 1 entry."),
+    "empty.yaml": (1, "the file is empty."),
+    "empty_dataset.yaml": (1, "the dataset has no 'nodes' section (or it is empty)."),
+    "escaped_control_character.yaml": (14, "this text holds the invisible character U+001B"),
+    "garbage.yaml": (1, "the file is not UTF-8 text (byte 0xa9)."),
+    "impossible_date.yaml": (4, "expected a whole number of at least 0, got '2021-02-30'."),
+    "malformed.yaml": (15, "YAML syntax error: while parsing a flow mapping"),
+    "markup_id.yaml": (15, "expected an id (up to 200 letters, digits, _ - .), got '<script>alert(1)</script>'."),
+    "merge_key.yaml": (14, "unknown key '<<'."),
+    "meta_without_title.yaml": (2, "this entry is missing the required key 'title'"),
+    "missing_field.yaml": (11, "'iron_deficiency' is missing the required key 'summary'"),
+    "not_utf8.yaml": (1, "the file is not UTF-8 text (byte 0xe9)."),
+    "nul_in_text.yaml": (14, "this is a binary file, not YAML text."),
+    "null_label.yaml": (14, "expected some text."),
+    "python_name_tag.yaml": (14, "the tag !!python/name:os.system is not allowed here."),
+    "python_tag.yaml": (11, "the tag !!python/object/apply:os.system is not allowed here."),
+    "reserved_kind.yaml": (5, "the kind id 'claim' is reserved for the claims layer."),
+    "root_list.yaml": (2, "expected a mapping of keys to values."),
+    "root_scalar.yaml": (2, "expected a mapping of keys to values."),
+    "section_not_list.yaml": (14, "expected a list (entries starting with '- ')."),
+    "tab_indentation.yaml": (15, "found a tab character that violates indentation"),
+    "too_long_id.yaml": (15, "expected an id (up to 200 letters, digits, _ - .), got 'rrrr"),
+    "tour_depth_out_of_range.yaml": (23, "expected a whole number from 1 to 4, got '5'."),
+    "tour_duplicate_id.yaml": (22, "duplicate tour id 'iron' (first defined at"),
+    "tour_half_path.yaml": (22, "tour 'iron' step 1: a path needs both 'from' and 'to'; only 'from' is given."),
+    "tour_unknown_evidence.yaml": (22, "tour 'iron' step 1: evidence 'cohrot' is not an evidence level id."),
+    "tour_unknown_kind.yaml": (22, "tour 'iron' step 1: 'casue' in kinds is not a kind id."),
+    "tour_unknown_node.yaml": (22, "tour 'iron' step 1: focus 'low_irn' is not a node id. Did you mean 'low_iron'?"),
+    "tour_unknown_relation.yaml": (22, "tour 'iron' step 1: 'lead_to' in relations is not a relation id."),
+    "tour_unknown_verdict.yaml": (23, "'suported' is not a valid verdict. Did you mean 'supported'?"),
+    "tour_without_steps.yaml": (20, "needs at least 1 tour step."),
+    "two_documents.yaml": (20, "expected a single document in the stream"),
+    "unclosed_quote.yaml": (20, "while scanning a quoted scalar, found unexpected end of stream"),
+    "undefined_alias.yaml": (14, "found undefined alias 'low'"),
+    "unknown_claim_edge.yaml": (19, "claim about_edges 'iron--causes--rls' is not an edge id. Did you mean "
+                                    "'iron--leads_to--rls'?"),
+    "unknown_claim_node.yaml": (19, "claim about_nodes 'irn' is not a node id. Did you mean 'iron'?"),
+    "unknown_claim_source.yaml": (19, "claim source 'ref9' is not a reference id. Did you mean 'ref1'?"),
+    "unknown_edge_node.yaml": (14, "edge source 'iron_defficiency' is not a node id. Did you mean 'iron_deficiency'?"),
+    "unknown_edge_target.yaml": (17, "edge target 'restless' is not a node id."),
+    "unknown_evidence.yaml": (14, "edge evidence 'cohrot' is not an evidence level id. Did you mean 'cohort'?"),
+    "unknown_key.yaml": (11, "unknown key 'sumary'. Did you mean 'summary'?"),
+    "unknown_kind.yaml": (11, "node kind 'couse' is not a kind id. Did you mean 'cause'?"),
+    "unknown_reference.yaml": (11, "node references 'ref2' is not a reference id."),
+    "unknown_relation.yaml": (14, "edge relation 'lead_to' is not a relation id. Did you mean 'leads_to'?"),
+    "unknown_section.yaml": (20, "unknown key 'node'. Did you mean 'nodes'?"),
+    "unknown_shape.yaml": (4, "'hexagn' is not a valid shape. Did you mean 'hexagon'?"),
+    "unknown_verdict.yaml": (19, "'supportd' is not a valid verdict. Did you mean 'supported'?"),
+    "utf16.yaml": (1, "this is a binary file, not YAML text."),
+    "wrong_type.yaml": (11, "expected a list, e.g. [a, b]."),
+    "wrong_type_boolean.yaml": (10, "expected true or false, got 'perhaps'."),
+    "wrong_type_integer.yaml": (4, "expected a whole number of at least 0, got 'first'."),
+    "wrong_type_text.yaml": (14, "expected some text."),
+}
+
+
+def _base() -> str:
+    """A small valid dataset (a broken file with its one problem undone)."""
+    return (BROKEN / "unknown_edge_target.yaml").read_text().replace("target: restless,", "target: rls,")
+
+
+def _with_label(label: str) -> bytes:
+    return _base().replace("label: Iron deficiency,", f"label: {label},").encode()
+
+
+def _with_node_id(node_id: str) -> bytes:
+    return _base().replace("{id: iron,", f"{{id: {node_id},").replace("source: iron,", f"source: {node_id},").encode()
+
+
+def _many_unknown_keys() -> bytes:
+    keys = "".join(f"  k{i}: 1\n" for i in range(100_000))
+    return _base().replace("meta: {title: Broken}\n", "meta:\n  title: Broken\n" + keys).encode()
+
+
+def _dangling_edges(nodes: int, edges: int) -> bytes:
+    """Thousands of links to misspelt nodes (each would once be compared with every node id)."""
+    node_lines = "".join(f"  - {{id: node_{i:05d}, label: L, kind: cause, summary: S, references: [ref1]}}\n"
+                         for i in range(nodes))
+    edge_lines = "".join(f"  - {{source: iron, target: nodx_{i:05d}, relation: leads_to, evidence: cohort, "
+                         f"references: [ref1]}}\n" for i in range(edges))
+    return _base().replace("nodes:\n", "nodes:\n" + node_lines).replace("edges:\n", "edges:\n" + edge_lines).encode()
+
+
+# Inputs too big to commit, made at test time: (bytes, line, message).
+GENERATED: dict[str, Callable[[], tuple[bytes, int, str]]] = {
+    "line_30mb.yaml": lambda: (b'meta: {title: "' + b"a" * (30 * 1024 * 1024) + b'"}\n', 1, "the limit is 5 MB"),
+    "file_50mb.yaml": lambda: (b"# padding\n" * (5 * 1024 * 1024), 1, "file is more than 5.0 MB; the limit is 5 MB."),
+    "label_1m.yaml": lambda: (_with_label("x" * 1_000_000), 14,
+                              "this text is 1,000,000 characters long; the limit is 20,000."),
+    "id_1m.yaml": lambda: (_with_node_id("i" * 1_000_000), 14, "expected an id (up to 200 letters"),
+    "flow_20000.yaml": lambda: (b"meta: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", 1, "nested more than 40 levels"),
+    "unknown_keys_100k.yaml": lambda: (_many_unknown_keys(), 4, "unknown key 'k0'."),
+    "dangling_edges_3000.yaml": lambda: (_dangling_edges(2_000, 3_000), 2017,
+                                         "edge target 'nodx_00000' is not a node id. Did you mean 'node_00000'?"),
+}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One CLI run: exit code, error output, wall and CPU seconds, peak resident memory."""
+
+    name: str
+    code: int
+    stderr: str
+    wall: float
+    cpu: float
+    rss_mb: float
+
+
+def run_cli(path: Path, tmp_path: Path) -> Run:
+    """``python -m graph validate PATH`` as a subprocess, measured with os.wait4; killed if it hangs."""
+    err_file = tmp_path / f"{path.name}.stderr"
+    started = time.perf_counter()
+    with err_file.open("wb") as err:
+        process = subprocess.Popen([sys.executable, "-m", "graph", "validate", str(path)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=err)
+    timer = threading.Timer(WALL_SECONDS, process.kill)
+    timer.start()
+    try:
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    assert wall < WALL_SECONDS, f"{path.name}: the CLI was still running after {WALL_SECONDS} s"
+    return Run(path.name, process.returncode, err_file.read_text(errors="replace"), wall,
+               usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+RUNS: list[Run] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def summary() -> Iterator[None]:
+    """Summarise every measured run of this module in out/hostile-summary.json."""
+    yield
+    collected = RUNS
+    if collected:
+        SUMMARY.parent.mkdir(exist_ok=True)
+        slowest = max(collected, key=lambda run: run.wall)
+        biggest = max(collected, key=lambda run: run.rss_mb)
+        SUMMARY.write_text(json.dumps({
+            "tried": len(collected), "refused_cleanly": sum(run.code == 1 for run in collected),
+            "slowest": asdict(slowest) | {"stderr": slowest.stderr[:200]},
+            "largest_memory": asdict(biggest) | {"stderr": biggest.stderr[:200]},
+            "runs": [{k: v for k, v in asdict(run).items() if k != "stderr"} for run in collected],
+        }, indent=2))
+
+
+def assert_refused(run: Run, line: int, message: str) -> None:
+    """Exit 1, FILE:LINE: message (the expected one among them), no traceback, within bounds."""
+    assert run.code == 1, run.stderr[:500]
+    assert "Traceback" not in run.stderr
+    problems = run.stderr.splitlines()[1:]
+    pattern = re.compile(rf"^\S*{re.escape(run.name)}:[1-9]\d*: \S")
+    assert problems and all(pattern.match(p) or p.startswith("…and ") for p in problems), problems[:3]
+    assert any(f"{run.name}:{line}: " in p and message in p for p in problems), problems[:3]
+    assert run.cpu < CPU_SECONDS, f"{run.name}: {run.cpu:.2f} s of CPU"
+    assert run.rss_mb < MAX_RSS_MB, f"{run.name}: {run.rss_mb:.0f} MB"
+    assert len(run.stderr) < 20_000, "problem output must be capped"
+
+
+def test_every_corpus_file_has_an_expectation() -> None:
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
+    assert len(EXPECTED) + len(GENERATED) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_cli_refuses_broken_file(name: str, tmp_path: Path) -> None:
+    run = run_cli(BROKEN / name, tmp_path)
+    RUNS.append(run)
+    assert_refused(run, *EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_cli_refuses_generated_input(name: str, tmp_path: Path) -> None:
+    data, line, message = GENERATED[name]()
+    (tmp_path / name).write_bytes(data)
+    run = run_cli(tmp_path / name, tmp_path)
+    RUNS.append(run)
+    assert_refused(run, line, message)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_library_raises_only_its_validation_error(name: str) -> None:
+    data = (BROKEN / name).read_bytes()
+    with pytest.raises(ValidationError) as caught:
+        load_bytes(data, name)
+    assert all(problem.line >= 1 for problem in caught.value.problems)
+    assert isinstance(caught.value, GraphDataError)
+
+
+# Valid but unusual ------------------------------------------------------------------------------
+
+ODD_LABELS = {
+    "unicode": "Fer sérique – Ферритин – 铁蛋白",
+    "emoji": "Iron 🩸 pills 💊 (family 👨‍👩‍👧)",
+    "rtl": "نقص الحديد — מחסור בברזל",
+    "zero-width-joiner": "क्षत्रिय",
+}
+
+
+def odd_variants() -> dict[str, bytes]:
+    """tiny.yaml with a BOM, with CRLF line ends, and with labels in other scripts."""
+    text = TINY.read_text(encoding="utf-8")
+    variants = {"bom": b"\xef\xbb\xbf" + text.encode(), "crlf": text.replace("\n", "\r\n").encode()}
+    for name, label in ODD_LABELS.items():
+        variants[name] = text.replace("label: Low iron", f'label: "{label}"').encode()
+    return variants
+
+
+@pytest.mark.parametrize("variant", sorted(odd_variants()))
+def test_valid_odd_input_loads(variant: str) -> None:
+    dataset = load_bytes(odd_variants()[variant], f"{variant}.yaml")
+    plain = load_dataset(TINY)
+    label = dataset.node("low_iron").label
+    assert label == ODD_LABELS.get(variant, "Low iron")
+    assert len(dataset.nodes) == len(plain.nodes) and len(dataset.edges) == len(plain.edges)
+
+
+def test_cli_accepts_odd_input(tmp_path: Path) -> None:
+    path = tmp_path / "rtl.yaml"
+    path.write_bytes(odd_variants()["rtl"])
+    result = subprocess.run([sys.executable, "-m", "graph", "validate", str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=WALL_SECONDS)
+    assert result.returncode == 0, result.stderr
+    assert "valid." in result.stdout
+
+
+# The app ----------------------------------------------------------------------------------------
+
+def _problem_lines(text: str, name: str) -> list[str]:
+    return [line.split(f"{name}:", 1)[1] for line in text.splitlines() if f"{name}:" in line]
+
+
+def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
+    """One session uploads every committed broken file: the same problems as the CLI, same graph."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    title = at.main.subheader[0].value
+    for name in sorted(EXPECTED):
+        data = (BROKEN / name).read_bytes()
+        at.file_uploader(key="upload").set_value((name, data, "application/x-yaml")).run()
+        assert not at.exception, name
+        with pytest.raises(ValidationError) as caught:
+            load_bytes(data, name)
+        shown = re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.sidebar.error)).replace("  \n", "\n")
+        assert _problem_lines(shown, name) == _problem_lines(str(caught.value), name), name
+        assert at.main.subheader[0].value == title, name
