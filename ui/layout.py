@@ -12,7 +12,9 @@ from ui.text import escape, escape_lines
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 STACK_BELOW_PX = 900
 _STYLES = f"""<style>
-div[data-testid="stMainBlockContainer"] {{ padding-top: 2.2rem; padding-bottom: 2rem; }}
+div[data-testid="stMainBlockContainer"] {{ padding-top: 3.6rem; padding-bottom: 2rem; }}
+div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify-content: flex-start; }}
+div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
 @media (max-width: {STACK_BELOW_PX}px) {{
   div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
