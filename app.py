@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import ViewSpecError
-from ui import dataset, details, exports, large, layout, network, sidebar, state
+from ui import dataset, details, exports, large, layout, network, quiz, sidebar, state, tours
 from ui.text import escape
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
@@ -20,17 +20,21 @@ st.sidebar.title("Knowledge-graph explorer")
 dataset_name, explorer, content_key = dataset.choose_dataset()
 layout.show_about(explorer.dataset)
 state.seed(explorer, dataset_name, content_key, dataset.default_name(dataset.bundled_datasets()))
+tours.seed(explorer, dataset_name, content_key, dataset.default_name(dataset.bundled_datasets()))
+tours.list_tours(explorer)
 spec = sidebar.view_controls(explorer)
 try:
     view = large.view_for(explorer, spec)
 except ViewSpecError as exc:
     st.error(escape(str(exc)))
     st.stop()
+tours.sync_url()
 layout.show_link(state.sync_url(dataset_name, spec))
 
 st.subheader(escape(view.title))
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
+    tours.show_step()
     large.show_bound(explorer, spec)
     network.show_counts(view)
     network.show_network(view)
@@ -39,4 +43,5 @@ with details_column:
     details.show_details(explorer)
 details.show_table(view)
 exports.show_exports(explorer, spec)
+quiz.show_quiz(explorer, view)
 details.show_guide(explorer)

@@ -1,0 +1,124 @@
+"""A quiz on the view on screen: one question at a time, the explanation after each answer, the
+score at the end; and the question bank of the view to download for a learning platform.
+
+The quiz is drawn by :func:`graph.teaching.make_quiz` from the current filters and focus, with a
+quiz number as its seed, so a class can share "quiz 3 on this view". Every text is dataset text,
+escaped (option labels too: Streamlit reads radio options as Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from graph import Explorer, View, ViewSpec
+from graph.teaching import BANK_FORMATS, Question, Quiz, make_quiz
+from ui.text import escape
+
+QUIZ = "quiz"
+QUIZ_SPEC = "quiz_spec"
+ANSWERS = "quiz_answers"
+CURRENT = "quiz_current"
+CHECKED = "quiz_checked"
+DEFAULT_QUESTIONS = 5
+
+
+def show_quiz(explorer: Explorer, view: View) -> None:
+    """The quiz panel: settings, the current question or the score, and the bank downloads."""
+    quiz: Quiz | None = st.session_state.get(QUIZ)
+    spec = view.spec
+    with st.expander("Quiz yourself on this view", expanded=quiz is not None):
+        seed, count = _settings()
+        st.button("Start a quiz on this view", key="quiz_start", on_click=_start, args=(explorer, spec))
+        if quiz is not None:
+            if st.session_state.get(QUIZ_SPEC) != spec:
+                st.caption("The view has changed since this quiz started: start again to match it.")
+            _show_progress(quiz)
+        _downloads(explorer, view, seed, count)
+
+
+def _settings() -> tuple[int, int]:
+    left, right = st.columns(2)
+    seed = left.number_input("Quiz number (the same number gives the same questions)", min_value=0,
+                             value=1, step=1, key="quiz_seed")
+    count = right.slider("Questions", 1, 20, DEFAULT_QUESTIONS, key="quiz_count")
+    return int(seed), count
+
+
+def _start(explorer: Explorer, spec: ViewSpec) -> None:
+    """A new quiz with the settings as they are when the button is clicked."""
+    seed, count = int(st.session_state.quiz_seed), int(st.session_state.quiz_count)
+    st.session_state.update({QUIZ: make_quiz(explorer, spec, seed=seed, count=count), QUIZ_SPEC: spec,
+                             ANSWERS: {}, CURRENT: 0, CHECKED: False})
+
+
+def _show_progress(quiz: Quiz) -> None:
+    if not quiz.questions:
+        st.info("This view gives no questions: show more of the graph (a wider focus, the claims layer).")
+    elif st.session_state[CURRENT] < len(quiz.questions):
+        _show_question(quiz, st.session_state[CURRENT])
+    else:
+        _show_score(quiz)
+
+
+def _show_question(quiz: Quiz, index: int) -> None:
+    """The question, its options, and once checked, whether it was right and why."""
+    question = quiz.questions[index]
+    labels = {option.id: escape(option.text) for option in question.options}
+    st.markdown(f"**Question {index + 1} of {len(quiz.questions)}.** {escape(question.prompt)}")
+    choice = st.radio("Your answer", list(labels), index=None, format_func=labels.get,
+                      key=f"quiz_choice_{quiz.seed}_{index}", disabled=st.session_state[CHECKED])
+    if not st.session_state[CHECKED]:
+        st.button("Check the answer", key="quiz_check", disabled=choice is None, on_click=_check,
+                  args=(question, choice))
+        return
+    _show_verdict(question, st.session_state[ANSWERS][question.id])
+    last = index + 1 == len(quiz.questions)
+    st.button("See your score" if last else "Next question", key="quiz_next", on_click=_advance, type="primary")
+
+
+def _check(question: Question, choice: str | None) -> None:
+    st.session_state[ANSWERS][question.id] = choice or ""
+    st.session_state[CHECKED] = True
+
+
+def _advance() -> None:
+    st.session_state.update({CURRENT: st.session_state[CURRENT] + 1, CHECKED: False})
+
+
+def _show_verdict(question: Question, chosen: str) -> None:
+    """Right or wrong, then the explanation: the fact, the note, the evidence, the references."""
+    right = escape(question.correct.text)
+    if question.is_correct(chosen):
+        st.success(f"Right: {right}.")
+    else:
+        st.error(f"Not quite. The answer is: {right}.")
+    explanation = question.explanation
+    st.markdown(escape(explanation.statement))
+    if explanation.note:
+        st.markdown(escape(explanation.note))
+    st.caption(f"Evidence: {escape(explanation.evidence)}")
+    for reference in explanation.references:
+        st.caption(escape(reference))
+
+
+def _show_score(quiz: Quiz) -> None:
+    answers = st.session_state[ANSWERS]
+    st.subheader(f"Your score: {quiz.score(answers)} of {len(quiz.questions)}")
+    for number, question in enumerate(quiz.questions, start=1):
+        mark = "✓" if question.is_correct(answers.get(question.id, "")) else "✗"
+        st.markdown(f"{mark} {number}. {escape(question.prompt)} **{escape(question.correct.text)}**")
+
+
+def _downloads(explorer: Explorer, view: View, seed: int, count: int) -> None:
+    """The same quiz as a question bank: Moodle GIFT or Markdown, made when clicked."""
+    st.caption("Download these questions, with answers and explanations, for a learning platform or a handout.")
+    spec = view.spec
+    stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:50] or "quiz"
+    for column, (name, fmt) in zip(st.columns(len(BANK_FORMATS)), BANK_FORMATS.items(), strict=True):
+        column.download_button(
+            f"Download {name.upper()} ({fmt.suffix})",
+            lambda fmt=fmt: fmt.text(make_quiz(explorer, spec, seed=seed, count=count)).encode("utf-8"),
+            file_name=f"quiz-{stem}-{seed}{fmt.suffix}", mime=fmt.mime, on_click="ignore",
+            key=f"quiz_download_{name}", help=fmt.description)
