@@ -21,8 +21,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, View, ViewSpec
+from graph.dataset import MAX_UPLOAD_BYTES
 from graph.present.details import connection_rows
-from ui.dataset import MAX_UPLOAD_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -86,8 +86,8 @@ def title(at: AppTest) -> str:
 
 
 def details_column(at: AppTest) -> Any:
-    """The details panel: the last column of the page (the network's column holds the counts row)."""
-    return at.columns[-1]
+    """The details panel: the narrow right-hand column (2 parts of 7) beside the network."""
+    return next(column for column in at.columns if abs(column.weight - 2 / 7) < 1e-6)
 
 
 def details_heading(at: AppTest) -> str | None:
@@ -402,7 +402,7 @@ def test_invalid_upload_lists_the_problem_with_a_hint() -> None:
 def test_oversized_upload_shows_the_size_limit() -> None:
     at = run_app()
     upload(at, "huge.yaml", b"# padding\n" * 300_000)
-    assert sidebar_errors(at) == ["huge.yaml is 2.9 MB; uploads are limited to 2 MB."]
+    assert "huge.yaml:1: the file is 2.9 MB; uploads are limited to 2 MB." in sidebar_errors(at)[0]
     assert title(at) == clinic_view().title
 
 

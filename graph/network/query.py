@@ -9,29 +9,24 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.dataset.convert import suggest
-from graph.dataset.model import CLAIM_KIND, Dataset
-from graph.dataset.vocabulary import VERDICTS
+from graph.dataset.model import Dataset
+from graph.dataset.views import check_view
 from graph.errors import ViewSpecError
 from graph.network.build import CLAIMS_LAYER
 from graph.viewspec import ViewSpec
 
 
-def check_ids(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> None:
-    """Raise ViewSpecError if the spec names a node, kind, relation or level that does not exist."""
-    for label, value in (("focus", spec.focus), ("from", spec.path_from), ("to", spec.path_to)):
-        if value is not None and value not in graph:
-            raise ViewSpecError(f"{label} '{value}' is not a node id. {suggest(value, graph.nodes)}".strip())
-    _check_all("kind", spec.kinds, [k.id for k in dataset.kinds] + [CLAIM_KIND])
-    _check_all("relation", spec.relations, [r.id for r in dataset.relations])
-    _check_all("evidence level", (spec.evidence,) if spec.evidence else (), [e.id for e in dataset.evidence])
-    _check_all("verdict", spec.verdicts, list(VERDICTS))
+def check_ids(dataset: Dataset, spec: ViewSpec) -> None:
+    """Raise ViewSpecError for the first thing the spec names that the dataset does not have.
 
-
-def _check_all(what: str, values: tuple[str, ...] | None, known: list[str]) -> None:
-    for value in values or ():
-        if value not in known:
-            raise ViewSpecError(f"'{value}' is not a {what} id. {suggest(value, known)}".strip())
+    The checks are :func:`~graph.dataset.check_view`'s, with one difference: a path with only one
+    end chosen is allowed (a reader picks "from" before "to"), though that end must exist.
+    """
+    one_end = spec.path_from or spec.path_to
+    checked = spec if spec.wants_path or not one_end else spec.with_changes(path_from=one_end, path_to=one_end)
+    problems = check_view(dataset, checked)
+    if problems:
+        raise ViewSpecError(f"{problems[0].message} {problems[0].hint}".strip())
 
 
 def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

@@ -50,7 +50,7 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
 
     Raises ViewSpecError when the spec names ids the dataset does not have.
     """
-    check_ids(dataset, graph, spec)
+    check_ids(dataset, spec)
     pinned = {n for n in (spec.focus, spec.path_from, spec.path_to) if n}
     visible = filtered(dataset, graph, spec, keep=pinned)
     paths = shortest_paths(visible, spec.path_from, spec.path_to) if spec.wants_path else []
