@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph import GraphDataError, ValidationError, load_bytes, load_dataset
+from graph.dataset import MAX_UPLOAD_BYTES, upload_caption
+from graph.dataset.limits import MAX_UPLOAD_EDGES, MAX_UPLOAD_NODES
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -308,3 +311,51 @@ def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
         shown = re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.sidebar.error)).replace("  \n", "\n")
         assert _problem_lines(shown, name) == _problem_lines(str(caught.value), name), name
         assert at.main.subheader[0].value == title, name
+
+
+# Uploads ----------------------------------------------------------------------------------------
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="upload").set_value((name, data, "application/x-yaml")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _sidebar_errors(at: AppTest) -> str:
+    return re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.sidebar.error))
+
+
+def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> None:
+    nodes = _dangling_edges(MAX_UPLOAD_NODES - 1, 0)  # the base dataset has two nodes and one link
+    links = re.sub(rb"\{source: iron, target: nodx_(\d+),", rb"{id: e\1, source: iron, target: node_00000,",
+                   _dangling_edges(1, MAX_UPLOAD_EDGES))
+    assert len(nodes) < MAX_UPLOAD_BYTES and len(links) < MAX_UPLOAD_BYTES
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    title = at.main.subheader[0].value
+    _upload(at, "many_nodes.yaml", nodes)
+    assert f"many_nodes.yaml:1: the dataset has {MAX_UPLOAD_NODES + 1:,} nodes; uploads are limited to " \
+           f"{MAX_UPLOAD_NODES:,}." in _sidebar_errors(at)
+    _upload(at, "many_links.yaml", links)
+    assert f"many_links.yaml:1: the dataset has {MAX_UPLOAD_EDGES + 1:,} links; uploads are limited to " \
+           f"{MAX_UPLOAD_EDGES:,}." in _sidebar_errors(at)
+    assert at.main.subheader[0].value == title
+
+
+def test_uploader_caption_states_the_library_limits() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    label = at.sidebar.get("file_uploader")[0].proto.label
+    assert upload_caption() in label and f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB" in label
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+
+
+def test_an_upload_affects_only_its_own_session() -> None:
+    first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    second = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    title = second.main.subheader[0].value
+    _upload(first, "tiny.yaml", TINY.read_bytes())
+    assert first.main.subheader[0].value == "Tiny test graph"
+    second.run()
+    assert second.main.subheader[0].value == title
+    assert "(uploaded file)" not in second.selectbox(key="dataset_choice").options
+    assert "uploaded" not in second.session_state

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from graph import Explorer, ValidationError, load_bytes
-from graph.dataset import dataset_files, load_sources
+from graph import Explorer, ValidationError
+from graph.dataset import dataset_files, load_sources, load_upload, upload_caption
 from graph.network import viewstate
 from ui.text import escape, escape_lines
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DATASET = "rls"
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 UPLOAD = "(uploaded file)"
 Sources = tuple[tuple[str, bytes], ...]
 
@@ -60,17 +59,13 @@ def _display_name(file: Path) -> str:
 
 
 def handle_upload() -> None:
-    """Validate an uploaded file; keep it only if it loads, else remember every problem."""
+    """Validate an uploaded file within the upload limits; keep it only if it loads, else remember every problem."""
     upload = st.session_state.get("upload")
     if upload is None:
         return
     data = upload.getvalue()
-    if len(data) > MAX_UPLOAD_BYTES:
-        st.session_state.upload_error = (f"{upload.name} is {len(data) / 1024 / 1024:.1f} MB; "
-                                         f"uploads are limited to {MAX_UPLOAD_BYTES // 1024 // 1024} MB.")
-        return
     try:
-        load_bytes(data, upload.name)
+        load_upload(data, upload.name)
     except ValidationError as exc:
         st.session_state.upload_error = f"{upload.name} was not loaded:\n\n{exc}"
         return
@@ -85,7 +80,7 @@ def choose_dataset() -> tuple[str, Explorer, str]:
         wanted = st.query_params.get("dataset", default_name(datasets))
         st.session_state.dataset_choice = wanted if wanted in names else default_name(datasets)
     choice = st.sidebar.selectbox("Dataset", names, key="dataset_choice")
-    st.sidebar.file_uploader(f"Or upload a dataset (one YAML file, up to {MAX_UPLOAD_BYTES // 1024 // 1024} MB)",
+    st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
                              type=["yaml", "yml"], key="upload", on_change=handle_upload)
     if st.session_state.get("upload_error"):
         st.sidebar.error(escape_lines(st.session_state.upload_error))
