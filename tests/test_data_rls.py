@@ -57,7 +57,9 @@ RECOMMENDATION_RELATIONS = ("recommended_for", "suggested_for", "suggested_again
 TREATMENT_RELATIONS = ("treats", "reduces", "recommended_for", "suggested_for")
 CONTROLLED_EVIDENCE_KINDS = ("trial", "guideline", "consensus")
 # Links whose support is one small trial, whatever grade a guideline gave it.
-SINGLE_TRIAL_EDGES = ("pneumatic_compression--treats--rls",)
+SINGLE_TRIAL_EDGES = (
+    "pneumatic_compression--treats--rls", "moderate_exercise--reduces--rls", "yoga--reduces--rls",
+)
 
 
 @pytest.fixture(scope="module")
