@@ -109,8 +109,13 @@ class Reference:
 
     @property
     def link(self) -> str:
-        """The best URL for the reference: its DOI resolver, else its URL, else empty."""
-        return f"https://doi.org/{self.doi}" if self.doi else self.url
+        """The URL to follow: its DOI resolver, else its URL if it is http(s), else empty.
+
+        Any other scheme (``javascript:``, ``data:``…) is never turned into a link.
+        """
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
 
 @dataclass(frozen=True)
