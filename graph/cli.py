@@ -20,7 +20,7 @@ from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError
-from graph.export import FORMATS, PAGES, REFERENCES, guess_format, plan_files, write_files
+from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
 from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
@@ -88,6 +88,9 @@ def export(args: argparse.Namespace) -> int:
     fmt = args.format or guess_format(args.output)
     view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
     planned = plan_files(fmt, args.output, **_export_options(args))
+    for item in planned:
+        for note in export_notes(view, item.fmt, item.options):
+            print(f"Note: {note}", file=sys.stderr)
     written = write_files(view, planned, force=args.force)
     print(f"Wrote {' and '.join(map(str, written))} ({fmt}: {view.graph.number_of_nodes()} nodes, "
           f"{view.graph.number_of_edges()} edges).")

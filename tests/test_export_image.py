@@ -1,8 +1,9 @@
-"""Static PNG, SVG and PDF diagrams, opened by their consumers."""
+"""Static PNG, SVG and PDF pictures: page presets, the pixel cap and emphasis, opened by their consumers."""
 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import struct
 import subprocess
@@ -10,21 +11,35 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from matplotlib.lines import Line2D
 from PIL import Image
 
 from graph import Explorer, ExportError, GraphDataError, View, ViewSpec
-from graph.export import export_bytes, export_view
-from graph.export.image_export import wrap_label
+from graph.cli import main
+from graph.export import ExportOptions, export_bytes, export_view, plan_files, write_files
+from graph.export import pages as pages_module
+from graph.export.figure_parts import legend_rows
+from graph.export.graph_drawing import DIM_ALPHA, wrap_label
+from graph.export.image_export import draw_picture, png_pixels
 from graph.present import style
+from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
 RLS = Path(__file__).parent.parent / "data" / "rls"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
 def tiny() -> View:
     spec = ViewSpec(claims=True, path_from="pill", path_to="brain_iron")
     return Explorer.from_path(DATA / "tiny.yaml").view(spec)
+
+
+def rls_view(spec: ViewSpec) -> View:
+    try:
+        return Explorer.from_path(RLS).view(spec)
+    except GraphDataError as error:
+        pytest.skip(f"data/rls does not validate right now: {str(error)[:80]}")
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -34,35 +49,105 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def svg_texts(data: bytes) -> list[str]:
-    return [element.text for element in ET.fromstring(data).iter() if element.text]
+    return [element.text for element in ET.fromstring(data).iter(f"{SVG}text") if element.text]
 
 
-def test_png_scale_multiplies_pixels(tiny: View) -> None:
-    width, height = png_size(export_bytes(tiny, "png"))
-    assert width >= 700 and height >= 400
-    double = png_size(export_bytes(tiny, "png", scale=2))
-    assert abs(double[0] - 2 * width) <= 1 and abs(double[1] - 2 * height) <= 1
+def font_sizes(data: bytes) -> list[float]:
+    """Every text's font size in SVG user units (points: matplotlib draws 72 units per inch)."""
+    return [float(size) for size in re.findall(rb"font-size: ([0-9.]+)px", data)]
+
+
+def test_slide_is_exactly_1920_by_1080_at_scale_1_and_3840_by_2160_at_2(tiny: View) -> None:
+    assert png_size(export_bytes(tiny, "png", page="slide")) == (1920, 1080)
+    assert png_size(export_bytes(tiny, "png", page="slide", scale=2)) == (3840, 2160)
+
+
+def test_slide_svg_is_sized_in_pixels_with_texts_of_14_px_or_more(tiny: View) -> None:
+    data = export_bytes(tiny, "svg", page="slide")
+    root = ET.fromstring(data)
+    assert (root.get("width"), root.get("height")) == ("1920px", "1080px")
+    pixels_per_unit = 1920 / float(root.get("viewBox").split()[2])
+    assert min(font_sizes(data)) * pixels_per_unit >= 14
+
+
+def test_a4_is_a_printable_page_with_text_of_8_pt_or_more(tiny: View, tmp_path: Path) -> None:
+    root = ET.fromstring(export_bytes(tiny, "svg", page="a4"))
+    assert (root.get("width"), root.get("height")) == ("841.68pt", "595.44pt")  # 297 × 210 mm
+    assert min(font_sizes(export_bytes(tiny, "svg", page="a4"))) >= 8
+
+
+def test_poster_size_follows_the_view_computed_not_drawn() -> None:
+    """The RLS overview at scale 4 is large but within the cap (computed from the figure plan)."""
+    width, height = png_pixels(rls_view(ViewSpec()), ExportOptions(scale=4))
+    assert width >= 3000 and width * height <= pages_module.MAX_PIXELS
+
+
+def test_pixel_cap_reduces_the_scale_and_says_so(tiny: View, monkeypatch: pytest.MonkeyPatch) -> None:
+    claims = rls_view(ViewSpec(claims=True))
+    width, height = png_pixels(claims, ExportOptions(scale=4))
+    assert width * height <= 40_000_000
+    size = (width / 100, height / 100)
+    assert "drawn at scale" in pages_module.pixel_note((size[0] * 2, size[1] * 2), 4)
+    monkeypatch.setattr(pages_module, "MAX_PIXELS", 1_000_000)
+    drawn = png_size(export_bytes(tiny, "png", page="slide", scale=4))
+    assert drawn[0] * drawn[1] <= 1_000_000 and drawn[0] < 1920
+
+
+def test_svg_has_title_description_and_font_fallbacks(tiny: View) -> None:
+    data = export_bytes(tiny, "svg")
+    root = ET.fromstring(data)
+    assert root.find(f"{SVG}title").text == tiny.title
+    assert "A diagram of 7 nodes" in root.find(f"{SVG}desc").text
+    assert b"font-family: 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif" in data
+
+
+def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
+    texts = svg_texts(export_bytes(tiny, "svg"))
+    for node in styled_view(tiny, cluster_above=None).nodes:
+        assert all(line in texts for line in wrap_label(node.label, 22).split("\n"))
+    assert tiny.title in texts and "Path" in texts and "Evidence (line)" in texts
+    assert any("[ref1] Doe J. A trial." in text for text in texts)
+
+
+def test_legend_shows_at_most_four_evidence_line_styles() -> None:
+    rows = legend_rows(styled_view(rls_view(ViewSpec(claims=True)), cluster_above=None).legend)
+    labels = [row.label for row in rows]
+    lines = [row for row in rows[labels.index("Evidence (line)") + 1:] if row.label != "Path"]
+    assert 1 <= len(lines) <= 4 and all(row.handle is not None for row in lines)
+
+
+def test_path_view_dims_off_path_and_focus_has_a_border(tiny: View) -> None:
+    markers = _markers(draw_picture(tiny, ExportOptions(page="slide")))
+    assert {m.get_alpha() for m in markers if m.get_markeredgecolor() == style.PATH_COLOUR} == {1.0}
+    assert DIM_ALPHA in {m.get_alpha() for m in markers}
+    focused = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill"))
+    ring, = (m for m in _markers(draw_picture(focused, ExportOptions())) if m.get_markerfacecolor() == "none")
+    fills = {m.get_markerfacecolor() for m in _markers(draw_picture(focused, ExportOptions()))}
+    assert ring.get_markeredgecolor() == style.FOCUS_BORDER and "#009E73" in fills
+
+
+def _markers(figure: object) -> list[Line2D]:
+    return [line for axes in figure.axes for line in axes.lines if len(line.get_xdata()) == 1]
+
+
+def test_references_separate_and_none(tiny: View, tmp_path: Path) -> None:
+    written = write_files(tiny, plan_files("png", tmp_path / "slide.png", page="slide", references="separate"))
+    assert [path.name for path in written] == ["slide.png", "slide-references.png"]
+    assert not any("[ref1]" in t for t in svg_texts(export_bytes(tiny, "svg", references="none")))
+    references = svg_texts(export_bytes(tiny, "svg", page="slide", part="references"))
+    assert any("[ref1] Doe J. A trial." in text for text in references)
+    pdf = export_bytes(tiny, "pdf", page="a4", references="separate")
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
+
+
+def test_handout_picture_is_the_graph_alone(tiny: View) -> None:
+    texts = svg_texts(export_bytes(tiny, "svg", part="graph"))
+    assert tiny.title not in texts and "References shown" not in texts and "Kinds" in texts
 
 
 def test_scale_outside_one_to_four_is_refused(tiny: View) -> None:
     with pytest.raises(ExportError, match="scale must be between 1 and 4"):
         export_bytes(tiny, "png", scale=5)
-
-
-def test_rls_overview_at_4x_is_at_least_3000_pixels_wide() -> None:
-    try:
-        view = Explorer.from_path(RLS).view()
-    except GraphDataError as error:
-        pytest.skip(f"data/rls does not validate yet: {str(error)[:80]}")
-    assert png_size(export_bytes(view, "png", scale=4))[0] >= 3000
-
-
-def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
-    texts = svg_texts(export_bytes(tiny, "svg"))
-    for _, data in tiny.graph.nodes(data=True):
-        assert all(line in texts for line in wrap_label(style.node_label(data)).split("\n"))
-    assert tiny.title in texts and "Strong (solid)" in texts and "Path" in texts
-    assert any("[ref1] Doe J. A trial." in text for text in texts)
 
 
 def test_svg_is_reproducible(tiny: View) -> None:
@@ -80,11 +165,11 @@ def test_svg_payloads_are_text() -> None:
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 def test_pdf_renders_to_a_non_blank_page(tiny: View, tmp_path: Path) -> None:
-    export_view(tiny, "pdf", tmp_path / "view.pdf")
+    export_view(tiny, "pdf", tmp_path / "view.pdf", page="a4")
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(tmp_path / "view.pdf"),
                     str(tmp_path / "page")], check=True, capture_output=True)
     page = Image.open(tmp_path / "page.png").convert("L")
-    assert page.getextrema()[0] < 100
+    assert page.size == (585, 414) and page.getextrema()[0] < 100
     assert sum(page.histogram()[:200]) > 500
 
 
@@ -100,3 +185,11 @@ def test_no_pyplot_figures_are_left_open(tiny: View) -> None:
 
     export_bytes(tiny, "png")
     assert plt.get_fignums() == []
+
+
+def test_cli_says_when_the_scale_is_reduced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pages_module, "MAX_PIXELS", 2_000_000)
+    code = main(["export", str(DATA / "tiny.yaml"), "-o", str(tmp_path / "s.png"), "--page", "slide", "--scale", "2"])
+    assert code == 0 and "Note: The picture would be 3840 × 2160 px" in capsys.readouterr().err
+    assert png_size((tmp_path / "s.png").read_bytes()) == (1881, 1058)  # drawn at scale 0.98

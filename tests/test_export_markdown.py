@@ -6,7 +6,8 @@ from pathlib import Path
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
-from graph.export.describe import alt_text
+from graph.export.describe import ALT_TEXT_LIMIT, alt_text, long_description
+from graph.export.markdown_export import markdown_text
 
 DATA = Path(__file__).parent / "data"
 
@@ -18,16 +19,17 @@ def handout(name: str, spec: ViewSpec, **options: object) -> str:
 def test_handout_sections() -> None:
     text = handout("tiny.yaml", ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
     assert text.startswith("# Tiny test graph: from Iron pill to Brain iron deficiency\n")
-    assert "![A diagram of 7 nodes joined by 8 links" in text and "](view.png)" in text
+    assert "![Diagram: Tiny test graph: from Iron pill to Brain iron deficiency. 7 nodes and 8 links" in text
+    assert "](view.png)" in text and "## About the picture\n\nA diagram of 7 nodes joined by 8 links" in text
     assert "### Iron pill\n\n- Iron pill treats The disease \\(Randomised trial; ref1\\)." in text
     assert "- **Contradicted**: Bad blood flow causes the disease." in text
     assert "[doi:10.1000/test.1](https://doi.org/10.1000/test.1)" in text
     assert "- **ref2**: Roe R. A cohort. J Test. 2021;2:3-4. (needs verification)" in text
 
 
-def test_alt_text_names_kinds_focus_and_hubs() -> None:
+def test_long_description_names_kinds_focus_and_hubs() -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="disease", depth=2))
-    alt = alt_text(view)
+    alt = long_description(view)
     assert "4 nodes joined by 4 links" in alt and "Nodes by kind: Cause (1), Condition (1)" in alt
     assert "centred on The disease" in alt and "within 2 steps of it, in both directions" in alt
     assert "The most connected: Brain iron deficiency (2 links, to Low iron, The disease);" in alt
@@ -47,3 +49,12 @@ def test_payloads_are_escaped() -> None:
     assert "\\[link\\](javascript:alert(1))" in text  # an escaped "[" cannot open a link
     assert "# XSS \\<img src=x onerror=alert(1)\\> \\& \"quotes\" {{braces}} \\\\N\n" in text
     assert "(https://example.org/?a=1&b=%3C2%3E)" in text
+
+
+def test_alt_text_is_short_even_for_long_titles() -> None:
+    """Pandoc shows the alt text as a visible caption, so it stays within 250 characters."""
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True), title="A very long title " * 30)
+    alt = alt_text(view)
+    assert len(alt) <= ALT_TEXT_LIMIT and alt.endswith("…") and alt.startswith("Diagram: A very long title")
+    text = markdown_text(view, "x.png")
+    assert len(text.split("![", 1)[1].split("](", 1)[0]) <= ALT_TEXT_LIMIT + 10  # escaping adds backslashes

@@ -35,7 +35,7 @@ from graph.network.view import View
 
 __all__ = [
     "FORMATS", "IMAGE_FORMATS", "PAGES", "REFERENCES", "Companion", "ExportOptions", "Format",
-    "PlannedFile", "export_bytes", "export_view", "guess_format", "plan_files", "write_files",
+    "PlannedFile", "export_bytes", "export_notes", "export_view", "guess_format", "plan_files", "write_files",
 ]
 
 Writer = Callable[[View, Target, ExportOptions], None]
@@ -181,6 +181,17 @@ def write_files(view: View, planned: list[PlannedFile], force: bool = False) -> 
     for item in planned:
         export_view(view, item.fmt, item.target, item.options)
     return [item.target for item in planned]
+
+
+def export_notes(view: View, fmt: str, options: ExportOptions | None = None, **given: object) -> list[str]:
+    """What the user should know about this export before making it, e.g. a PNG's reduced scale."""
+    checked = _options(_format(fmt), options, given)
+    if fmt != "png":
+        return []
+    from graph.export import image_export, pages
+
+    note = pages.pixel_note(image_export.picture_size(view, checked), checked.scale)
+    return [note] if note else []
 
 
 def _companion_path(target: Path, companion: Companion) -> Path:

@@ -1,17 +1,20 @@
-"""Plain-language descriptions of a view: the alt text of its picture, for handouts.
+"""Plain-language descriptions of a view's picture, for handouts and SVG.
 
-An alt text says what a sighted reader takes from the picture: how many nodes of which kinds,
-the focus and depth, the path, and the main connections (the most connected nodes and what
-they link to). It is plain text; callers escape it for their format.
+The alt text is short (at most 250 characters, so Pandoc's visible caption stays a caption):
+what the diagram is about and how big it is. The long description says what a sighted reader
+takes from the picture: how many nodes of which kinds, the focus and depth, the path, and the
+main connections (the most connected nodes and what they link to); handouts give it a section.
+Both are plain text; callers escape them for their format.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from graph.dataset.model import CLAIM_KIND
 from graph.network.view import View
+from graph.present.styled import styled_view
 
+ALT_TEXT_LIMIT = 250
 TOP_NODES = 5
 NEIGHBOURS_SHOWN = 5
 DIRECTIONS = {"both": "in both directions", "out": "following links outwards",
@@ -19,22 +22,34 @@ DIRECTIONS = {"both": "in both directions", "out": "following links outwards",
 
 
 def alt_text(view: View) -> str:
-    """A few sentences describing the picture of ``view``."""
+    """One or two sentences, at most ALT_TEXT_LIMIT characters, saying what the picture shows."""
+    graph = view.graph
+    text = f"Diagram: {view.title}. {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links"
+    text += ", described in the text below." if graph.number_of_nodes() else "."
+    return shorten(text, ALT_TEXT_LIMIT)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" if cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def long_description(view: View) -> str:
+    """A few sentences describing the picture of ``view``: kinds, focus, path, main connections."""
     parts = [_overview(view), _focus(view), _path(view), _hubs(view)]
     return " ".join(part for part in parts if part)
 
 
 def _overview(view: View) -> str:
     graph = view.graph
-    kinds = Counter(_kind_label(view, data["kind"]) for _, data in graph.nodes(data=True))
+    styled = styled_view(view, cluster_above=None)
+    kinds = Counter(styled.node(node).kind_label for node in graph)
     ordered = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
     counts = ", ".join(f"{label} ({count})" for label, count in ordered)
     return (f"A diagram of {graph.number_of_nodes()} nodes joined by {graph.number_of_edges()} links, "
             f"drawn left to right. Nodes by kind: {counts or 'none'}.")
-
-
-def _kind_label(view: View, kind: str) -> str:
-    return "Claim" if kind == CLAIM_KIND else view.dataset.kind(kind).label
 
 
 def _focus(view: View) -> str:

@@ -1,16 +1,19 @@
-"""The parts of a static figure around the graph: node markers, title, legend and caption.
+"""The parts of a static figure around the graph: node markers, title, compact legend and caption.
 
 Shapes map vis-network's names to matplotlib markers; the shapes vis draws around their label
 (ellipse, box, database) become wide or tall marker paths, so the legend shows exactly the
-marker used in the picture. The legend comes from :func:`graph.present.legend.legend_for`, like the
-page's, so the key always matches what is drawn.
+marker used in the picture. The legend comes from the styled view's :class:`Legend`, like the
+page's and the app's: kinds, at most four evidence line styles, verdicts and the path. Sizes are
+estimated from character counts (DejaVu Sans averages about 0.6 em per character), so a page can
+be planned before anything is drawn.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -18,22 +21,20 @@ from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
 from graph.export.common import shown_references
+from graph.export.pages import POINTS_PER_INCH, Page
 from graph.network.view import View
 from graph.present import style
-from graph.present.legend import legend_for
+from graph.present.legend import Legend
 
-TITLE_HEIGHT = 0.8
-TITLE_SIZE = 14
-MIN_LEGEND_WIDTH = 2.4
-LEGEND_SIZE = 8
-LEGEND_ROW = 0.22
-CAPTION_SIZE = 7.0
-CAPTION_GAP = 0.14
+CHAR_WIDTH = 0.62
+LINE_SPACING = 1.3
+SWATCH = 0.42
+LEGEND_GAP = 0.12
 CAPTION_COLUMN = 8.0
-CHAR_WIDTH = 0.6
 PIXEL = 0.75
 MARKERS = {"dot": "o", "circle": "o", "diamond": "D", "square": "s", "triangle": "^",
            "triangleDown": "v", "star": "*", "hexagon": "h"}
+Box = tuple[float, float, float, float]  # left, bottom, width, height in inches
 
 
 def points(pixels: float) -> float:
@@ -41,11 +42,21 @@ def points(pixels: float) -> float:
     return pixels * PIXEL
 
 
+def dash_pattern(dashes: Sequence[float] | None) -> str | tuple[float, tuple[float, ...]]:
+    """A matplotlib line style for a vis-network dash pattern in pixels (None: solid)."""
+    return (0, tuple(points(d) for d in dashes)) if dashes else "solid"
+
+
 def marker(shape: str) -> str | MarkerStyle:
     """The matplotlib marker for a vis-network shape name."""
     if shape in MARKERS:
         return MARKERS[shape]
     return MarkerStyle(_PATHS.get(shape, _PATHS["box"]))
+
+
+def marker_aspect(shape: str) -> float:
+    """How much wider than high a shape's marker is."""
+    return 1.6 if shape in _PATHS else 1.0
 
 
 def _wide(path: Path) -> Path:
@@ -63,76 +74,162 @@ _PATHS = {"ellipse": _wide(Path.unit_circle()),
           "database": _cylinder()}
 
 
-def add_title(figure: Figure, title: str) -> None:
-    """The view's title, wrapped to the figure's width, at the top left."""
-    characters = int(figure.get_figwidth() * 72 / (TITLE_SIZE * CHAR_WIDTH))
-    text = "\n".join(textwrap.wrap(title, characters)) or title
-    top = 1 - 0.25 / figure.get_figheight()
-    figure.text(0.2 / figure.get_figwidth(), top, text, fontsize=TITLE_SIZE, fontweight="bold", va="top")
+def text_width(text: str, size: float) -> float:
+    """Estimated width in inches of one line of ``text`` at ``size`` points."""
+    return len(text) * size * CHAR_WIDTH / POINTS_PER_INCH
 
 
-def legend_width(view: View) -> float:
-    """Inches the legend needs: its longest label, plus the symbol column."""
-    longest = max((len(label) for _, label in _legend_entries(view)), default=0)
-    return max(MIN_LEGEND_WIDTH, longest * LEGEND_SIZE * CHAR_WIDTH / 72 + 1.1)
+def line_height(size: float) -> float:
+    """Inches per line of text at ``size`` points."""
+    return size * LINE_SPACING / POINTS_PER_INCH
 
 
-def legend_height(view: View) -> float:
-    """Inches the legend needs: one row per entry and per section heading."""
-    legend = legend_for(view)
-    rows = len(legend.kinds) + len(legend.evidence) + len(legend.verdicts) + 4 + bool(view.paths)
-    return rows * LEGEND_ROW + 0.4
+# Title -----------------------------------------------------------------------------------------
+
+def title_lines(title: str, width: float, page: Page) -> list[str]:
+    characters = max(10, int(width / text_width("x", page.title)))
+    return textwrap.wrap(title, characters) or [title]
 
 
-def add_legend(axes: Axes, view: View) -> None:
-    """Kinds (shape and colour), evidence (line style and width), verdicts and the path colour."""
-    entries = _legend_entries(view)
-    legend = axes.legend([handle for handle, _ in entries], [label for _, label in entries],
-                         loc="upper left", frameon=False, fontsize=LEGEND_SIZE, handlelength=3.2,
-                         borderaxespad=0.2, labelspacing=0.6)
-    for text, (handle, _) in zip(legend.get_texts(), entries, strict=True):
-        if handle.get_label() == "heading":
-            text.set_fontweight("bold")
+def title_height(lines: list[str], page: Page) -> float:
+    return len(lines) * line_height(page.title) + 2 * page.margin
 
 
-def _legend_entries(view: View) -> list[tuple[Line2D, str]]:
-    legend = legend_for(view)
-    entries = [_heading("Kinds")]
-    entries += [(_marker_handle(kind.shape, kind.colour), kind.label) for kind in legend.kinds]
-    entries += [(_marker_handle(style.CLAIM_SHAPE, v.colour), f"Claim: {v.label}") for v in legend.verdicts]
-    entries += [_heading("Evidence")] + [(_line_handle(e.line, e.width), e.label) for e in legend.evidence]
-    if view.paths:
-        entries.append((Line2D([], [], color=style.PATH_COLOUR, linewidth=points(4)), "Path"))
-    return entries
+def add_title(figure: Figure, lines: list[str], page: Page) -> None:
+    """The view's title, wrapped, at the top left."""
+    _add_lines(figure, lines, (page.margin, figure.get_figheight() - page.margin), page.title, fontweight="bold")
 
 
-def _heading(text: str) -> tuple[Line2D, str]:
-    return Line2D([], [], linestyle="none", label="heading"), text
+def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], size: float,
+               **style_: object) -> None:
+    """One text per line, ``line_height(size)`` apart, so sizes are planned exactly."""
+    width, height = figure.get_size_inches()
+    x, top = top_left
+    for index, line in enumerate(lines):
+        figure.text(x / width, (top - index * line_height(size)) / height, line, fontsize=size, va="top", **style_)
 
 
-def _marker_handle(shape: str, colour: str) -> Line2D:
-    return Line2D([], [], linestyle="none", marker=marker(shape), markersize=11, markerfacecolor=colour,
-                  markeredgecolor="#333333", markeredgewidth=0.8)
+# Legend ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Row:
+    """One legend row: a heading, or a swatch (a marker or a line) and its label."""
+
+    label: str
+    handle: Line2D | None = None
 
 
-def _line_handle(line: str, width: float) -> Line2D:
-    dashes = style.DASHES[line]
-    pattern = (0, tuple(points(d) for d in dashes)) if dashes else "solid"
-    return Line2D([], [], color=style.EDGE_COLOUR, linewidth=points(width), linestyle=pattern)
+def legend_rows(legend: Legend) -> list[Row]:
+    """Kinds, claim verdicts, evidence line styles and the path, each under a heading."""
+    rows = [Row("Kinds"), *(Row(k.label, _marker_handle(k.shape, k.colour, "#333333")) for k in legend.kinds)]
+    if legend.verdicts:
+        rows += [Row("Claims: verdict"),
+                 *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, _fill(v), v.colour)) for v in legend.verdicts)]
+    if legend.evidence:
+        rows += [Row("Evidence (line)"), *(Row(e.label, _line_handle(e)) for e in legend.evidence)]
+    if getattr(legend, "path", False):
+        rows.append(Row("Path", Line2D([], [], color=style.PATH_COLOUR, linewidth=points(4))))
+    return rows
 
 
-def caption_columns(view: View, width: float) -> list[list[str]]:
-    """The caption as columns of lines: the disclaimer, then "[id] citation link" per reference.
+def _fill(verdict: object) -> str:
+    return getattr(verdict, "fill", getattr(verdict, "colour", "#ffffff"))
 
-    A wide figure gets several columns (one per ``CAPTION_COLUMN`` inches) so a long reference
-    list does not make the picture very tall; an entry is never split between columns.
+
+def _marker_handle(shape: str, fill: str, border: str) -> Line2D:
+    return Line2D([], [], linestyle="none", marker=marker(shape), markerfacecolor=fill,
+                  markeredgecolor=border, markeredgewidth=1.2)
+
+
+def _line_handle(entry: object) -> Line2D:
+    dashes = getattr(entry, "dashes", None) or style.DASHES.get(getattr(entry, "line", "solid"))
+    return Line2D([], [], color=getattr(entry, "colour", style.EDGE_COLOUR),
+                  linewidth=points(getattr(entry, "width", 2.0)), linestyle=dash_pattern(dashes))
+
+
+def legend_columns(rows: list[Row], height: float, page: Page) -> int:
+    """How many columns the legend needs to fit ``height`` inches."""
+    per_column = max(1, int((height - 2 * page.margin) / line_height(page.small)))
+    return max(1, -(-len(rows) // per_column))
+
+
+def legend_size(rows: list[Row], height: float, page: Page) -> tuple[float, float]:
+    """Width and height in inches of the legend laid out in columns that fit ``height``."""
+    columns = legend_columns(rows, height, page)
+    per_column = -(-len(rows) // columns)
+    longest = max((text_width(row.label, page.small) for row in rows), default=0.0)
+    return (columns * (SWATCH + LEGEND_GAP * 2 + longest) + page.margin,
+            per_column * line_height(page.small) + 2 * page.margin)
+
+
+def add_legend(figure: Figure, rows: list[Row], box: Box, page: Page) -> None:
+    """Draw the rows into ``box``: swatch, then label; headings in bold; columns if tall."""
+    left, bottom, width, height = box
+    columns = legend_columns(rows, height, page)
+    per_column = -(-len(rows) // columns)
+    column_width = (width - page.margin) / columns
+    for index, row in enumerate(rows):
+        x = left + (index // per_column) * column_width
+        y = bottom + height - page.margin - (index % per_column + 0.5) * line_height(page.small)
+        _legend_row(figure, row, (x, y), page)
+
+
+def _legend_row(figure: Figure, row: Row, at: tuple[float, float], page: Page) -> None:
+    width, height = figure.get_size_inches()
+    x, y = at
+    if row.handle is None:
+        figure.text(x / width, y / height, row.label, fontsize=page.small, fontweight="bold", va="center")
+        return
+    axes = figure.add_axes(((x + LEGEND_GAP / 2) / width, (y - 0.1) / height, SWATCH / width, 0.2 / height))
+    axes.set_axis_off()
+    axes.set_xlim(0, 1)
+    axes.set_ylim(-1, 1)
+    handle = row.handle
+    if handle.get_marker() not in (None, "None", "none", ""):
+        axes.plot([0.5], [0], **_marker_style(handle, page))
+    else:
+        axes.plot([0.02, 0.98], [0, 0], color=handle.get_color(), linewidth=handle.get_linewidth(),
+                  linestyle=handle.get_linestyle(), solid_capstyle="butt", dash_capstyle="butt")
+    figure.text((x + SWATCH + LEGEND_GAP) / width, y / height, row.label, fontsize=page.small, va="center")
+
+
+def _marker_style(handle: Line2D, page: Page) -> dict[str, object]:
+    return {"linestyle": "none", "marker": handle.get_marker(), "markersize": page.small * 1.1,
+            "markerfacecolor": handle.get_markerfacecolor(), "markeredgecolor": handle.get_markeredgecolor(),
+            "markeredgewidth": handle.get_markeredgewidth()}
+
+
+# Caption ---------------------------------------------------------------------------------------
+
+def caption_entries(view: View) -> list[str]:
+    """The disclaimer, then "[id] citation link" for each reference the view shows."""
+    entries = [view.dataset.meta.disclaimer] if view.dataset.meta.disclaimer else []
+    return entries + [f"[{ref.id}] {ref.citation} {ref.link}".strip() for ref in shown_references(view)]
+
+
+def caption_columns(entries: list[str], width: float, page: Page, max_rows: int | None = None) -> list[list[str]]:
+    """The caption as columns of wrapped lines, at most ``max_rows`` lines high.
+
+    A wide figure gets several columns (one per ``CAPTION_COLUMN`` inches) so a long list does
+    not make the picture very tall; an entry is never split between columns. Entries that do
+    not fit in ``max_rows`` are replaced by a last line saying how many were left out.
     """
     count = max(1, int(width // CAPTION_COLUMN))
-    characters = int(width / count * 72 / (CAPTION_SIZE * CHAR_WIDTH)) - 4
-    entries = [view.dataset.meta.disclaimer] if view.dataset.meta.disclaimer else []
-    entries += [f"[{ref.id}] {ref.citation} {ref.link}".strip() for ref in shown_references(view)]
+    characters = max(20, int((width - 2 * page.margin) / count / text_width("x", page.small)) - 4)
     wrapped = [textwrap.wrap(entry, characters, subsequent_indent="    ") for entry in entries]
-    return _split(wrapped, count)
+    return _split(_fitting(wrapped, count, max_rows), count)
+
+
+def _fitting(wrapped: list[list[str]], count: int, max_rows: int | None) -> list[list[str]]:
+    if max_rows is None or sum(map(len, wrapped)) <= count * max_rows:
+        return wrapped
+    kept: list[list[str]] = []
+    for entry in wrapped:
+        if sum(map(len, kept)) + len(entry) + 1 > count * max_rows - count:
+            break
+        kept.append(entry)
+    left_out = len(wrapped) - len(kept)
+    return [*kept, [f"… and {left_out} more: export with references on a separate page."]]
 
 
 def _split(entries: list[list[str]], count: int) -> list[list[str]]:
@@ -145,20 +242,20 @@ def _split(entries: list[list[str]], count: int) -> list[list[str]]:
     return columns
 
 
-def caption_height(columns: list[list[str]]) -> float:
-    """Inches the caption needs: a heading line, the longest column, and a margin."""
-    rows = max(len(column) for column in columns)
-    return CAPTION_GAP * (rows + 2.5) if rows else 0.2
+def caption_height(columns: list[list[str]], page: Page) -> float:
+    """Inches the caption needs: a heading line, the longest column, and margins."""
+    rows = max((len(column) for column in columns), default=0)
+    return (rows + 1.5) * line_height(page.small) + page.margin if rows else 0.0
 
 
-def add_caption(figure: Figure, columns: list[list[str]]) -> None:
-    """"References shown", then the columns side by side, at the bottom of the figure."""
+def add_caption(figure: Figure, columns: list[list[str]], box: Box, page: Page,
+                heading: str = "References shown") -> None:
+    """The heading, then the columns side by side, from the top of ``box``."""
     if not any(columns):
         return
-    width, height = figure.get_size_inches()
-    top = (caption_height(columns) - CAPTION_GAP) / height
-    figure.text(0.2 / width, top, "References shown", fontsize=CAPTION_SIZE + 1, fontweight="bold", va="top")
+    left, bottom, box_width, box_height = box
+    top = bottom + box_height
+    _add_lines(figure, [heading], (left, top), page.small, fontweight="bold")
     for index, column in enumerate(columns):
-        left = (0.2 + index * (width - 0.2) / len(columns)) / width
-        figure.text(left, top - 1.5 * CAPTION_GAP / height, "\n".join(column), fontsize=CAPTION_SIZE,
-                    va="top", linespacing=1.2)
+        x = left + index * box_width / len(columns)
+        _add_lines(figure, column, (x, top - 1.4 * line_height(page.small)), page.small)

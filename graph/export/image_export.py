@@ -1,178 +1,208 @@
-"""Static PNG, SVG and PDF diagrams of a view, drawn with matplotlib for print and slides.
+"""Static PNG, SVG and PDF pictures of a view for slides, print and posters, drawn with matplotlib.
 
-The picture matches the screen: the view's positions (y flipped, since vis-network's y grows
-downwards), kind colours and shapes, evidence line widths and styles from :mod:`graph.present.style`,
-arrows, the path in the path colour and the focus with a thick border. A title, a legend and a
-caption listing the references shown are part of the figure (see :mod:`graph.export.figure_parts`).
+A picture is planned on a :class:`~graph.export.pages.Page` (``slide``: 1920×1080 px at scale 1;
+``a4``: landscape A4; ``poster``: as large as the view needs): the title on top with a line
+saying what is shown, the compact legend at the right, the references in a caption below
+(``references="caption"``), on a page or file of their own (``"separate"``) or not at all
+(``"none"``), and the graph filling the rest (see :mod:`graph.export.graph_drawing`). The handout's
+picture (``part="graph"``) is the graph and legend alone. A PNG larger than 40 megapixels is drawn
+at a lower scale (:func:`graph.export.pages.pixel_note` says so).
 
 Figures are built with :class:`matplotlib.figure.Figure` directly, never pyplot, so no global
 figure is left open and no GUI back end is touched; each export runs inside its own
-``rc_context``. Texts are drawn with math parsing off (a ``$`` in a label stays a ``$``), and
-SVG keeps them as ``<text>`` elements. SVG and PDF carry no date, and SVG ids are salted with a
+``rc_context``. Texts are drawn with math parsing off (a ``$`` in a label stays a ``$``). SVG
+keeps them as ``<text>`` with a font fallback list, and has a ``<title>`` and ``<desc>``; a
+slide's SVG is sized in pixels. SVG and PDF carry no date, and SVG ids are salted with a
 constant, so the same view gives the same file.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections import Counter
+import io
+import re
+from dataclasses import dataclass
 from typing import BinaryIO
+from xml.sax.saxutils import escape
 
 import matplotlib
-from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch
 
+from graph.export.describe import long_description
 from graph.export.figure_parts import (
-    TITLE_HEIGHT,
+    Box,
+    Row,
     add_caption,
     add_legend,
     add_title,
     caption_columns,
+    caption_entries,
     caption_height,
-    legend_height,
-    legend_width,
-    marker,
-    points,
+    legend_rows,
+    legend_size,
+    line_height,
+    title_height,
+    title_lines,
 )
+from graph.export.graph_drawing import draw_graph, poster_graph_size
 from graph.export.options import DEFAULTS, ExportOptions
+from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
 from graph.network.view import View
-from graph.present import style
+from graph.present.styled import StyledView, styled_view
 
-UNITS_PER_INCH = 110.0
-PAD = 0.9
-MIN_GRAPH_SIZE = (5.0, 2.5)
-BASE_DPI = 100
-LABEL_WIDTH = 22
-LABEL_SIZE = 7.0
-EDGE_LABEL_SIZE = 7.0
-EDGE_LABEL_LIMIT = 40
-MARKER_SIZE = 11.0
-PARALLEL_BEND = 0.15
+FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
 RC = {"svg.hashsalt": "graph-export", "svg.fonttype": "none", "pdf.fonttype": 42,
       "text.parse_math": False, "lines.scale_dashes": False, "font.family": "DejaVu Sans"}
 METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
+@dataclass(frozen=True)
+class Plan:
+    """Where each part of a picture goes, in inches from the bottom left."""
+
+    size: tuple[float, float]
+    title: list[str]
+    graph: Box
+    legend: Box
+    rows: list[Row]
+    caption: list[list[str]]
+    caption_box: Box
+
+
 def write_image(view: View, stream: BinaryIO, fmt: str, options: ExportOptions = DEFAULTS) -> None:
     """Draw the view and save it as ``fmt`` (png, svg or pdf) at ``options.scale`` × 100 DPI."""
     with matplotlib.rc_context(RC):
-        figure = draw_figure(view)
-        figure.savefig(stream, format=fmt, dpi=BASE_DPI * options.scale, metadata=METADATA[fmt])
+        figures = _figures(view, options, fmt)
+        scale = capped_scale(tuple(figures[0].get_size_inches()), options.scale) if fmt == "png" else options.scale
+        if fmt == "pdf":
+            _save_pdf(figures, stream)
+        elif fmt == "svg":
+            stream.write(_svg(view, figures[0], options))
+        else:
+            figures[0].savefig(stream, format="png", dpi=BASE_DPI * scale, metadata=METADATA["png"])
 
 
-def draw_figure(view: View) -> Figure:
-    """The whole figure: title on top, the graph with the legend at its right, the caption below."""
-    (graph_width, graph_height), key_width = _graph_size(view), legend_width(view)
-    references = caption_columns(view, graph_width + key_width)
-    body = max(graph_height, legend_height(view))
-    caption = caption_height(references)
-    figure = Figure(figsize=(graph_width + key_width, TITLE_HEIGHT + body + caption), facecolor="white")
-    axes = _add_axes(figure, (0, caption + (body - graph_height) / 2, graph_width, graph_height))
-    _draw_graph(view, axes)
-    add_title(figure, view.title)
-    add_legend(_add_axes(figure, (graph_width, caption, key_width, body)), view)
-    add_caption(figure, references)
+def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, float]:
+    """Inches of the picture ``options`` describe, without drawing it."""
+    page = PAGES[options.page]
+    if options.part == "references":
+        return _references_size(view, page)
+    return plan_picture(styled_view(view, cluster_above=None), options).size
+
+
+def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]:
+    """Width and height of the PNG ``options`` describe, after the pixel cap."""
+    size = picture_size(view, options)
+    return pixels(size, capped_scale(size, options.scale))
+
+
+def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
+    """Sizes and boxes of the title, graph, legend and caption on the chosen page."""
+    page, view = PAGES[options.page], styled.view
+    rows = legend_rows(styled.legend)
+    whole = options.part == "whole"
+    entries = caption_entries(view) if whole and options.references == "caption" else []
+    if page.size is None:
+        return _poster_plan(styled, page, rows, entries, whole)
+    width, height = page.size
+    title = title_lines(view.title, width - 2 * page.margin, page) if whole else []
+    top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
+    max_rows = int(height * page.caption_share / line_height(page.small)) - 2
+    caption = caption_columns(entries, width, page, max_rows) if entries else []
+    bottom = caption_height(caption, page) if caption else page.margin
+    legend_width, _ = legend_size(rows, height - top - bottom, page)
+    graph = (page.margin, bottom, width - legend_width - page.margin, height - top - bottom)
+    return Plan((width, height), title, graph, (width - legend_width, bottom, legend_width, height - top - bottom),
+                rows, caption, (page.margin, 0.0, width - 2 * page.margin, bottom - page.margin / 2))
+
+
+def _poster_plan(styled: StyledView, page: Page, rows: list[Row], entries: list[str], whole: bool) -> Plan:
+    """A poster grows with the view: graph at a fixed scale, legend beside it, caption below."""
+    graph_width, graph_height = poster_graph_size(styled, page)
+    legend_width, legend_height = legend_size(rows, max(graph_height, 4.0), page)
+    body = max(graph_height, legend_height)
+    width = graph_width + legend_width
+    title = title_lines(styled.view.title, width - 2 * page.margin, page) if whole else []
+    top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
+    caption = caption_columns(entries, width, page) if entries else []
+    bottom = caption_height(caption, page) if caption else page.margin
+    graph = (0.0, bottom + (body - graph_height) / 2, graph_width, graph_height)
+    return Plan((width, top + body + bottom), title, graph, (graph_width, bottom, legend_width, body), rows,
+                caption, (page.margin, 0.0, width - 2 * page.margin, bottom - page.margin / 2))
+
+
+def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
+    """The picture's pages: the drawing, and the references page when they go separately."""
+    if options.part == "references":
+        return [references_figure(view, PAGES[options.page])]
+    figures = [draw_picture(view, options)]
+    if fmt == "pdf" and options.references == "separate" and options.part == "whole":
+        figures.append(references_figure(view, PAGES[options.page]))
+    return figures
+
+
+def draw_picture(view: View, options: ExportOptions) -> Figure:
+    """The figure: title and summary line, graph, legend and caption as planned."""
+    styled = styled_view(view, cluster_above=None)
+    plan = plan_picture(styled, options)
+    page = PAGES[options.page]
+    figure = Figure(figsize=plan.size, facecolor="white")
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    hidden = draw_graph(figure, styled, plan.graph, page, renderer)
+    if plan.title:
+        add_title(figure, plan.title, page)
+        _add_summary(figure, view, plan, page, hidden)
+    add_legend(figure, plan.rows, plan.legend, page)
+    add_caption(figure, plan.caption, plan.caption_box, page)
     return figure
 
 
-def wrap_label(label: str) -> str:
-    """A node label broken into short lines, as drawn."""
-    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=False)) or label
+def _add_summary(figure: Figure, view: View, plan: Plan, page: Page, hidden: int) -> None:
+    """One line under the title: what is shown, and how many labels had no room."""
+    nodes, links = view.graph.number_of_nodes(), view.graph.number_of_edges()
+    text = f"{nodes} nodes and {links} links shown."
+    if hidden:
+        text += f" {hidden} node labels had no room on this page; the poster preset shows them all."
+    width, height = plan.size
+    top = height - title_height(plan.title, page) + page.margin
+    figure.text(page.margin / width, top / height, text, fontsize=page.small, va="top", color="#333333")
 
 
-def _extent(view: View) -> tuple[float, float, float, float]:
-    """Left, right, bottom and top of the flipped positions (all zero for an empty view)."""
-    points_ = [_xy(view, node) for node in view.positions] or [(0.0, 0.0)]
-    xs, ys = [x for x, _ in points_], [y for _, y in points_]
-    return min(xs), max(xs), min(ys), max(ys)
+def references_figure(view: View, page: Page) -> Figure:
+    """A page listing the disclaimer and every reference the view shows."""
+    width, height = _references_size(view, page)
+    figure = Figure(figsize=(width, height), facecolor="white")
+    columns = caption_columns(caption_entries(view), width, page)
+    add_title(figure, title_lines(f"References: {view.title}", width - 2 * page.margin, page), page)
+    top = title_height(title_lines(f"References: {view.title}", width - 2 * page.margin, page), page)
+    add_caption(figure, columns, (page.margin, 0.0, width - 2 * page.margin, height - top), page, heading="")
+    return figure
 
 
-def _graph_size(view: View) -> tuple[float, float]:
-    """Inches needed for the positions at a fixed scale, so labels keep their size."""
-    left, right, bottom, top = _extent(view)
-    width = (right - left) / UNITS_PER_INCH + 2 * PAD
-    height = (top - bottom) / UNITS_PER_INCH + 2 * PAD
-    return max(width, MIN_GRAPH_SIZE[0]), max(height, MIN_GRAPH_SIZE[1])
+def _references_size(view: View, page: Page) -> tuple[float, float]:
+    """The page's size, taller when the list needs it (a poster is as tall as the list)."""
+    width = page.size[0] if page.size else 11.0
+    columns = caption_columns(caption_entries(view), width, page)
+    title = title_lines(f"References: {view.title}", width - 2 * page.margin, page)
+    needed = title_height(title, page) + caption_height(columns, page)
+    return width, max(needed, page.size[1] if page.size else 0.0)
 
 
-def _add_axes(figure: Figure, box: tuple[float, float, float, float]) -> Axes:
-    """Axes at ``box`` = (left, bottom, width, height) in inches, with no frame or ticks."""
-    width, height = figure.get_size_inches()
-    left, bottom, w, h = box
-    axes = figure.add_axes((left / width, bottom / height, w / width, h / height))
-    axes.set_axis_off()
-    return axes
+def _save_pdf(figures: list[Figure], stream: BinaryIO) -> None:
+    with PdfPages(stream, metadata=METADATA["pdf"]) as pdf:
+        for figure in figures:
+            pdf.savefig(figure)
 
 
-def _draw_graph(view: View, axes: Axes) -> None:
-    """Edges, then nodes and labels, with the axes limits set so one inch is UNITS_PER_INCH."""
-    width, height = (axes.get_position().width * axes.figure.get_figwidth(),
-                     axes.get_position().height * axes.figure.get_figheight())
-    left, right, bottom, top = _extent(view)
-    cx, cy = (left + right) / 2, (bottom + top) / 2
-    axes.set_xlim(cx - width * UNITS_PER_INCH / 2, cx + width * UNITS_PER_INCH / 2)
-    axes.set_ylim(cy - height * UNITS_PER_INCH / 2, cy + height * UNITS_PER_INCH / 2)
-    _draw_edges(view, axes)
-    for node, data in view.graph.nodes(data=True):
-        _draw_node(view, axes, node, data)
-
-
-def _xy(view: View, node: str) -> tuple[float, float]:
-    x, y = view.positions[node]
-    return x, -y
-
-
-def _draw_node(view: View, axes: Axes, node: str, data: dict) -> None:
-    x, y = _xy(view, node)
-    edge, edge_width = _node_border(view, node)
-    axes.plot([x], [y], linestyle="none", marker=marker(style.node_shape(view.dataset, data)),
-              markersize=MARKER_SIZE, markerfacecolor=style.node_colour(view.dataset, data),
-              markeredgecolor=edge, markeredgewidth=edge_width, zorder=3)
-    axes.annotate(wrap_label(style.node_label(data)), (x, y), xytext=(0, -MARKER_SIZE / 2 - 1),
-                  textcoords="offset points", ha="center", va="top", fontsize=LABEL_SIZE, zorder=4,
-                  bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
-
-
-def _node_border(view: View, node: str) -> tuple[str, float]:
-    if node == view.spec.focus:
-        return style.FOCUS_BORDER, 3.0
-    if node in view.path_nodes:
-        return style.PATH_COLOUR, 2.0
-    return "#333333", 0.8
-
-
-def _draw_edges(view: View, axes: Axes) -> None:
-    """Arrows, bent apart when two nodes are linked more than once; labelled if there are few."""
-    seen: Counter[frozenset[str]] = Counter()
-    labelled = view.graph.number_of_edges() <= EDGE_LABEL_LIMIT
-    for source, target, key, data in view.graph.edges(keys=True, data=True):
-        pair = frozenset((source, target))
-        bend = PARALLEL_BEND * seen[pair]
-        seen[pair] += 1
-        _draw_edge(view, axes, (source, target, key), data, bend)
-        if labelled:
-            _label_edge(view, axes, (source, target), data, bend)
-
-
-def _draw_edge(view: View, axes: Axes, key: tuple[str, str, str], data: dict, bend: float) -> None:
-    on_path = key in view.path_edges
-    colour = style.PATH_COLOUR if on_path else style.edge_colour(data)
-    dashes = style.edge_dashes(view.dataset, data)
-    width = points(style.edge_width(view.dataset, data))
-    arrow = FancyArrowPatch(
-        _xy(view, key[0]), _xy(view, key[1]), arrowstyle="-|>,head_length=0.5,head_width=0.25",
-        mutation_scale=10, shrinkA=MARKER_SIZE / 2, shrinkB=MARKER_SIZE / 2 + 1,
-        connectionstyle=f"arc3,rad={bend}", color=colour, linewidth=width, zorder=2 if on_path else 1,
-        linestyle=(0, tuple(points(d) for d in dashes)) if dashes else "solid")
-    axes.add_patch(arrow)
-
-
-def _label_edge(view: View, axes: Axes, ends: tuple[str, str], data: dict, bend: float) -> None:
-    """The relation phrase at the middle of the (possibly bent) arrow."""
-    (x1, y1), (x2, y2) = _xy(view, ends[0]), _xy(view, ends[1])
-    x = (x1 + x2) / 2 + bend / 2 * (y2 - y1)
-    y = (y1 + y2) / 2 - bend / 2 * (x2 - x1)
-    axes.text(x, y, style.relation_phrase(view.dataset, data["relation"]), fontsize=EDGE_LABEL_SIZE,
-              color="#333333", ha="center", va="center", style="italic", zorder=2,
-              bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+def _svg(view: View, figure: Figure, options: ExportOptions) -> bytes:
+    """The SVG with a title, a description, a font fallback list and, for a slide, pixel sizes."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata=METADATA["svg"])
+    text = buffer.getvalue().decode("utf-8").replace("font-family: 'DejaVu Sans'", f"font-family: {FONT_STACK}")
+    if options.page == "slide":
+        width, height = pixels(tuple(figure.get_size_inches()), options.scale)
+        text = re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', rf'<svg\1 width="{width}px" height="{height}px"',
+                      text, count=1)
+    heading = f"<title>{escape(view.title)}</title>\n <desc>{escape(long_description(view))}</desc>\n"
+    return re.sub(r"(<svg[^>]*>\n)", lambda match: match.group(1) + " " + heading, text, count=1).encode("utf-8")

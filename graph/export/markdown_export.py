@@ -1,9 +1,11 @@
-"""A Markdown handout of a view: title, picture with alt text, connections as sentences, references.
+"""A Markdown handout of a view: title, picture, its description, connections, claims, references.
 
-The picture is linked, not embedded: ``![alt](image_name)``, a file next to the handout. When
-``export_view`` writes ``handout.md`` the default ``image_name`` is ``handout.png``; write that
-image with ``export_view(view, "png", "handout.png")`` (the CLI and app do both). Every text from
-the dataset is Markdown-escaped, so a label cannot become a link, an image or HTML.
+The picture is linked, not embedded: ``![alt](image_name)``, a file next to the handout, drawn
+graph-only (the references are in the text). The ``md`` format declares it as its companion, so
+``plan_files("md", "handout.md")`` names ``handout.png`` and the CLI and app write or offer both.
+The alt text is short (at most 250 characters); the long description is the section "About the
+picture". Every text from the dataset is Markdown-escaped, so a label cannot become a link, an
+image or HTML.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from urllib.parse import quote
 
 from graph.dataset.model import ABOUT_RELATION, Reference
 from graph.export.common import shown_references
-from graph.export.describe import alt_text
+from graph.export.describe import alt_text, long_description
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
@@ -39,7 +41,8 @@ def write_md(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) ->
 def markdown_text(view: View, image_name: str = DEFAULT_IMAGE) -> str:
     """The handout's Markdown text."""
     sections = [[f"# {md(view.title)}"], _disclaimer(view),
-                [f"![{md(alt_text(view))}]({quote(image_name, safe=URL_SAFE)})"], _paths(view),
+                [f"![{md(alt_text(view))}]({quote(image_name, safe=URL_SAFE)})"],
+                ["## About the picture", "", md(long_description(view))], _paths(view),
                 _connections(view), _claims(view), _references(view)]
     return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
 

@@ -1,0 +1,227 @@
+"""The graph part of a static picture: edges, nodes and labels that never overlap.
+
+Everything drawn comes from the styled view (colour, border, shape, line style, width, opacity,
+emphasis), so the picture matches the screen and no special case lives here. Positions are the
+view's (y flipped: vis-network's y grows downwards). On a fixed page (slide, A4) the graph is
+stretched to fill its box; on a poster it keeps 110 layout units per inch.
+
+Labels are placed one by one, most important first (the focus, the path, then by number of
+links), each measured with the renderer: a node label goes below its node, else above, right or
+left, wherever it overlaps no other label or node and stays inside the box; one that fits
+nowhere is left out and counted. Edge labels are tried at the middle of their line and a little
+either side, and are left out when they would touch anything.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from graph.export.figure_parts import Box, dash_pattern, line_height, marker, marker_aspect, points, text_width
+from graph.export.pages import POINTS_PER_INCH, Page
+from graph.present.styled import EdgeStyle, NodeStyle, StyledView
+
+UNITS_PER_INCH = 110.0
+MAX_STRETCH = 5.0
+EDGE_LABEL_LIMIT = 40
+DIM_ALPHA = 0.3
+DIM_TEXT = "#8a8a8a"
+TEXT_COLOUR = "#1a1a1a"
+LABEL_PAD = 2.0
+EDGE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7)
+LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
+
+
+def wrap_label(label: str, width: int) -> str:
+    """A node label broken into lines of about ``width`` characters, as drawn."""
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def graph_extent(styled: StyledView) -> tuple[float, float, float, float]:
+    """Left, right, bottom and top of the flipped node positions (zeros for an empty view)."""
+    spots = [_xy(node) for node in _drawn(styled)] or [(0.0, 0.0)]
+    xs, ys = [x for x, _ in spots], [y for _, y in spots]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def graph_padding(styled: StyledView, page: Page) -> tuple[float, float, float]:
+    """Inches kept free around the positions: beside (half a label), above and below a node."""
+    labels = [wrap_label(node.label, page.label_width).split("\n") for node in _drawn(styled)] or [[""]]
+    half = max(text_width(max(lines, key=len), page.text) for lines in labels) / 2
+    below = max(len(lines) for lines in labels) * line_height(page.text)
+    marker_in = page.marker / POINTS_PER_INCH
+    return min(half, 1.8) + 0.1, marker_in, marker_in / 2 + below + 0.05
+
+
+def poster_graph_size(styled: StyledView, page: Page) -> tuple[float, float]:
+    """Inches a poster's graph needs at UNITS_PER_INCH, labels included."""
+    left, right, bottom, top = graph_extent(styled)
+    side, above, below = graph_padding(styled, page)
+    return (max((right - left) / UNITS_PER_INCH + 2 * side, 5.0),
+            max((top - bottom) / UNITS_PER_INCH + above + below, 2.5))
+
+
+@dataclass
+class Placed:
+    """Rectangles (display pixels) already taken, inside the box labels must stay in."""
+
+    region: Bbox
+    taken: list[Bbox] = field(default_factory=list)
+
+    def free(self, box: Bbox) -> bool:
+        inside = self.region.containsx(box.x0) and self.region.containsx(box.x1) and \
+            self.region.containsy(box.y0) and self.region.containsy(box.y1)
+        return inside and not any(box.overlaps(other) for other in self.taken)
+
+
+def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, renderer: RendererBase) -> int:
+    """Draw the graph into ``box`` (inches); returns how many node labels had no room."""
+    axes = _axes(figure, box)
+    _set_limits(axes, styled, box, page)
+    nodes = {node.id: node for node in _drawn(styled)}
+    for edge in styled.edges:
+        if edge.source in nodes and edge.target in nodes:
+            _draw_edge(axes, edge, nodes, page)
+    for node in nodes.values():
+        _draw_node(axes, node, page)
+    placed = Placed(axes.get_window_extent(renderer), [_marker_box(axes, node, page) for node in nodes.values()])
+    hidden = sum(not _label_node(axes, node, page, placed, renderer) for node in _by_importance(styled, nodes))
+    for edge in _labelled_edges(styled, nodes):
+        _label_edge(axes, edge, nodes, page, placed, renderer)
+    return hidden
+
+
+def _drawn(styled: StyledView) -> list[NodeStyle]:
+    return [node for node in styled.nodes if node.cluster is None]
+
+
+def _xy(node: NodeStyle) -> tuple[float, float]:
+    x, y = node.position
+    return x, -y
+
+
+def _axes(figure: Figure, box: Box) -> Axes:
+    width, height = figure.get_size_inches()
+    left, bottom, w, h = box
+    axes = figure.add_axes((left / width, bottom / height, w / width, h / height))
+    axes.set_axis_off()
+    return axes
+
+
+def _set_limits(axes: Axes, styled: StyledView, box: Box, page: Page) -> None:
+    """Limits so the positions fill the box less the padding (a poster keeps its fixed scale)."""
+    left, right, bottom, top = graph_extent(styled)
+    side, above, below = graph_padding(styled, page)
+    _, _, width, height = box
+    x_units = _units_per_inch(right - left, width - 2 * side, page)
+    y_units = _units_per_inch(top - bottom, height - above - below, page)
+    centre_x = (left + right) / 2
+    axes.set_xlim(centre_x - width * x_units / 2, centre_x + width * x_units / 2)
+    low = bottom - below * y_units - (height - above - below - (top - bottom) / y_units) * y_units / 2
+    axes.set_ylim(low, low + height * y_units)
+
+
+def _units_per_inch(span: float, room: float, page: Page) -> float:
+    if page.size is None:
+        return UNITS_PER_INCH
+    return max(span / max(room, 0.5), UNITS_PER_INCH / MAX_STRETCH)
+
+
+def _draw_edge(axes: Axes, edge: EdgeStyle, nodes: dict[str, NodeStyle], page: Page) -> None:
+    shrink = page.marker / 2 + 1
+    arrow = FancyArrowPatch(
+        _xy(nodes[edge.source]), _xy(nodes[edge.target]), arrowstyle="-|>,head_length=0.6,head_width=0.3",
+        mutation_scale=page.marker * 0.8, shrinkA=shrink, shrinkB=shrink + 1,
+        connectionstyle=f"arc3,rad={edge.curve}", color=edge.colour, alpha=edge.opacity,
+        linewidth=points(edge.width), linestyle=dash_pattern(edge.dashes),
+        zorder=2 if edge.emphasis == "path" else 1)
+    axes.add_patch(arrow)
+
+
+def _draw_node(axes: Axes, node: NodeStyle, page: Page) -> None:
+    x, y = _xy(node)
+    dimmed = node.emphasis == "dimmed"
+    size = page.marker * (1.25 if node.emphasis == "focus" else 1.0)
+    axes.plot([x], [y], linestyle="none", marker=marker(node.shape), markersize=size,
+              markerfacecolor=node.colour, markeredgecolor=node.border, alpha=DIM_ALPHA if dimmed else 1.0,
+              markeredgewidth=min(points(node.border_width), 2.5), zorder=3)
+    if node.emphasis == "focus":
+        axes.plot([x], [y], linestyle="none", marker=marker(node.shape), markersize=size * 1.55,
+                  markerfacecolor="none", markeredgecolor=node.border, markeredgewidth=2.0, zorder=3)
+
+
+def _marker_box(axes: Axes, node: NodeStyle, page: Page) -> Bbox:
+    x, y = axes.transData.transform(_xy(node))
+    scale = axes.figure.dpi / POINTS_PER_INCH * (1.55 * 1.25 if node.emphasis == "focus" else 1.0)
+    half_w, half_h = page.marker * marker_aspect(node.shape) / 2 * scale, page.marker / 2 * scale
+    return Bbox.from_extents(x - half_w, y - half_h, x + half_w, y + half_h)
+
+
+def _by_importance(styled: StyledView, nodes: dict[str, NodeStyle]) -> list[NodeStyle]:
+    """The focus, then path nodes, then the rest by number of links (most first), then id."""
+    degree = styled.view.graph.degree
+    rank = {"focus": 0, "path": 1, "plain": 2, "dimmed": 3}
+    return sorted(nodes.values(), key=lambda n: (rank.get(n.emphasis, 2), -degree[n.id], n.id))
+
+
+def _label_node(axes: Axes, node: NodeStyle, page: Page, placed: Placed, renderer: RendererBase) -> bool:
+    """Put the node's label at the first free spot around it; False if there is none."""
+    reach = page.marker / 2 * (1.55 * 1.25 if node.emphasis == "focus" else 1.0) + LABEL_PAD
+    side = reach * marker_aspect(node.shape)
+    spots = (((0, -reach), "center", "top"), ((0, reach), "center", "bottom"),
+             ((side, 0), "left", "center"), ((-side, 0), "right", "center"))
+    text = wrap_label(node.label, page.label_width)
+    colour = DIM_TEXT if node.emphasis == "dimmed" else TEXT_COLOUR
+    weight = "bold" if node.emphasis == "focus" else "normal"
+    for offset, ha, va in spots:
+        label = axes.annotate(text, _xy(node), xytext=offset, textcoords="offset points", ha=ha, va=va,
+                              fontsize=page.text, color=colour, fontweight=weight, zorder=4, bbox=LABEL_BOX,
+                              linespacing=1.5)
+        if _keep(label, placed, renderer):
+            return True
+    return False
+
+
+def _keep(label: Text, placed: Placed, renderer: RendererBase) -> bool:
+    """Keep ``label`` if its box is free (and take the room), else remove it."""
+    box = label.get_window_extent(renderer).padded(LABEL_PAD)
+    if placed.free(box):
+        placed.taken.append(box)
+        return True
+    label.remove()
+    return False
+
+
+def _labelled_edges(styled: StyledView, nodes: dict[str, NodeStyle]) -> Iterable[EdgeStyle]:
+    """Edges whose label may be drawn, path first: all of them in a small view, else the path's."""
+    edges = [e for e in styled.edges if e.source in nodes and e.target in nodes and e.label]
+    small = len(edges) <= EDGE_LABEL_LIMIT
+    return sorted((e for e in edges if small or e.emphasis == "path"), key=lambda e: e.emphasis != "path")
+
+
+def _label_edge(axes: Axes, edge: EdgeStyle, nodes: dict[str, NodeStyle], page: Page, placed: Placed,
+                renderer: RendererBase) -> None:
+    start, end = (axes.transData.transform(_xy(nodes[end])) for end in (edge.source, edge.target))
+    colour = DIM_TEXT if edge.emphasis == "dimmed" else "#333333"
+    for share in EDGE_SPOTS:
+        x, y = axes.transData.inverted().transform(_on_arc(start, end, edge.curve, share))
+        label = axes.text(x, y, edge.label, fontsize=page.text, color=colour, ha="center", va="center",
+                          style="italic", zorder=2, bbox=LABEL_BOX)
+        if _keep(label, placed, renderer):
+            return
+
+
+def _on_arc(start: Iterable[float], end: Iterable[float], rad: float, share: float) -> tuple[float, float]:
+    """The point at ``share`` along matplotlib's ``arc3`` curve from ``start`` to ``end`` (pixels)."""
+    (x1, y1), (x2, y2) = start, end
+    cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
+    a, b, c = (1 - share) ** 2, 2 * share * (1 - share), share ** 2
+    return a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2
