@@ -91,8 +91,8 @@ def node_ids(page: Any) -> set[str]:
 
 
 def details_heading(page: Any) -> Any:
-    """The heading of the details panel (the right-hand column)."""
-    return page.locator('[data-testid="stColumn"]').nth(1).locator("h3")
+    """The heading of the details panel (the last heading inside the page's columns)."""
+    return page.locator('[data-testid="stColumn"] h3').last
 
 
 def click_node(page: Any, node: str) -> None:
@@ -169,6 +169,7 @@ def test_standalone_html_shows_payloads_as_text(page: Any, tmp_path: Path) -> No
     dialogs = record_dialogs(page)
     page.goto(html_file.as_uri())
     page.locator("body[data-drawn=yes]").wait_for(timeout=DRAW_TIMEOUT_MS)
+    page.evaluate(TWO_FRAMES)
     assert page.evaluate(NODE_COUNT) == view_size(view)
     assert ink(page) > MIN_INK_PIXELS
     assert page.title() == view.title == 'XSS <img src=x onerror=alert(1)> & "quotes" {{braces}} \\N'

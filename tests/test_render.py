@@ -6,7 +6,7 @@ import json
 import re
 
 from graph import ViewSpec
-from graph.present.render import network_payload, render_html, render_legend
+from graph.present.render import component_script, network_payload, network_script, render_html
 from graph.present.style import PATH_COLOUR
 from tests.helpers import XSS, explorer
 
@@ -21,8 +21,15 @@ def test_page_has_no_remote_resources_and_inlines_vis() -> None:
     html = render_html(explorer().view())
     assert not REMOTE_RESOURCE.search(html)
     assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html.lower()
-    assert "var network = new vis.Network(" in html
+    assert "var kg = kgNetwork(" in html
     assert len(html) > 600_000  # vis-network itself is inlined
+
+
+def test_the_page_and_the_app_component_share_one_network_script() -> None:
+    html, component = render_html(explorer().view()), component_script()
+    script = network_script()
+    assert "function kgNetwork(" in script and script in html and script in component
+    assert html.count("new vis.Network(") == component.count("new vis.Network(") == 1
 
 
 def test_styles_come_from_kinds_and_evidence() -> None:
@@ -46,10 +53,15 @@ def test_positions_are_fixed_and_path_is_highlighted() -> None:
 
 
 def test_legend_lists_kinds_evidence_and_verdicts_shown() -> None:
-    legend = render_legend(explorer().view(ViewSpec(claims=True)))
+    legend = json.dumps(network_payload(explorer().view(ViewSpec(claims=True)))["legend"])
     for text in ("Cause", "Treatment", "Strong", "Randomised trial", "Claimed only", "Contradicted", "Supported"):
         assert text in legend
-    assert "Contradicted" not in render_legend(explorer().view())
+    assert "Contradicted" not in json.dumps(network_payload(explorer().view())["legend"])
+
+
+def test_vis_keyboard_is_off_so_keys_outside_the_graph_never_move_it() -> None:
+    options = json.loads(network_payload(explorer().view())["options"])
+    assert options["interaction"]["keyboard"]["enabled"] is False
 
 
 def test_payloads_are_escaped_everywhere_in_the_page() -> None:

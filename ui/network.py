@@ -12,11 +12,11 @@ import hashlib
 import streamlit as st
 
 from graph import View
-from graph.present import component_script, component_style, describe_view, network_payload, render_legend
+from graph.present import component_script, component_style, network_payload
 from ui import state
 from ui.text import escape
 
-NETWORK_HEIGHT = 500
+NETWORK_HEIGHT = "screen"  # the network and its legend fill the window below the network's top
 
 _NETWORK = st.components.v2.component(
     "knowledge_graph_network", js=component_script(), css=component_style(),
@@ -33,17 +33,16 @@ def _on_node_focused() -> None:
 
 
 def show_network(view: View) -> None:
-    """The network, with its legend."""
+    """The network with its legend (drawn inside the component, so its swatches survive)."""
     payload = network_payload(view)
     key = hashlib.sha256(repr(payload).encode()).hexdigest()[:16]
     _NETWORK(
         key="network",
-        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT, "description": describe_view(view),
+        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT,
               "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")},
         on_selected_change=_on_node_selected, on_focused_change=_on_node_focused,
-        height=NETWORK_HEIGHT + 10,
+        height="content",
     )
-    st.html(render_legend(view))
 
 
 def show_counts(view: View) -> None:
@@ -52,7 +51,7 @@ def show_counts(view: View) -> None:
     hidden_claims = 0 if view.spec.claims else view.hidden_claims
     outside = view.hidden_nodes - hidden_claims
     more = f" {outside} more nodes are outside this view (focus, path or filters)." if outside else ""
-    counts, claims = st.columns([3, 2], vertical_alignment="center")
+    counts, claims = st.columns(2, vertical_alignment="center")
     counts.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.{more}")
     if hidden_claims:
         claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",

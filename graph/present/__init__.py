@@ -13,9 +13,10 @@ from graph.present.render import (
     component_script,
     component_style,
     describe_view,
+    legend_payload,
     network_payload,
+    network_script,
     render_html,
-    render_legend,
 )
 from graph.present.styled import Cluster, EdgeStyle, Heading, NodeStyle, StyledView, styled_view
 
@@ -33,10 +34,11 @@ __all__ = [
     "escape_markdown",
     "evidence_guide",
     "legend_for",
+    "legend_payload",
     "network_payload",
+    "network_script",
     "node_details",
     "render_html",
-    "render_legend",
     "styled_view",
     "view_table",
 ]

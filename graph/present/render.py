@@ -1,14 +1,17 @@
-"""Draw a view as an interactive vis-network page that works offline.
+"""Draw a view as an interactive vis-network page that works offline, or as the app's component.
 
-pyvis builds the node and edge records and the options; the page itself comes from our own
-autoescaping template (pyvis's template loads Bootstrap from a CDN and inserts some texts
-raw), with vis-network's JavaScript and CSS read from the pyvis package and inlined. Data enters
-the page only through ``tojson``, and tooltips are plain text, so no text from a dataset can
-become markup or script.
+The styled view says how everything looks; pyvis builds the vis-network node and edge records
+and the options from it. One script (``templates/network.js``) draws the network, its legend and
+its keyboard for both the app's component and the standalone page, which comes from our own
+autoescaping template (pyvis's template loads Bootstrap from a CDN and inserts some texts raw),
+with vis-network's JavaScript and CSS read from the pyvis package and inlined. Data enters the
+page only through ``tojson``, and tooltips are plain text, so no text from a dataset can become
+markup or script.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -18,30 +21,26 @@ from pyvis.network import Network
 
 from graph.network.view import View
 from graph.present import style
-from graph.present.legend import Legend, legend_for
-from graph.present.styled import DIM_OPACITY, EdgeStyle, NodeStyle, styled_view
+from graph.present.styled import CLUSTER_ABOVE, DIM_OPACITY, EdgeStyle, NodeStyle, StyledView, styled_view
 
 LABEL_WIDTH = 150
 NETWORK_HEIGHT = 640
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 
-def render_html(view: View, height: int = NETWORK_HEIGHT) -> str:
-    """A complete, self-contained HTML page showing the view, its title and legend."""
-    payload = network_payload(view)
+def render_html(view: View, height: int | str = "screen") -> str:
+    """A complete, self-contained HTML page showing the view, its title and legend.
+
+    ``height`` is the network's height in pixels, or ``"screen"`` to fill the window.
+    """
     return _template().render(
-        title=view.title, payload=payload, legend=legend_for(view), height=height,
+        title=view.title, payload=network_payload(view), height=height,
         vis_js=vis_asset("vis-network.min.js"), vis_css=vis_asset("vis-network.css"),
-        description=describe_view(view),
+        network_js=network_script(), network_css=_own_asset("network.css"),
     )
 
 
-def render_legend(view: View) -> str:
-    """The legend alone, as an HTML fragment (for pages that draw the network themselves)."""
-    return _template("legend.html.j2").render(legend=legend_for(view))
-
-
-def network_payload(view: View, cluster_above: int | None = None) -> dict[str, Any]:
+def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> dict[str, Any]:
     """The vis-network data and options for a view, as plain JSON-able values.
 
     Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
@@ -61,6 +60,19 @@ def network_payload(view: View, cluster_above: int | None = None) -> dict[str, A
         "path": sorted(view.path_nodes),
         "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
         "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
+        "legend": legend_payload(styled), "description": describe_view(view),
+    }
+
+
+def legend_payload(styled: StyledView) -> dict[str, Any]:
+    """The legend as the page script draws it: real swatches for kinds, verdicts, lines, path."""
+    legend = styled.legend
+    return {
+        "kinds": [asdict(kind) for kind in legend.kinds],
+        "evidence": [{**asdict(entry), "dashes": list(entry.dashes or [])} for entry in legend.evidence],
+        "verdicts": [{**asdict(verdict), "fill": verdict.fill} for verdict in legend.verdicts],
+        "claim_dashes": list(style.CLAIM_BORDER_DASHES), "path": legend.path, "path_colour": style.PATH_COLOUR,
+        "groups": bool(styled.clusters),
     }
 
 
@@ -102,18 +114,25 @@ def describe_view(view: View) -> str:
 
 @lru_cache(maxsize=1)
 def component_script() -> str:
-    """vis-network followed by the module that wires it to a bidirectional app component."""
-    module = resources.files("graph.present").joinpath("templates/network_component.js").read_text(encoding="utf-8")
-    return vis_asset("vis-network.min.js") + "\n" + module
+    """vis-network, the shared network script, then the module that wires it to the app component."""
+    return "\n".join((vis_asset("vis-network.min.js"), network_script(), _own_asset("network_component.js")))
 
 
 @lru_cache(maxsize=1)
 def component_style() -> str:
-    """CSS for the app component: vis-network's, plus plain-text tooltips that wrap."""
-    return ("/* vis-network, as shipped with pyvis */\n" + vis_asset("vis-network.css")
-            + "\n.kg-network { width: 100%; border: 1px solid #ccc; }"
-            + "\ndiv.vis-tooltip { white-space: pre-wrap; max-width: 26rem; font-size: 0.8rem;"
-            + " font-family: inherit; }\n")
+    """CSS for the app component: vis-network's, then the network's own (shared with the page)."""
+    parts = ("/* vis-network, as shipped with pyvis */", vis_asset("vis-network.css"), _own_asset("network.css"))
+    return "\n".join(parts)
+
+
+def network_script() -> str:
+    """The one script that draws the network, its legend and keyboard, for the app and the page."""
+    return _own_asset("network.js")
+
+
+@lru_cache(maxsize=4)
+def _own_asset(name: str) -> str:
+    return resources.files("graph.present").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=2)
@@ -134,14 +153,12 @@ def _template(name: str = "network.html.j2") -> jinja2.Template:
 _OPTIONS = """{
   "physics": {"enabled": false},
   "layout": {"randomSeed": 7},
-  "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}},
-            "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.8)"}},
-  "nodes": {"font": {"size": 14, "face": "DejaVu Sans, Arial, sans-serif"}},
-  "interaction": {"hover": true, "tooltipDelay": 120, "keyboard": {"enabled": true},
-                  "multiselect": false, "hideEdgesOnDrag": true}
+  "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}}, "selectionWidth": 1.5, "hoverWidth": 1.0,
+            "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
+  "nodes": {"font": {"size": 17, "face": "DejaVu Sans, Arial, sans-serif"}},
+  "interaction": {"hover": true, "tooltipDelay": 120, "keyboard": {"enabled": false},
+                  "multiselect": false, "hideEdgesOnDrag": true, "selectConnectedEdges": true}
 }"""
 
-__all__ = [
-    "Legend", "component_script", "component_style", "describe_view", "network_payload", "render_html",
-    "render_legend",
-]
+__all__ = ["component_script", "component_style", "describe_view", "legend_payload", "network_payload",
+           "network_script", "render_html", "vis_edge", "vis_node"]

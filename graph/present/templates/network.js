@@ -1,0 +1,373 @@
+// The network as drawn, shared by the app's component and the standalone page (and pages built on
+// it). vis-network is loaded before this script. Python's styled view has already decided how each
+// node and edge looks; this script adds what only a browser can do: fit and zoom, hide labels too
+// small to read (no smudges), edge labels on hover and selection, groups that open on click, column
+// headings, a legend with real swatches, and a keyboard that only works inside the graph.
+/* exported kgNetwork */
+
+const KG_MIN_LABEL_PX = 9;      // labels smaller than this on screen are hidden, not faded
+const KG_HUB_LABEL_PX = 12;     // whole-graph views: the hubs' labels stay at least this big
+const KG_HEADING_PX = 13;
+const KG_MAX_ZOOM = 1.3;
+const KG_MIN_HEIGHT = 430;
+const KG_MAX_HEIGHT = 760;
+const KG_ANIMATION = { duration: 350, easingFunction: "easeInOutQuad" };
+const KG_KEYS_HELP = "Arrow keys move between nodes, Enter shows the selected node's details "
+  + "(or opens a group), Shift+Enter focuses on it, + and - zoom, 0 shows everything, Escape closes a group.";
+
+// Build the network inside `holder`. `events`: {height, onSelect(id), onFocus(id)}; height is a
+// number of pixels, or "screen" to fill the window below the holder's top (legend included).
+function kgNetwork(holder, payload, events) {
+  holder.replaceChildren();
+  holder.classList.add("kg-holder");
+  const frame = kgElement("div", "kg-frame");
+  frame.tabIndex = 0;
+  frame.setAttribute("role", "application");
+  frame.setAttribute("aria-roledescription", "network diagram");
+  frame.setAttribute("aria-label", payload.description + " " + KG_KEYS_HELP);
+  const live = kgElement("div", "kg-live");
+  live.setAttribute("aria-live", "polite");
+  const legend = kgLegend(payload);
+  holder.append(frame, legend, live);
+  frame.style.height = kgHeight(holder, legend, events.height) + "px";
+
+  const nodes = new vis.DataSet(payload.nodes);
+  const edges = new vis.DataSet(payload.edges);
+  const network = new vis.Network(frame, { nodes: nodes, edges: edges }, JSON.parse(payload.options));
+  network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
+  const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null };
+  kgHideSmallLabels(network);
+  kgScaleHubs(kg);
+  kgHeadings(kg);
+  kgEdgeLabels(kg);
+  kgPointer(kg);
+  kgKeyboard(kg);
+  kgInitialZoom(kg);
+  network.once("afterDrawing", () => holder.setAttribute("data-drawn", "yes"));
+  return {
+    network: network,
+    select: (id, zoom) => kgSelect(kg, id, zoom),
+    destroy: () => network.destroy(),
+  };
+}
+
+function kgElement(tag, className, text) {
+  const element = document.createElement(tag);
+  if (className) { element.className = className; }
+  if (text !== undefined) { element.textContent = text; }
+  return element;
+}
+
+function kgHeight(holder, legend, wanted) {
+  if (typeof wanted === "number") { return wanted; }
+  const top = holder.getBoundingClientRect().top + window.scrollY;
+  const room = window.innerHeight - top - legend.getBoundingClientRect().height - 24;
+  return Math.max(KG_MIN_HEIGHT, Math.min(KG_MAX_HEIGHT, Math.round(room)));
+}
+
+// Labels ------------------------------------------------------------------------------------------
+
+// vis draws labels down to one pixel below scaling.label.drawThreshold and fades them on the way;
+// here each label gets, before every frame, a threshold that shows it fully or not at all.
+function kgHideSmallLabels(network) {
+  network.on("beforeDrawing", () => {
+    const scale = network.getScale();
+    for (const id of network.body.nodeIndices) { kgLabelThreshold(network.body.nodes[id], scale); }
+    for (const id of network.body.edgeIndices) { kgLabelThreshold(network.body.edges[id], scale); }
+  });
+}
+
+function kgLabelThreshold(item, scale) {
+  const label = item.labelModule;
+  const wanted = label.fontOptions.size * scale >= KG_MIN_LABEL_PX ? 0 : Infinity;
+  const scaling = label.elementOptions.scaling;
+  if (scaling.label.drawThreshold !== wanted) {
+    label.elementOptions.scaling = { ...scaling, label: { ...scaling.label, drawThreshold: wanted } };
+  }
+}
+
+// In a whole-graph view the hubs keep readable labels when zoomed out; the rest appear on zooming in.
+function kgScaleHubs(kg) {
+  const hubs = kg.payload.nodes.filter((node) => node.kg.hub);
+  if (!hubs.length) { return; }
+  let last = 0;
+  kg.network.on("zoom", () => kgResizeHubs(kg, hubs));
+  kg.network.on("afterDrawing", () => {
+    if (Math.abs(kg.network.getScale() - last) > 0.01) { last = kg.network.getScale(); kgResizeHubs(kg, hubs); }
+  });
+}
+
+function kgResizeHubs(kg, hubs) {
+  const scale = kg.network.getScale();
+  kg.nodes.update(hubs.map((node) => {
+    const size = Math.max(node.font.size, KG_HUB_LABEL_PX / scale);
+    const grow = size / node.font.size;
+    return { id: node.id, font: { size: size }, widthConstraint: { maximum: node.widthConstraint.maximum * grow } };
+  }));
+}
+
+// Column headings ("Cause", "Mechanism" …) above a layered whole-graph view, at a fixed screen size.
+function kgHeadings(kg) {
+  const headings = kg.payload.headings;
+  if (!headings.length) { return; }
+  kg.network.on("afterDrawing", (ctx) => {
+    const scale = kg.network.getScale();
+    ctx.save();
+    ctx.font = "bold " + KG_HEADING_PX / scale + "px DejaVu Sans, Arial, sans-serif";
+    ctx.fillStyle = "#444444";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    for (const heading of headings) { ctx.fillText(heading.text, heading.x, heading.y - 6 / scale); }
+    ctx.restore();
+  });
+}
+
+// Edge labels: always on path edges and where they fit in small views (decided in Python);
+// otherwise on hovering the edge, or while one of its ends is selected.
+function kgEdgeLabels(kg) {
+  kg.network.on("hoverEdge", (event) => kgEdgeLabel(kg, event.edge, true));
+  kg.network.on("blurEdge", (event) => kgEdgeLabel(kg, event.edge, kg.network.getSelectedEdges().includes(event.edge)));
+  kg.network.on("select", (event) => kgEdgeLabelsFor(kg, event.nodes.length ? [] : event.edges));
+}
+
+// Labels for the edges the user picked themselves (a node's many edges would crowd each other).
+function kgEdgeLabelsFor(kg, picked) {
+  const chosen = new Set(picked);
+  kg.edges.forEach((edge) => kgEdgeLabel(kg, edge.id, chosen.has(edge.id)));
+}
+
+function kgEdgeLabel(kg, id, show) {
+  const edge = kg.edges.get(id);
+  if (!edge || edge.kg.shown) { return; }
+  const label = show ? edge.kg.label : "";
+  if ((edge.label || "") !== label) { kg.edges.update({ id: id, label: label }); }
+}
+
+// Groups ------------------------------------------------------------------------------------------
+
+function kgOpenCluster(kg, id) {
+  const cluster = kg.payload.clusters.find((c) => c.id === id);
+  if (!cluster) { return; }
+  kg.open = id;
+  kgArrange(kg, cluster.positions);
+  kg.holder.setAttribute("data-open-cluster", id);
+  kg.network.fit({ nodes: cluster.members, maxZoomLevel: KG_MAX_ZOOM, animation: false });
+  kgCloseButton(kg, cluster);
+  kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
+}
+
+function kgCloseCluster(kg) {
+  if (!kg.open) { return; }
+  const positions = Object.fromEntries(kg.payload.nodes.filter((n) => !n.hidden).map((n) => [n.id, [n.x, n.y]]));
+  kg.open = null;
+  kgArrange(kg, positions);
+  kg.holder.removeAttribute("data-open-cluster");
+  kg.frame.querySelector(".kg-close")?.remove();
+  kg.network.fit({ maxZoomLevel: KG_MAX_ZOOM, animation: false });
+  kgAnnounce(kg, "Group closed.");
+}
+
+// Show exactly the nodes in `positions`, there, and the edges whose both ends are shown.
+function kgArrange(kg, positions) {
+  kg.nodes.update(kg.payload.nodes.map((node) => {
+    const at = positions[node.id];
+    return at ? { id: node.id, x: at[0], y: at[1], hidden: false } : { id: node.id, hidden: true };
+  }));
+  kg.edges.update(kg.payload.edges.map((edge) => ({ id: edge.id, hidden: !(edge.from in positions && edge.to in positions) })));
+}
+
+function kgCloseButton(kg, cluster) {
+  kg.frame.querySelector(".kg-close")?.remove();
+  const button = kgElement("button", "kg-close", "Close group: " + kg.nodes.get(cluster.id).label);
+  button.type = "button";
+  button.addEventListener("click", () => { kgCloseCluster(kg); kg.frame.focus(); });
+  kg.frame.append(button);
+}
+
+// Pointer, keyboard, selection ---------------------------------------------------------------------
+
+function kgPointer(kg) {
+  kg.network.on("click", (event) => {
+    const id = event.nodes[0];
+    if (id === undefined) { return; }
+    if (kg.nodes.get(id).kg.members.length) { kgOpenCluster(kg, id); return; }
+    kg.selected = id;
+    kg.events.onSelect?.(id);
+  });
+  kg.network.on("doubleClick", (event) => {
+    const id = event.nodes[0];
+    if (id !== undefined && !kg.nodes.get(id).kg.members.length) { kg.events.onFocus?.(id); }
+  });
+}
+
+function kgKeyboard(kg) {
+  const arrows = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+  kg.frame.addEventListener("keydown", (event) => {
+    if (event.target.closest("button")) { return; }
+    const key = event.key;
+    if (arrows[key]) { kgStep(kg, arrows[key]); }
+    else if (key === "Enter" || key === " ") { kgActivate(kg, event.shiftKey); }
+    else if (key === "+" || key === "=") { kgZoom(kg, 1.25); }
+    else if (key === "-" || key === "_") { kgZoom(kg, 0.8); }
+    else if (key === "0") { kg.network.fit({ maxZoomLevel: KG_MAX_ZOOM, animation: KG_ANIMATION }); }
+    else if (key === "Escape") { kg.open ? kgCloseCluster(kg) : kgSelect(kg, null, false); }
+    else { return; }
+    event.preventDefault();
+    event.stopPropagation();
+  });
+}
+
+// Move the selection to the nearest shown node in the arrow's direction.
+function kgStep(kg, [dx, dy]) {
+  const shown = kg.nodes.get({ filter: (node) => !node.hidden });
+  const here = kg.selected && kg.nodes.get(kg.selected) && !kg.nodes.get(kg.selected).hidden
+    ? kg.network.getPosition(kg.selected) : null;
+  if (!here) { return kgSelect(kg, kgStart(kg, shown), false); }
+  let best = null;
+  let bestCost = Infinity;
+  for (const node of shown) {
+    const p = kg.network.getPosition(node.id);
+    const along = (p.x - here.x) * dx + (p.y - here.y) * dy;
+    const across = Math.abs((p.x - here.x) * dy - (p.y - here.y) * dx);
+    const cost = along + 2 * across;
+    if (node.id !== kg.selected && along > 1 && cost < bestCost) { best = node.id; bestCost = cost; }
+  }
+  if (best !== null) { kgSelect(kg, best, false); }
+}
+
+function kgStart(kg, shown) {
+  const focus = kg.payload.focus;
+  return shown.some((node) => node.id === focus) ? focus : shown[0]?.id;
+}
+
+function kgActivate(kg, focus) {
+  const id = kg.selected;
+  if (!id) { return kgSelect(kg, kgStart(kg, kg.nodes.get({ filter: (n) => !n.hidden })), false); }
+  if (kg.nodes.get(id).kg.members.length) { return kgOpenCluster(kg, id); }
+  (focus ? kg.events.onFocus : kg.events.onSelect)?.(id);
+}
+
+function kgZoom(kg, factor) {
+  const scale = kg.network.getScale() * factor;
+  const position = kg.selected ? kg.network.getPosition(kg.selected) : kg.network.getViewPosition();
+  kg.network.moveTo({ scale: scale, position: position, animation: KG_ANIMATION });
+}
+
+// Select `id` (opening its group if it is inside one); `zoom` brings it close too.
+function kgSelect(kg, id, zoom) {
+  if (!id || !kg.nodes.get(id)) {
+    kg.selected = null;
+    kg.network.unselectAll();
+    return;
+  }
+  const cluster = kg.nodes.get(id).kg.cluster;
+  if (kg.nodes.get(id).hidden && cluster) { kgOpenCluster(kg, cluster); }
+  kg.selected = id;
+  kg.network.selectNodes([id]);
+  kgEdgeLabelsFor(kg, []);
+  if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
+  if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
+  const node = kg.nodes.get(id);
+  kgAnnounce(kg, "Selected: " + node.title.split("\n").slice(0, 2).join(", ") + ".");
+}
+
+function kgOnScreen(kg, id) {
+  const p = kg.network.canvasToDOM(kg.network.getPosition(id));
+  const canvas = kg.network.canvas.frame.canvas;
+  return p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight;
+}
+
+function kgAnnounce(kg, text) { kg.live.textContent = text; }
+
+// A path view zooms to its path; anything else shows the whole picture, no closer than 1.3.
+function kgInitialZoom(kg) {
+  const path = kg.payload.path;
+  requestAnimationFrame(() => {
+    kg.network.redraw();
+    kg.network.fit({ nodes: path.length ? path : [], maxZoomLevel: KG_MAX_ZOOM, animation: false });
+    if (kg.payload.headings.length) {
+      const scale = kg.network.getScale() * 0.94;
+      const centre = kg.network.getViewPosition();
+      kg.network.moveTo({ scale: scale, position: { x: centre.x, y: centre.y - 14 / scale }, animation: false });
+    }
+  });
+}
+
+// Legend -------------------------------------------------------------------------------------------
+
+function kgLegend(payload) {
+  const legend = payload.legend;
+  const box = kgElement("details", "kg-legend");
+  box.open = true;
+  box.append(kgElement("summary", "", "Legend"));
+  const row = (title, items) => {
+    if (!items.length) { return; }
+    const section = kgElement("div", "kg-legend-row");
+    section.append(kgElement("span", "kg-legend-title", title));
+    for (const [draw, text, hint] of items) {
+      const item = kgElement("span", "kg-legend-item");
+      const swatch = kgElement("canvas", "kg-swatch");
+      swatch.width = 36;
+      swatch.height = 18;
+      swatch.setAttribute("aria-hidden", "true");
+      draw(swatch.getContext("2d"));
+      item.append(swatch, kgElement("span", "", text));
+      if (hint) { item.title = hint; }
+      section.append(item);
+    }
+    box.append(section);
+  };
+  row("Kinds", legend.kinds.map((k) => [(c) => kgShape(c, k.shape, k.colour, "#333333", null, 1), k.label]));
+  row("Claims", legend.verdicts.map((v) => [(c) => kgShape(c, "box", v.fill, v.colour, legend.claim_dashes, 2.5),
+    v.label]));
+  row("Evidence", legend.evidence.map((e) => [(c) => kgLine(c, e.colour, e.width, e.dashes), e.label,
+    e.levels.join("; ")]));
+  const extra = [];
+  if (legend.path) { extra.push([(c) => kgLine(c, legend.path_colour, 5, null), "Path"]); }
+  if (legend.groups) { extra.push([(c) => kgShape(c, "box", "#dddddd", "#333333", null, 2.5), "Group: click to open"]); }
+  row("", extra);
+  return box;
+}
+
+function kgLine(ctx, colour, width, dashes) {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dashes || []);
+  ctx.beginPath();
+  ctx.moveTo(2, 9);
+  ctx.lineTo(34, 9);
+  ctx.stroke();
+}
+
+// The shapes vis-network draws, small: enough to match a node to its kind.
+function kgShape(ctx, shape, fill, border, dashes, width) {
+  const x = 18;
+  const y = 9;
+  const r = 7;
+  const polygon = (points) => { ctx.beginPath(); points.forEach(([px, py], i) => (i ? ctx.lineTo(px, py) : ctx.moveTo(px, py))); ctx.closePath(); };
+  const star = () => polygon(Array.from({ length: 10 }, (_, i) => {
+    const a = -Math.PI / 2 + i * Math.PI / 5;
+    const radius = i % 2 ? r * 0.45 : r + 1;
+    return [x + radius * Math.cos(a), y + radius * Math.sin(a)];
+  }));
+  const shapes = {
+    dot: () => { ctx.beginPath(); ctx.arc(x, y, r - 1, 0, 2 * Math.PI); },
+    circle: () => { ctx.beginPath(); ctx.arc(x, y, r - 1, 0, 2 * Math.PI); },
+    ellipse: () => { ctx.beginPath(); ctx.ellipse(x, y, r + 7, r - 1, 0, 0, 2 * Math.PI); },
+    box: () => { ctx.beginPath(); ctx.roundRect(x - 14, y - 7, 28, 14, 4); },
+    database: () => { ctx.beginPath(); ctx.roundRect(x - 10, y - 8, 20, 16, 6); },
+    square: () => polygon([[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]]),
+    diamond: () => polygon([[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]]),
+    triangle: () => polygon([[x, y - r - 1], [x + r + 1, y + r], [x - r - 1, y + r]]),
+    triangleDown: () => polygon([[x - r - 1, y - r], [x + r + 1, y - r], [x, y + r + 1]]),
+    hexagon: () => polygon(Array.from({ length: 6 }, (_, i) => [x + r * Math.cos(i * Math.PI / 3), y + r * Math.sin(i * Math.PI / 3)])),
+    star: star,
+  };
+  (shapes[shape] || shapes.dot)();
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.strokeStyle = border;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dashes || []);
+  ctx.stroke();
+}
