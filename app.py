@@ -34,12 +34,12 @@ layout.show_link(state.sync_url(dataset_name, spec))
 st.subheader(escape(view.title))
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
-    tours.show_step()
     large.show_bound(explorer, spec)
     network.show_counts(view)
     network.show_network(view)
     network.show_paths(view)
 with details_column:
+    tours.show_step()
     details.show_details(explorer)
 details.show_table(view)
 exports.show_exports(explorer, spec)

@@ -25,6 +25,7 @@ APP = ROOT / "app.py"
 LEARNING = ROOT / "tests" / "data" / "learning.yaml"
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
 ESCAPE = re.compile(r"\\(.)")
+PROGRESS = re.compile(r"\*\* · Step \d+ of \d+$")
 
 
 @pytest.fixture(autouse=True)
@@ -53,8 +54,11 @@ def plain(markdown: str) -> str:
 
 
 def step_panel(at: AppTest) -> list[str]:
-    """The open step's texts (title and progress, then the caption), as Markdown."""
-    return [m.value for m in at.main.markdown][:2]
+    """The open step's texts as Markdown: the "**Tour** · Step N of M" line and the caption after it."""
+    texts = [m.value for m in at.main.markdown]
+    found = [i for i, text in enumerate(texts) if PROGRESS.search(text)]
+    assert len(found) == 1, texts
+    return texts[found[0]:found[0] + 2]
 
 
 def shown_spec(at: AppTest) -> ViewSpec:

@@ -1,4 +1,4 @@
-"""Guided tours: the dataset's tours listed in the sidebar, and the open step above the network.
+"""Guided tours: the dataset's tours listed in the sidebar, and the open step beside the network.
 
 The open step lives in ``st.session_state`` and in the URL (``?tour=ID&step=N``, from 1), so a
 link opens that step. Starting a tour, Next and Back put the step's view on screen through
@@ -56,22 +56,22 @@ def list_tours(explorer: Explorer) -> None:
 
 
 def show_step() -> None:
-    """The open step: tour title, progress, caption, and Back, Next and Leave buttons."""
+    """The open step, beside the network: tour and progress, caption, Back and Next, Leave."""
     position: TourPosition | None = st.session_state.get(POSITION)
     if position is None:
         return
     with st.container(border=True, key="tour_step"):
         st.markdown(f"**{escape(position.tour.title)}** · {position.progress}")
         st.markdown(escape(" ".join(position.step.caption.split())))
-        back, forward, leave = st.columns(3)
+        back, forward = st.columns(2)
         back.button("← Back", key="tour_back", disabled=position.is_first, on_click=go_to,
                     args=(position.previous(),), width="stretch")
         forward.button("Next →", key="tour_next", disabled=position.is_last, on_click=go_to,
                        args=(position.next(),), width="stretch", type="primary")
-        leave.button("Leave the tour", key="tour_leave", on_click=go_to, args=(None,), width="stretch")
         if state.current_spec() != position.spec:
             st.button("You have changed the view: back to this step", key="tour_return",
                       on_click=go_to, args=(position,), type="tertiary")
+        st.button("Leave the tour", key="tour_leave", on_click=go_to, args=(None,), type="tertiary")
 
 
 def sync_url() -> None:
