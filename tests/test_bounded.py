@@ -22,6 +22,7 @@ def test_whole_graph_keeps_the_most_connected_nodes_with_their_links() -> None:
     whole = rls.view(ViewSpec()).graph
     assert view.graph.number_of_edges() == whole.subgraph(shown).number_of_edges()
     assert view.hidden_nodes == rls.graph.number_of_nodes() - 20
+    assert view.hidden_claims == sum(1 for _, layer in rls.graph.nodes(data="layer") if layer == "claims")
     assert set(view.positions) == shown
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from graph.dataset.model import Dataset
+from graph.network.build import CLAIMS_LAYER
 from graph.network.layout import compute_layout
 from graph.network.paths import shortest_paths
 from graph.network.query import check_ids, filtered, neighbourhood
@@ -70,7 +71,7 @@ def bounded_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec, limit
     Filters, focus, depth and paths mean what they mean in :func:`make_view`; the focus and
     path nodes are always kept. Raises ViewSpecError when the spec names ids that do not exist.
     """
-    check_ids(dataset, graph, spec)
+    check_ids(dataset, spec)
     pinned = [node for node in (spec.focus, spec.path_from, spec.path_to) if node]
     visible = filtered(dataset, graph, spec, keep=set(pinned))
     if spec.wants_path:
@@ -79,7 +80,8 @@ def bounded_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec, limit
     part = nx.MultiDiGraph(graph.subgraph(most_connected(graph, region, limit, pinned)))
     view = make_view(dataset, part, spec, compute_layout(part, spec.layout), title)
     view = replace(view, hidden_nodes=graph.number_of_nodes() - view.graph.number_of_nodes(),
-                   hidden_edges=graph.number_of_edges() - view.graph.number_of_edges())
+                   hidden_edges=graph.number_of_edges() - view.graph.number_of_edges(),
+                   hidden_claims=_claims(graph) - _claims(view.graph))
     focus_label = graph.nodes[spec.focus]["label"] if spec.focus else None
     bound = Bound(graph.number_of_nodes(), graph.number_of_edges(), view.graph.number_of_nodes(),
                   view.graph.number_of_edges(), len(region | set(pinned)), focus_label, spec.depth)
@@ -94,6 +96,10 @@ def most_connected(graph: nx.MultiDiGraph, candidates: object, limit: int, pinne
     ranked = sorted((node for node in candidates if node not in kept),  # type: ignore[attr-defined]
                     key=lambda node: (-degree[node], node))
     return chosen + ranked[:max(0, limit - len(chosen))]
+
+
+def _claims(graph: nx.MultiDiGraph) -> int:
+    return sum(1 for _, layer in graph.nodes(data="layer") if layer == CLAIMS_LAYER)
 
 
 def _steps(depth: int) -> str:
