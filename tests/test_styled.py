@@ -29,7 +29,7 @@ def test_evidence_is_at_most_four_line_styles_and_the_level_stays_in_the_tooltip
     strong = next(e for e in edges if e.evidence == "Randomised trial")
     assert strong.tier == "strong" and strong.dashes is None
     assert "Evidence: Randomised trial (strong tier)" in strong.tooltip
-    seed = next(e for e in edges if e.evidence == "Seed article only (disputed)")
+    seed = next(e for e in edges if e.evidence == "Clinic article only (disputed)")
     assert seed.tier == "claim" and seed.colour == style.CLAIM_EDGE_COLOUR
 
 
