@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ValidationError
-from graph.dataset import dataset_files, load_sources, load_upload, upload_caption
+from graph.dataset import cached_load, dataset_files, load_upload, upload_caption
 from graph.network import viewstate
 from ui.text import escape, escape_lines
 
@@ -25,8 +25,8 @@ Sources = tuple[tuple[str, bytes], ...]
 
 @st.cache_resource(max_entries=16, show_spinner="Loading dataset…")
 def load_explorer(sources: Sources) -> Explorer:
-    """The explorer for a dataset's files; cached on their names and content."""
-    return Explorer(load_sources(list(sources)))
+    """The explorer for a dataset's files; cached on their names and content (the validated dataset also on disk)."""
+    return Explorer(cached_load(sources))
 
 
 def bundled_datasets() -> dict[str, Path]:

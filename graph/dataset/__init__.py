@@ -4,6 +4,7 @@ Bytes or files go in; a validated :class:`Dataset` comes out, or a
 :class:`~graph.errors.ValidationError` listing every problem with its file and line.
 """
 
+from graph.dataset.cache import cached_load
 from graph.dataset.formatdoc import write_format_doc
 from graph.dataset.limits import MAX_UPLOAD_BYTES, upload_caption
 from graph.dataset.lint import lint_dataset
@@ -14,6 +15,6 @@ from graph.dataset.upload import load_upload
 from graph.dataset.views import check_view
 from graph.dataset.vocabulary import VERDICTS
 
-__all__ = ["MAX_UPLOAD_BYTES", "VERDICTS", "Dataset", "Tour", "TourStep", "check_view", "dataset_files", "json_schema",
-           "lint_dataset", "load_bytes", "load_dataset", "load_sources", "load_upload", "upload_caption",
+__all__ = ["MAX_UPLOAD_BYTES", "VERDICTS", "Dataset", "Tour", "TourStep", "cached_load", "check_view", "dataset_files",
+           "json_schema", "lint_dataset", "load_bytes", "load_dataset", "load_sources", "load_upload", "upload_caption",
            "write_format_doc"]
