@@ -44,6 +44,8 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     try:
         with os.fdopen(temporary[0], "wb") as stream:
             write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before the rename: a power cut leaves the old or the new file
         os.replace(temporary[1], path)
     except OSError as exc:
         temporary[1].unlink(missing_ok=True)
