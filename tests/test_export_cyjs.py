@@ -7,6 +7,8 @@ from pathlib import Path
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes
+from graph.present import style
+from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
 
@@ -21,21 +23,32 @@ def test_elements_carry_data_positions_and_classes() -> None:
     assert nodes["pill"]["data"]["attributes"] == {"dose_mg": 65, "oral": True}
     assert set(nodes["pill"]["position"]) == {"x", "y"}
     assert nodes["pill"]["classes"] == "kind-treatment path"
-    assert nodes["claim1"]["classes"] == "kind-claim verdict-contradicted"
+    assert nodes["claim1"]["classes"] == "kind-claim dimmed"
     edges = {edge["data"]["id"]: edge for edge in doc["elements"]["edges"]}
-    assert edges["pill--treats--low_iron"]["classes"] == "evidence-trial line-solid path"
-    assert edges["claim1--is_about--disease"]["classes"] == "evidence-none line-dotted"
+    assert edges["pill--treats--low_iron"]["classes"] == "evidence-trial tier-strong line-solid path"
+    assert edges["claim1--is_about--disease"]["classes"] == "evidence-none tier-claim line-dashdot dimmed"
     assert edges["pill--treats--low_iron"]["data"]["source"] == "pill"
+    assert doc["layout"] == {"name": "preset"}
 
 
-def test_style_has_a_rule_for_every_class_used() -> None:
+def test_looks_come_from_the_styled_view() -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True, focus="disease"))
+    doc = json.loads(export_bytes(view, "cyjs"))
+    styled = styled_view(view, cluster_above=None)
+    for node in doc["elements"]["nodes"]:
+        look = styled.node(node["data"]["id"])
+        assert (node["data"]["draw_fill"], node["data"]["draw_border"]) == (look.colour, look.border)
+    claim = next(n for n in doc["elements"]["nodes"] if n["data"]["id"] == "claim1")["data"]
+    assert claim["draw_border_style"] == "dashed" and claim["draw_fill"] == style.claim_fill("#D55E00")
+
+
+def test_style_has_a_rule_for_every_line_class_and_maps_data() -> None:
     doc = document("tiny.yaml", ViewSpec(claims=True, focus="pill"))
     selectors = {rule["selector"] for rule in doc["style"]}
-    elements = doc["elements"]["nodes"] + doc["elements"]["edges"]
-    used = {name for element in elements for name in element["classes"].split()} - {"kind-claim"}
-    assert {f".{name}" for name in used} - {".focus"} <= selectors and "node.focus" in selectors
-    kind = next(rule for rule in doc["style"] if rule["selector"] == ".kind-cause")
-    assert kind["style"]["background-color"] == "#E69F00" and kind["style"]["shape"] == "triangle"
+    lines = {name for edge in doc["elements"]["edges"] for name in edge["classes"].split() if name.startswith("line-")}
+    assert lines and {f".{name}" for name in lines} <= selectors
+    node_rule = next(rule for rule in doc["style"] if rule["selector"] == "node")["style"]
+    assert node_rule["background-color"] == "data(draw_fill)" and node_rule["shape"] == "data(draw_shape)"
 
 
 def test_payloads_stay_plain_strings() -> None:

@@ -55,12 +55,15 @@ def test_quote_escapes_backslash_quote_newline_and_ampersand() -> None:
 
 
 def test_styles_positions_and_emphasis() -> None:
-    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(path_from="pill", path_to="brain_iron"))
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
     text = dot_text(view)
-    assert '"low_iron" [label="Low iron", shape="triangle", fillcolor="#E69F00"' in text
+    assert '"low_iron" [label="Low iron", shape="triangle", style="filled", fillcolor="#E69F00"' in text
     x, y = view.positions["disease"]
     assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
-           f'style="dashed", penwidth="3.67", color="{style.PATH_COLOUR}"];' in text
+           f'style="dashed", penwidth="4.5", color="{style.PATH_COLOUR}"' in text
+    assert 'fillcolor="#E69F0040"' in text  # Bad blood flow, off the path, is faded
+    assert '"claim1" [label="[Contradicted] Bad blood\\nflow causes the disease.", shape="box", ' \
+           'style="filled,dashed"' in text
     focused = dot_text(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill")))
-    assert 'color="#000000", penwidth="3"' in focused
+    assert f'color="{style.FOCUS_BORDER}", penwidth="4"' in focused

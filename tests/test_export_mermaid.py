@@ -27,7 +27,7 @@ GRAMMAR = [
     r"  %% n\d+: [A-Za-z0-9_.-]+",
     r"  n\d+(?:" + "|".join(shape.format(LABEL) for shape in SHAPES) + ")",
     r"  n\d+ (?:-->|-\.->|==>)\|" + LABEL + r"\| n\d+",
-    r"  classDef \w+ [a-z-]+:[^,\s]+(?:,[a-z-]+:[^,\s]+)*",
+    r"  classDef \w+ [a-z-]+:[^,]+(?:,[a-z-]+:[^,]+)*",
     r"  class n\d+(?:,n\d+)* \w+",
     r"  linkStyle \d+(?:,\d+)* [a-z-]+:[^,]+(?:,[a-z-]+:[^,]+)*",
 ]
@@ -57,9 +57,11 @@ def test_evidence_arrows_classes_and_path() -> None:
     text = mermaid_text(views()[0])
     assert '  n3 ==>|"treats"| n2' in text
     assert '  n0 -.->|"leads to"| n1' in text
-    assert "  classDef kind_cause fill:#E69F00,color:#000000,stroke:#333333" in text
-    assert "  class n0,n4 kind_cause" in text
-    assert f"  linkStyle 0,1,2,3 stroke:{style.PATH_COLOUR},stroke-width:4px" in text
+    assert "  classDef look_Cause fill:#E69F00,color:#000000,stroke:#333333" in text
+    assert "  class n0,n4 look_Cause" in text
+    assert "stroke-dasharray:6 4" in text.split("classDef look_Claim__Contradicted_", 1)[1].split("\n")[0]
+    assert f"  linkStyle 2,3 stroke:{style.PATH_COLOUR},stroke-width:5px" in text
+    assert "  class n4,n5,n6 dimmed" in text
     assert "  classDef focus" in mermaid_text(views()[1])
 
 

@@ -2,9 +2,10 @@
 
 ``{"elements": {"nodes": [...], "edges": [...]}, "style": [...], "layout": {"name": "preset"}}``:
 each element's ``data`` holds every attribute (lists and mappings stay JSON lists and objects)
-plus ``focus`` and ``on_path``, nodes have a ``position``, and ``classes`` name the kind,
-verdict, evidence level and line style, so the ``style`` array can draw the view as it looks
-here with one selector per class. ``cytoscape({container, ...document})`` keeps the positions
+plus ``focus`` and ``on_path``, and the look the styled view resolved as ``draw_*`` fields (fill,
+border, shape, colour, width, opacity), which the ``style`` array maps with ``data(...)``; nodes
+have a ``position``; ``classes`` name the kind, evidence level, tier, line style and emphasis
+(``focus``, ``path``, ``dimmed`` or ``plain``). ``cytoscape({container, ...document})`` keeps the positions
 (the ``preset`` layout), as does ``cy.layout({name: 'preset'}).run()`` after ``cy.add``.
 """
 
@@ -13,21 +14,22 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO
 
-from graph.dataset.model import VERDICTS
 from graph.export.common import class_name as _class_name
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
+from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 SHAPES = {"ellipse": "ellipse", "box": "round-rectangle", "square": "rectangle", "dot": "ellipse",
           "circle": "ellipse", "diamond": "diamond", "triangle": "triangle", "triangleDown": "polygon",
           "star": "star", "hexagon": "hexagon", "database": "barrel"}
 DOWN_TRIANGLE = "-1 -1 1 -1 0 1"
+DIMMED = 0.3
 
 
 def class_name(prefix: str, identifier: str) -> str:
-    """A Cytoscape class such as ``kind-cause`` or ``verdict-partly-supported``."""
+    """A Cytoscape class such as ``kind-cause`` or ``evidence-cohort``."""
     return _class_name(prefix, identifier, "-")
 
 
@@ -39,75 +41,61 @@ def write_cyjs(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
 
 def cyjs_data(view: View) -> dict[str, Any]:
     """The Cytoscape.js document for ``view``."""
-    nodes = [_node(view, node, data) for node, data in view.graph.nodes(data=True)]
-    edges = [_edge(view, (u, v, k), data) for u, v, k, data in view.graph.edges(keys=True, data=True)]
+    styled = styled_view(view, cluster_above=None)
+    nodes = [_node(view, node) for node in styled.nodes]
+    edges = [_edge(view, edge) for edge in styled.edges]
     return {"data": {"title": view.title}, "elements": {"nodes": nodes, "edges": edges},
-            "style": stylesheet(view), "layout": {"name": "preset"}}
+            "style": stylesheet(), "layout": {"name": "preset"}}
 
 
-def _node(view: View, node: str, data: dict) -> dict[str, Any]:
-    x, y = view.positions[node]
-    classes = [class_name("kind", data["kind"])]
-    classes += [class_name("verdict", data["verdict"])] if "verdict" in data else []
-    classes += ["focus"] if node == view.spec.focus else []
-    classes += ["path"] if node in view.path_nodes else []
-    emphasis = {"focus": node == view.spec.focus, "on_path": node in view.path_nodes}
-    return {"data": {**data, **emphasis, "id": node, "display_label": style.node_label(data)},
+def _node(view: View, node: NodeStyle) -> dict[str, Any]:
+    x, y = node.position
+    data = view.graph.nodes[node.id]
+    classes = [class_name("kind", node.kind), node.emphasis]
+    emphasis = {"focus": node.emphasis == "focus", "on_path": node.id in view.path_nodes}
+    return {"data": {**data, **emphasis, **_node_drawing(node), "id": node.id, "display_label": node.label},
             "position": {"x": x, "y": y}, "classes": " ".join(classes)}
 
 
-def _edge(view: View, key: tuple[str, str, str], data: dict) -> dict[str, Any]:
-    classes = [class_name("evidence", data["evidence"] or "none"),
-               f"line-{style.edge_line(view.dataset, data)}"]
-    classes += ["path"] if key in view.path_edges else []
-    phrase = style.relation_phrase(view.dataset, data["relation"])
-    emphasis = {"focus": view.spec.focus in key[:2], "on_path": key in view.path_edges}
-    return {"data": {**data, **emphasis, "source": key[0], "target": key[1], "display_label": phrase},
-            "classes": " ".join(classes)}
+def _node_drawing(node: NodeStyle) -> dict[str, Any]:
+    """The styled view's look as ``draw_*`` data fields, which the stylesheet maps."""
+    return {"draw_fill": node.colour, "draw_border": node.border, "draw_border_width": node.border_width,
+            "draw_border_style": "dashed" if node.border_dashes else "solid", "draw_shape": SHAPES[node.shape],
+            "draw_text": style.label_colour(node.colour) if node.shape in style.LABEL_INSIDE else "#000000",
+            "draw_valign": "center" if node.shape in style.LABEL_INSIDE else "bottom",
+            "draw_opacity": DIMMED if node.emphasis == "dimmed" else 1.0}
 
 
-def stylesheet(view: View) -> list[dict[str, Any]]:
-    """Base node and edge styles, then one rule per kind, verdict and evidence level shown."""
+def _edge(view: View, edge: EdgeStyle) -> dict[str, Any]:
+    data = view.graph.edges[edge.source, edge.target, edge.id]
+    line = style.TIER_BY_ID[edge.tier].line
+    classes = [class_name("evidence", data["evidence"] or "none"), f"tier-{edge.tier}", f"line-{line}", edge.emphasis]
+    emphasis = {"focus": view.spec.focus in (edge.source, edge.target), "on_path": edge.emphasis == "path"}
+    drawing = {"draw_colour": edge.colour, "draw_width": edge.width, "draw_opacity": edge.opacity}
+    return {"data": {**data, **emphasis, **drawing, "source": edge.source, "target": edge.target,
+                     "display_label": edge.label}, "classes": " ".join(classes)}
+
+
+def stylesheet() -> list[dict[str, Any]]:
+    """Nodes and edges drawn from their ``draw_*`` data; one rule per line style; the down triangle."""
     rules = [_rule("node", {"label": "data(display_label)", "text-wrap": "wrap", "text-max-width": "140px",
-                            "font-size": 10, "border-width": 1, "border-color": "#333333"}),
+                            "font-size": 10, "background-color": "data(draw_fill)", "shape": "data(draw_shape)",
+                            "border-color": "data(draw_border)", "border-width": "data(draw_border_width)",
+                            "border-style": "data(draw_border_style)", "color": "data(draw_text)",
+                            "text-valign": "data(draw_valign)", "opacity": "data(draw_opacity)"}),
              _rule("edge", {"label": "data(display_label)", "font-size": 8, "curve-style": "bezier",
-                            "target-arrow-shape": "triangle", "line-color": style.EDGE_COLOUR,
-                            "target-arrow-color": style.EDGE_COLOUR})]
-    rules += [_kind_rule(kind.id, kind.colour, kind.shape) for kind in view.dataset.kinds]
-    rules += [_rule(f".{class_name('verdict', verdict)}", _fill(style.VERDICT_STYLES[verdict].colour,
-                                                                style.CLAIM_SHAPE)) for verdict in VERDICTS]
-    return rules + _evidence_rules(view) + _emphasis_rules()
+                            "target-arrow-shape": "triangle", "line-color": "data(draw_colour)",
+                            "target-arrow-color": "data(draw_colour)", "width": "data(draw_width)",
+                            "opacity": "data(draw_opacity)"}),
+             _rule('node[draw_shape = "polygon"]', {"shape-polygon-points": DOWN_TRIANGLE})]
+    return rules + [_line_rule(name, dashes) for name, dashes in style.DASHES.items()]
 
 
 def _rule(selector: str, css: dict[str, Any]) -> dict[str, Any]:
     return {"selector": selector, "style": css}
 
 
-def _fill(colour: str, shape: str) -> dict[str, Any]:
-    css = {"background-color": colour, "color": style.label_colour(colour), "shape": SHAPES[shape],
-           "text-valign": "center" if shape in style.LABEL_INSIDE else "bottom"}
-    return {**css, "shape-polygon-points": DOWN_TRIANGLE} if shape == "triangleDown" else css
-
-
-def _kind_rule(kind: str, colour: str, shape: str) -> dict[str, Any]:
-    """Fill and shape of a kind; labels drawn below the shape are black, as on the white page."""
-    css = _fill(colour, shape)
-    if shape not in style.LABEL_INSIDE:
-        css["color"] = "#000000"
-    return _rule(f".{class_name('kind', kind)}", css)
-
-
-def _evidence_rules(view: View) -> list[dict[str, Any]]:
-    """Line style per style class, width per evidence level; claim links (no evidence) are grey."""
-    rules = [_rule(f".line-{line}", {"line-style": line}) for line in ("solid", "dashed", "dotted")]
-    for level in view.dataset.evidence:
-        width = style.edge_width(view.dataset, {"evidence": level.id, "evidence_rank": level.rank})
-        rules.append(_rule(f".{class_name('evidence', level.id)}", {"width": width}))
-    claim_links = {"width": style.MIN_WIDTH, "line-color": style.CLAIM_EDGE_COLOUR}
-    return [*rules, _rule(".evidence-none", claim_links)]
-
-
-def _emphasis_rules() -> list[dict[str, Any]]:
-    return [_rule("edge.path", {"line-color": style.PATH_COLOUR, "target-arrow-color": style.PATH_COLOUR}),
-            _rule("node.path", {"border-color": style.PATH_COLOUR, "border-width": 3}),
-            _rule("node.focus", {"border-color": style.FOCUS_BORDER, "border-width": 4})]
+def _line_rule(name: str, dashes: tuple[int, ...] | None) -> dict[str, Any]:
+    if not dashes:
+        return _rule(f".line-{name}", {"line-style": "solid"})
+    return _rule(f".line-{name}", {"line-style": "dashed", "line-dash-pattern": list(dashes)})

@@ -17,13 +17,15 @@ from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
+from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 FONT = "DejaVu Sans"
 LABEL_WIDTH = 24
 SHAPES = {"ellipse": "ellipse", "box": "box", "diamond": "diamond", "dot": "circle",
           "square": "square", "triangle": "triangle", "triangleDown": "invtriangle",
           "star": "star", "hexagon": "hexagon", "database": "cylinder", "circle": "circle"}
-LINES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
+DIMMED_ALPHA = "40"  # 25 % opacity, as on screen
+LINES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "dashdot": "dashed"}  # no dash-dot in Graphviz
 
 
 @path_or_stream
@@ -34,9 +36,10 @@ def write_dot(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -
 
 def dot_text(view: View) -> str:
     """The DOT source: graph defaults, then one line per node, then one per edge."""
+    styled = styled_view(view, cluster_above=None)
     lines = ["digraph \"view\" {", *_defaults(view)]
-    lines += [_node_line(view, node, data) for node, data in view.graph.nodes(data=True)]
-    lines += [_edge_line(view, u, v, k, data) for u, v, k, data in view.graph.edges(keys=True, data=True)]
+    lines += [_node_line(node) for node in styled.nodes]
+    lines += [_edge_line(edge) for edge in styled.edges]
     return "\n".join([*lines, "}", ""])
 
 
@@ -64,27 +67,25 @@ def _defaults(view: View) -> list[str]:
     ]
 
 
-def _node_line(view: View, node: str, data: dict) -> str:
-    fill = style.node_colour(view.dataset, data)
-    x, y = view.positions[node]
-    values = {"label": wrap(style.node_label(data)), "shape": SHAPES[style.node_shape(view.dataset, data)],
-              "fillcolor": fill, "fontcolor": style.label_colour(fill), "pos": f"{x:g},{0.0 - y:g}",
-              "tooltip": data["summary"], **_node_emphasis(view, node)}
-    return f"  {quote(node)} [{_attributes(values)}];"
+def _node_line(node: NodeStyle) -> str:
+    """A node as drawn: fill, border (dashed if the styled view says so), label, position, tooltip."""
+    x, y = node.position
+    values = {"label": wrap(node.label), "shape": SHAPES[node.shape],
+              "style": "filled,dashed" if node.border_dashes else "filled",
+              "fillcolor": _faded(node.colour, node.emphasis), "fontcolor": style.label_colour(node.colour),
+              "color": _faded(node.border, node.emphasis), "penwidth": f"{node.border_width:g}",
+              "pos": f"{x:g},{0.0 - y:g}", "tooltip": node.tooltip}
+    return f"  {quote(node.id)} [{_attributes(values)}];"
 
 
-def _node_emphasis(view: View, node: str) -> dict[str, object]:
-    if node == view.spec.focus:
-        return {"color": style.FOCUS_BORDER, "penwidth": 3}
-    if node in view.path_nodes:
-        return {"color": style.PATH_COLOUR, "penwidth": 2}
-    return {}
+def _edge_line(edge: EdgeStyle) -> str:
+    """An edge as drawn: the tier's line style, its width and colour, faded off a path."""
+    values = {"id": edge.id, "label": wrap(edge.label, 18), "style": LINES[style.TIER_BY_ID[edge.tier].line],
+              "penwidth": f"{edge.width:g}", "color": _faded(edge.colour, edge.emphasis),
+              "tooltip": edge.tooltip}
+    return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attributes(values)}];"
 
 
-def _edge_line(view: View, source: str, target: str, key: str, data: dict) -> str:
-    on_path = (source, target, key) in view.path_edges
-    values = {"id": key, "label": wrap(style.relation_phrase(view.dataset, data["relation"]), 18),
-              "style": LINES[style.edge_line(view.dataset, data)],
-              "penwidth": style.edge_width(view.dataset, data),
-              "color": style.PATH_COLOUR if on_path else style.edge_colour(data)}
-    return f"  {quote(source)} -> {quote(target)} [{_attributes(values)}];"
+def _faded(colour: str, emphasis: str) -> str:
+    """``colour`` with Graphviz alpha when the styled view dims it (off a highlighted path)."""
+    return colour + DIMMED_ALPHA if emphasis == "dimmed" else colour

@@ -24,7 +24,7 @@ from graph.export.common import shown_references
 from graph.export.pages import POINTS_PER_INCH, Page
 from graph.network.view import View
 from graph.present import style
-from graph.present.legend import Legend
+from graph.present.legend import EvidenceEntry, Legend
 
 CHAR_WIDTH = 0.62
 LINE_SPACING = 1.3
@@ -124,16 +124,12 @@ def legend_rows(legend: Legend) -> list[Row]:
     rows = [Row("Kinds"), *(Row(k.label, _marker_handle(k.shape, k.colour, "#333333")) for k in legend.kinds)]
     if legend.verdicts:
         rows += [Row("Claims: verdict"),
-                 *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, _fill(v), v.colour)) for v in legend.verdicts)]
+                 *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, v.fill, v.colour)) for v in legend.verdicts)]
     if legend.evidence:
         rows += [Row("Evidence (line)"), *(Row(e.label, _line_handle(e)) for e in legend.evidence)]
-    if getattr(legend, "path", False):
+    if legend.path:
         rows.append(Row("Path", Line2D([], [], color=style.PATH_COLOUR, linewidth=points(4))))
     return rows
-
-
-def _fill(verdict: object) -> str:
-    return getattr(verdict, "fill", getattr(verdict, "colour", "#ffffff"))
 
 
 def _marker_handle(shape: str, fill: str, border: str) -> Line2D:
@@ -141,10 +137,8 @@ def _marker_handle(shape: str, fill: str, border: str) -> Line2D:
                   markeredgecolor=border, markeredgewidth=1.2)
 
 
-def _line_handle(entry: object) -> Line2D:
-    dashes = getattr(entry, "dashes", None) or style.DASHES.get(getattr(entry, "line", "solid"))
-    return Line2D([], [], color=getattr(entry, "colour", style.EDGE_COLOUR),
-                  linewidth=points(getattr(entry, "width", 2.0)), linestyle=dash_pattern(dashes))
+def _line_handle(entry: EvidenceEntry) -> Line2D:
+    return Line2D([], [], color=entry.colour, linewidth=points(entry.width), linestyle=dash_pattern(entry.dashes))
 
 
 def legend_columns(rows: list[Row], height: float, page: Page) -> int:

@@ -2,7 +2,8 @@
 
 Attributes are flattened as for GraphML; each node also gets GEXF ``viz`` colour and position,
 so Gephi opens the view with its colours and layout (GEXF's y axis points up, so y is flipped),
-and each edge gets ``viz`` colour, thickness and shape (``solid``, ``dashed`` or ``dotted``), with
+and each edge gets ``viz`` colour (as drawn), thickness and shape (``solid``, ``dashed`` or ``dotted``;
+GEXF has no dash-dot, so the claim tier's dash-dot line is ``dashed``), with
 the relation phrase as its ``label`` and the line width as its ``weight``. NetworkX stamps the
 export date into the file and adds a ``networkx_key`` column for multigraph keys (our keys are
 the edge ids, kept as GEXF edge ids); both are removed, so exports are reproducible and carry no
@@ -21,7 +22,8 @@ from graph.export.files import path_or_stream
 from graph.export.graphml_export import scalar_graph
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
-from graph.present import style
+
+SHAPES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "dashdot": "dashed"}  # GEXF has no dash-dot
 
 
 @path_or_stream
@@ -41,8 +43,8 @@ def viz_graph(view: View) -> nx.MultiDiGraph:
         data["viz"] = {"color": _rgba(str(data["color"])),
                        "position": {"x": data["x"], "y": -float(data["y"]), "z": 0.0}}
     for *_, data in graph.edges(data=True):
-        colour = style.PATH_COLOUR if data["on_path"] else str(data["color"])
-        data["viz"] = {"color": _rgba(colour), "thickness": data["width"], "shape": data["line"]}
+        data["viz"] = {"color": _rgba(str(data["color"])), "thickness": data["width"],
+                       "shape": SHAPES[str(data["line"])]}
     return graph
 
 

@@ -3,9 +3,10 @@
 Node ids are never written raw: nodes become ``n0``, ``n1``… in graph order (a ``%%`` comment
 gives the mapping). Every label is double-quoted with characters that Mermaid would read as
 syntax or markup replaced by Mermaid entity codes (``#quot;``, ``#lt;``, ``#35;``…), so text
-from a dataset stays text. Evidence is the arrow: ``==>`` for the strongest levels, ``-->`` for
-other solid lines, ``-.->`` for dashed and dotted ones (dotted also get a dash pattern); path
-edges are highlighted with ``linkStyle``; kinds, verdicts and the focus are ``classDef`` classes.
+from a dataset stays text. Everything drawn comes from the styled view. Evidence is the arrow:
+``==>`` for the strong tier, ``-->`` for other solid lines, ``-.->`` for broken ones; every edge's
+colour, width, dash pattern and dimming is a ``linkStyle``; each look (a kind, or a claim's
+verdict) is a ``classDef``, and the focus, path and dimmed nodes get one more class each.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 from graph.present import style
+from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
             ";": "#59;", "|": "#124;", "\n": " ", "\r": " "}
 SHAPES = {"ellipse": '(["{}"])', "box": '["{}"]', "square": '["{}"]', "circle": '(("{}"))',
           "dot": '(("{}"))', "diamond": '{{"{}"}}', "hexagon": '{{{{"{}"}}}}', "database": '[("{}")]',
           "triangle": '[/"{}"\\]', "triangleDown": '[\\"{}"/]', "star": '>"{}"]'}
-THICK_SHARE = 0.75
-DOTTED = "stroke-dasharray:2 5"
+EMPHASIS = {"focus": f"stroke:{style.FOCUS_BORDER},stroke-width:4px",
+            "path": f"stroke:{style.PATH_COLOUR},stroke-width:4px", "dimmed": "opacity:0.35"}
+EMPHASIS_BORDERS = ("focus", "path")
 
 
 @path_or_stream
@@ -36,14 +39,13 @@ def write_mermaid(view: View, stream: BinaryIO, options: ExportOptions = DEFAULT
 
 def mermaid_text(view: View) -> str:
     """The flowchart: an id mapping, nodes, edges, then classes and link styles."""
-    ids = {node: f"n{i}" for i, node in enumerate(view.graph)}
-    edges = list(view.graph.edges(keys=True, data=True))
+    styled = styled_view(view, cluster_above=None)
+    ids = {node.id: f"n{i}" for i, node in enumerate(styled.nodes)}
     lines = [f"%% {_comment(view.title)}", "flowchart LR"]
-    lines += [f"  %% {ids[node]}: {node}" for node in view.graph]
-    lines += [_node_line(view, node, ids[node]) for node in view.graph]
-    lines += [f"  {ids[u]} {_arrow(view, data)}|\"{escape(_phrase(view, data))}\"| {ids[v]}"
-              for u, v, _, data in edges]
-    return "\n".join([*lines, *_class_lines(view, ids), *_link_styles(view, edges), ""])
+    lines += [f"  %% {ids[node.id]}: {node.id}" for node in styled.nodes]
+    lines += [f"  {ids[node.id]}{SHAPES[node.shape].format(escape(node.label))}" for node in styled.nodes]
+    lines += [f"  {ids[e.source]} {_arrow(e)}|\"{escape(e.label)}\"| {ids[e.target]}" for e in styled.edges]
+    return "\n".join([*lines, *_class_lines(styled.nodes, ids), *_link_styles(styled.edges), ""])
 
 
 def escape(text: str) -> str:
@@ -55,63 +57,53 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def _node_line(view: View, node: str, safe_id: str) -> str:
-    data = view.graph.nodes[node]
-    shape = SHAPES[style.node_shape(view.dataset, data)]
-    return f"  {safe_id}{shape.format(escape(style.node_label(data)))}"
-
-
-def _phrase(view: View, data: dict) -> str:
-    return style.relation_phrase(view.dataset, data["relation"])
-
-
-def _arrow(view: View, data: dict) -> str:
-    """``==>`` for the strongest evidence, ``-.->`` for dashed or dotted lines, else ``-->``."""
-    if style.edge_line(view.dataset, data) != "solid":
+def _arrow(edge: EdgeStyle) -> str:
+    """``==>`` for the strong tier, ``-->`` for other solid lines, ``-.->`` for broken lines."""
+    if edge.dashes:
         return "-.->"
-    share = (style.edge_width(view.dataset, data) - style.MIN_WIDTH) / (style.MAX_WIDTH - style.MIN_WIDTH)
-    return "==>" if share >= THICK_SHARE else "-->"
+    return "==>" if edge.tier == "strong" else "-->"
 
 
-def _class_lines(view: View, ids: dict[str, str]) -> list[str]:
-    """``classDef`` and ``class`` lines: one class per kind or verdict shown, and the focus."""
+def _class_lines(nodes: tuple[NodeStyle, ...], ids: dict[str, str]) -> list[str]:
+    """``classDef`` and ``class`` lines: one class per look (kind, or claim verdict), then emphasis."""
     members: dict[str, list[str]] = defaultdict(list)
-    fills: dict[str, str] = {}
-    for node, data in view.graph.nodes(data=True):
-        name = _node_class(data)
-        members[name].append(ids[node])
-        fills[name] = style.node_colour(view.dataset, data)
-    lines = [f"  classDef {name} fill:{fill},color:{style.label_colour(fill)},stroke:#333333"
-             for name, fill in sorted(fills.items())]
+    looks: dict[str, str] = {}
+    for node in nodes:
+        name = class_name("look", node.kind_label)
+        members[name].append(ids[node.id])
+        if name not in looks or node.emphasis not in EMPHASIS_BORDERS:  # emphasis classes draw those
+            looks[name] = _look(node)
+    lines = [f"  classDef {name} {css}" for name, css in sorted(looks.items())]
     lines += [f"  class {','.join(members[name])} {name}" for name in sorted(members)]
-    return lines + _emphasis_lines(view, ids)
+    return lines + _emphasis_lines(nodes, ids)
 
 
-def _node_class(data: dict) -> str:
-    if "verdict" in data:
-        return class_name("verdict", data["verdict"])
-    return class_name("kind", data["kind"])
+def _look(node: NodeStyle) -> str:
+    css = f"fill:{node.colour},color:{style.label_colour(node.colour)},stroke:{node.border}"
+    return css + (f",stroke-width:{node.border_width:g}px,stroke-dasharray:{_dasharray(node.border_dashes)}"
+                  if node.border_dashes else "")
 
 
-def _emphasis_lines(view: View, ids: dict[str, str]) -> list[str]:
+def _dasharray(dashes: tuple[int, ...]) -> str:
+    return " ".join(str(d) for d in dashes)
+
+
+def _emphasis_lines(nodes: tuple[NodeStyle, ...], ids: dict[str, str]) -> list[str]:
+    """The focus border, the path border and the dimming of nodes off the path."""
     lines = []
-    path = [ids[node] for node in view.graph if node in view.path_nodes and node != view.spec.focus]
-    if path:
-        lines += [f"  classDef onpath stroke:{style.PATH_COLOUR},stroke-width:3px",
-                  f"  class {','.join(path)} onpath"]
-    if view.spec.focus in ids:
-        lines += [f"  classDef focus stroke:{style.FOCUS_BORDER},stroke-width:4px",
-                  f"  class {ids[view.spec.focus]} focus"]
+    for emphasis, css in EMPHASIS.items():
+        chosen = [ids[node.id] for node in nodes if node.emphasis == emphasis]
+        if chosen:
+            lines += [f"  classDef {emphasis} {css}", f"  class {','.join(chosen)} {emphasis}"]
     return lines
 
 
-def _link_styles(view: View, edges: list) -> list[str]:
-    """``linkStyle`` lines grouping edges (by index) that share a style: path, dotted, or both."""
+def _link_styles(edges: tuple[EdgeStyle, ...]) -> list[str]:
+    """``linkStyle`` lines grouping edges (by index) that share a stroke: colour, dashes, opacity."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for index, (u, v, k, data) in enumerate(edges):
-        parts = [DOTTED] if style.edge_line(view.dataset, data) == "dotted" else []
-        if (u, v, k) in view.path_edges:
-            parts.append(f"stroke:{style.PATH_COLOUR},stroke-width:4px")
-        if parts:
-            groups[",".join(parts)].append(str(index))
+    for index, edge in enumerate(edges):
+        parts = [f"stroke:{edge.colour}", f"stroke-width:{edge.width:g}px"]
+        parts += [f"stroke-dasharray:{_dasharray(edge.dashes)}"] if edge.dashes else []
+        parts += [f"opacity:{edge.opacity:g}"] if edge.opacity < 1 else []
+        groups[",".join(parts)].append(str(index))
     return [f"  linkStyle {','.join(indices)} {css}" for css, indices in sorted(groups.items())]

@@ -3,8 +3,9 @@
 GraphML, GEXF and CSV cannot store lists or mappings, so every node and edge becomes one flat
 record: lists are joined with ``"; "``, ``attributes`` become one ``attr_<name>`` entry each,
 ``recommendation`` becomes ``recommendation_<part>``, thresholds become readable text, and empty
-values are dropped. Drawing attributes (position, ``color`` as ``#rrggbb``, shape, line, width)
-are added so a tool such as Gephi or yEd can show the view as it looks here, and the view itself
+values are dropped. Drawing attributes from the styled view (position, ``color`` as ``#rrggbb``,
+shape; for edges the evidence tier's line style and width) are added so a tool such as Gephi or
+yEd can show the view as it looks here, and the view itself
 is carried: ``focus`` (the focus node, and the edges that touch it) and ``on_path`` (nodes and
 edges of the highlighted path). A column whose values have different types across the view
 becomes text, so each attribute has one declared type. :data:`NODE_COLUMNS` and
@@ -18,6 +19,7 @@ from typing import Any
 
 from graph.network.view import View
 from graph.present import style
+from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 Scalar = str | int | float | bool
 Record = dict[str, Scalar]
@@ -28,14 +30,14 @@ PREFIXES = {"attributes": "attr", "recommendation": "recommendation"}
 
 NODE_COLUMNS = ("label", "kind", "summary", "aliases", "references", "needs_verification", "layer", "tier",
                 "x", "y", "color", "shape", "focus", "on_path", "verdict", "source", "text", "thresholds")
-EDGE_COLUMNS = ("id", "label", "relation", "evidence", "evidence_rank", "references", "needs_verification",
-                "layer", "note", "color", "width", "weight", "line", "focus", "on_path")
+EDGE_COLUMNS = ("id", "label", "relation", "evidence", "evidence_rank", "evidence_tier", "references",
+                "needs_verification", "layer", "note", "color", "width", "weight", "line", "focus", "on_path")
 
 
 def node_records(view: View) -> dict[str, Record]:
     """One flat record per visible node, in graph order, with position, colour, shape and emphasis."""
-    path = view.path_nodes
-    records = {node: {**flatten(data), **_node_drawing(view, node, data),
+    path, looks = view.path_nodes, styled_view(view, cluster_above=None)
+    records = {node: {**flatten(data), **_node_drawing(looks.node(node)),
                       "focus": node == view.spec.focus, "on_path": node in path}
                for node, data in view.graph.nodes(data=True)}
     return ordered(unify_types(records), NODE_COLUMNS)
@@ -44,7 +46,8 @@ def node_records(view: View) -> dict[str, Record]:
 def edge_records(view: View) -> dict[EdgeKey, Record]:
     """One flat record per visible edge, keyed ``(source, target, key)``, with line style and emphasis."""
     path, focus = view.path_edges, view.spec.focus
-    records = {(u, v, k): {**flatten(data), **_edge_drawing(view, data),
+    looks = {edge.id: edge for edge in styled_view(view, cluster_above=None).edges}
+    records = {(u, v, k): {**flatten(data), **_edge_drawing(looks[k]),
                            "focus": focus in (u, v), "on_path": (u, v, k) in path}
                for u, v, k, data in view.graph.edges(keys=True, data=True)}
     return ordered(unify_types(records), EDGE_COLUMNS)
@@ -83,17 +86,16 @@ def describe_threshold(threshold: Mapping[str, Any]) -> str:
     return f"{threshold['text']}{population}: {threshold['meaning']}{references}"
 
 
-def _node_drawing(view: View, node: str, data: dict) -> Record:
-    x, y = view.positions[node]
-    return {"x": float(x), "y": float(y), "color": style.node_colour(view.dataset, data),
-            "shape": style.node_shape(view.dataset, data)}
+def _node_drawing(node: NodeStyle) -> Record:
+    x, y = node.position
+    return {"x": float(x), "y": float(y), "color": node.colour, "shape": node.shape}
 
 
-def _edge_drawing(view: View, data: dict) -> Record:
-    width = float(style.edge_width(view.dataset, data))
-    return {"label": style.relation_phrase(view.dataset, data["relation"]),
-            "color": style.edge_colour(data), "width": width, "weight": width,
-            "line": style.edge_line(view.dataset, data)}
+def _edge_drawing(edge: EdgeStyle) -> Record:
+    """The drawn colour, and the tier's line style and width (path emphasis left out of width)."""
+    tier = style.TIER_BY_ID[edge.tier]
+    return {"label": edge.label, "color": edge.colour, "width": tier.width, "weight": tier.width,
+            "line": tier.line, "evidence_tier": edge.tier}
 
 
 def unify_types(records: dict[Any, Record]) -> dict[Any, Record]:
