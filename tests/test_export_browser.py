@@ -64,3 +64,73 @@ def test_slide_texts_are_14_px_or_more_and_never_overlap(page: Any, name: str, v
     assert min(box["height"] for box in boxes) >= 14, min(boxes, key=lambda box: box["height"])
     assert all(box["left"] >= 0 and box["right"] <= 1920 and box["bottom"] <= 1080 for box in boxes)
     assert overlapping(boxes) == []
+
+
+NODE_ON_SCREEN = """(id) => {
+  const network = window.lesson.kg.network;
+  const spot = network.canvasToDOM(network.getPosition(id));
+  const box = network.canvas.frame.canvas.getBoundingClientRect();
+  return [spot.x + box.left, spot.y + box.top];
+}"""
+
+
+def lesson_page(page: Any, tmp_path: Path, name: str, spec: ViewSpec) -> Any:
+    """The lesson page of ``spec`` on ``name``, opened from a file in offline Chromium and drawn."""
+    path = tmp_path / "lesson.html"
+    path.write_bytes(export_bytes(Explorer.from_path(DATA / name).view(spec), "html"))
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-drawn=yes]", timeout=20_000)
+    return page
+
+
+@pytest.mark.browser
+def test_lesson_page_search_selects_and_shows_details(page: Any, tmp_path: Path) -> None:
+    lesson_page(page, tmp_path, "tiny.yaml", ViewSpec(claims=True))
+    page.fill("#lesson-search", "iron defic")  # an alias of "Low iron"
+    assert page.inner_text("#lesson-results").startswith("Low iron")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#lesson-details h2") == "Low iron"
+    assert page.evaluate("window.lesson.kg.network.getSelectedNodes()") == ["low_iron"]
+    assert "leads to Brain iron deficiency (Cohort study" in page.inner_text("#lesson-details")
+
+
+@pytest.mark.browser
+def test_lesson_page_click_opens_details_that_stay(page: Any, tmp_path: Path) -> None:
+    lesson_page(page, tmp_path, "learning.yaml", ViewSpec(claims=True))
+    assert page.is_visible("text=Test data: not medical advice.")
+    page.mouse.click(*page.evaluate(NODE_ON_SCREEN, "disease"))
+    page.mouse.move(2, 2)
+    page.wait_for_timeout(400)
+    details = page.inner_text("#lesson-details")
+    assert details.startswith("Close\nThe condition") and "Connections" in details
+    doi = page.eval_on_selector_all(".lesson-references a", "links => links.map(a => a.href)")
+    assert all(href.startswith("https://") for href in doi)
+
+
+@pytest.mark.browser
+def test_lesson_page_works_by_touch(browser: Any, tmp_path: Path, blocked_requests: list[str]) -> None:
+    """A tap (no mouse, no hover) on a node opens its details, on a phone-sized touch screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else (blocked_requests.append(route.request.url), route.abort()))
+    try:
+        lesson_page(page, tmp_path, "tiny.yaml", ViewSpec(path_from="pill", path_to="brain_iron"))
+        page.touchscreen.tap(*page.evaluate(NODE_ON_SCREEN, "pill"))
+        page.wait_for_timeout(400)
+        assert page.inner_text("#lesson-details h2") == "Iron pill"
+        assert "doi:10.1000/test.1" in page.inner_text("#lesson-details")
+    finally:
+        context.close()
+    assert blocked_requests == []
+
+
+@pytest.mark.browser
+def test_lesson_page_shows_payloads_as_text(page: Any, tmp_path: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    lesson_page(page, tmp_path, "xss.yaml", ViewSpec(claims=True))
+    page.fill("#lesson-search", "<img")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#lesson-details h2") == "<img src=x onerror=alert(1)>"
+    assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0 and dialogs == []

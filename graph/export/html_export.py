@@ -1,20 +1,57 @@
-"""The interactive view as one self-contained HTML file that works offline.
+"""The lesson page: the interactive view as one self-contained HTML file that works offline and on touch.
 
-The page is the app's own renderer (:func:`graph.present.render.render_html`): vis-network inlined,
-every text escaped, legend and title included. This module only writes it out.
+The page has the title, the dataset's disclaimer, the network with its legend (drawn by the
+shared network script, :func:`graph.present.network_script`, as in the app), the path as
+sentences, a search box that finds a node by name or other name and selects it, a details pane
+that opens on click or tap (summary, connections with evidence, references with DOI links) and
+stays until another node is chosen, and the full list of references the view cites. vis-network,
+the network script and the page's own script (``templates/lesson.js``) are inlined, so nothing is
+fetched. Every text is escaped: the template autoescapes, data enters as JSON through ``tojson``,
+and the script inserts it with ``textContent``; only http(s) addresses become links.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from typing import BinaryIO
 
+import jinja2
+
+from graph.export.common import shown_references
 from graph.export.files import path_or_stream
+from graph.export.lesson import lesson_data, reference_entry
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
-from graph.present.render import render_html
+from graph.present import network_payload, network_script
+from graph.present.render import component_style, vis_asset
 
 
 @path_or_stream
 def write_html(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write the interactive page as UTF-8 HTML."""
-    stream.write(render_html(view).encode("utf-8"))
+    """Write the lesson page as UTF-8 HTML."""
+    stream.write(lesson_html(view).encode("utf-8"))
+
+
+def lesson_html(view: View) -> str:
+    """The complete lesson page for ``view``."""
+    example = next((data["label"] for _, data in view.graph.nodes(data=True)), "")
+    return _template().render(
+        title=view.title, disclaimer=view.dataset.meta.disclaimer, example=example,
+        path=list(view.path_sentences), references=[reference_entry(r) for r in shown_references(view)],
+        payload=network_payload(view), lesson=lesson_data(view),
+        vis_js=vis_asset("vis-network.min.js"), network_js=network_script(), network_css=component_style(),
+        lesson_css=_asset("lesson.css"), lesson_js=_asset("lesson.js"),
+    )
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files("graph.export").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(loader=jinja2.PackageLoader("graph.export", "templates"), autoescape=True,
+                                     undefined=jinja2.StrictUndefined)
+    return environment.get_template("lesson.html.j2")

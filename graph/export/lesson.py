@@ -1,0 +1,62 @@
+"""What the lesson page knows about a view, as plain JSON-able values: details, search, references.
+
+The page (:mod:`graph.export.html_export`) shows the network with the shared network script and
+adds a search box, a details pane and the reference list. Everything the pane shows is prepared
+here, once: for each node its label, kind, summary, longer text, aliases (searched too), its
+connections with their evidence, and its references; for each reference its citation and a link.
+A link is kept only when it is an ``http``/``https`` address (DOIs become ``https://doi.org/…``),
+so a dataset cannot smuggle a ``javascript:`` URL into a clickable link. All of it is text: the
+template and the page script insert it with autoescaping and ``textContent``, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from graph.dataset.model import Reference
+from graph.export.common import shown_references
+from graph.network.view import View
+from graph.present.details import connection_rows
+from graph.present.styled import StyledView, styled_view
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_link(url: str) -> str:
+    """``url`` if it is an http(s) address with a host, else "" (never a script or data URL)."""
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else ""
+
+
+def reference_entry(reference: Reference) -> dict[str, Any]:
+    """A reference as the page shows it: id, citation, a safe link and its label, verification."""
+    link = safe_link(reference.link)
+    label = f"doi:{reference.doi}" if reference.doi and link else link
+    return {"id": reference.id, "citation": reference.citation, "link": link, "link_label": label,
+            "needs_verification": reference.needs_verification}
+
+
+def lesson_data(view: View) -> dict[str, Any]:
+    """Details of every node, the references the view cites, and the path sentences."""
+    styled = styled_view(view, cluster_above=None)
+    return {
+        "nodes": {node: _node_entry(view, styled, node) for node in view.graph},
+        "references": [reference_entry(reference) for reference in shown_references(view)],
+        "path": list(view.path_sentences),
+    }
+
+
+def _node_entry(view: View, styled: StyledView, node: str) -> dict[str, Any]:
+    data = view.graph.nodes[node]
+    return {"id": node, "label": data["label"], "kind": styled.node(node).kind_label, "summary": data["summary"],
+            "text": data["text"], "aliases": list(data["aliases"]), "references": list(data["references"]),
+            "needs_verification": data["needs_verification"], "connections": _connections(view, node)}
+
+
+def _connections(view: View, node: str) -> list[dict[str, Any]]:
+    """The node's links, read from the node: phrase, the other node, evidence, note, references."""
+    rows = connection_rows(view.dataset, view.graph, node)
+    return [{"phrase": phrase, "other": row["Id"], "label": row["Node"], "evidence": row["Evidence"],
+             "note": row["Note"], "references": [ref for ref in row["References"].split(", ") if ref]}
+            for phrase, group in rows.items() for row in group]
