@@ -1,4 +1,9 @@
-"""The export panel: the view on screen in any export format, made when the button is clicked."""
+"""The export panel: the view on screen in any export format, made when the button is clicked.
+
+Which options a format takes and which files come with it (the handout's picture, an image's
+separate references) are the library's declarations (``FORMATS[name].options``, ``plan_files``),
+so the panel offers one download button per planned file and greys out what does not apply.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +12,46 @@ import re
 import streamlit as st
 
 from graph import Explorer, View, ViewSpec
-from graph.export import FORMATS, IMAGE_FORMATS, export_bytes
+from graph.export import FORMATS, PAGES, REFERENCES, PlannedFile, export_bytes, export_notes, plan_files
 from ui import large
+
+PAGE_LABELS = {"poster": "Poster (as large as needed)", "slide": "Slide (1920 × 1080)", "a4": "A4 page (print)"}
+REFERENCE_LABELS = {"caption": "Under the picture", "separate": "On a separate page or file", "none": "Leave out"}
 
 
 def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
-    """Download the view on screen in any export format."""
-    with st.expander("Export this view (image, handout, offline page, graph formats)"):
+    """Download the view on screen in any export format, with the files that come with it."""
+    with st.expander("Export this view (picture, handout, lesson page, graph formats)"):
         fmt = st.selectbox("Format", list(FORMATS), key="export_format",
                            format_func=lambda name: f"{name}: {FORMATS[name].description}")
         title = st.text_input("Title", key="export_title", placeholder="Default: the view's title")
-        scale = st.slider("Image scale (4 for print)", 1, 4, 2, key="export_scale",
-                          disabled=fmt not in (*IMAGE_FORMATS, "md"))
+        given = _options(FORMATS[fmt].options)
         view = large.view_for(explorer, spec, title=title or None)
         stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:60] or "graph"
-        options: dict[str, object] = {"scale": scale} if fmt in IMAGE_FORMATS else {}
-        if fmt == "md":
-            options["image_name"] = f"{stem}.png"
-            st.caption("The handout links its picture: download both into the same folder.")
-            _download(view, "png", stem, {"scale": scale}, "export_download_picture")
-        _download(view, fmt, stem, options, "export_download")
+        planned = plan_files(fmt, f"{stem}{FORMATS[fmt].suffix}", **given)
+        for note in (note for item in planned for note in export_notes(view, item.fmt, item.options)):
+            st.info(note)
+        if len(planned) > 1:
+            st.caption("This export comes with more than one file: download them into the same folder.")
+        for index, item in enumerate(planned):
+            _download(view, item, f"export_download_{index}")
 
 
-def _download(view: View, fmt: str, stem: str, options: dict[str, object], key: str) -> None:
-    """A button that makes the export only when clicked."""
-    st.download_button(f"Download {stem}{FORMATS[fmt].suffix}", lambda: export_bytes(view, fmt, **options),
-                       file_name=f"{stem}{FORMATS[fmt].suffix}", mime=FORMATS[fmt].mime,
-                       on_click="ignore", key=key)
+def _options(takes: tuple[str, ...]) -> dict[str, object]:
+    """The page, references and scale controls, each greyed out when the format does not take it."""
+    columns = st.columns(3)
+    page = columns[0].radio("Page", PAGES, key="export_page", format_func=PAGE_LABELS.__getitem__,
+                            disabled="page" not in takes)
+    references = columns[1].radio("References", REFERENCES, key="export_references",
+                                  format_func=REFERENCE_LABELS.__getitem__, disabled="references" not in takes)
+    scale = columns[2].slider("Image scale (PNG pixels × scale)", 1, 4, 2,
+                              key="export_scale", disabled="scale" not in takes)
+    chosen = {"page": page, "references": references, "scale": scale}
+    return {name: value for name, value in chosen.items() if name in takes}
+
+
+def _download(view: View, item: PlannedFile, key: str) -> None:
+    """A button that makes one planned file only when clicked."""
+    name = item.target.name
+    st.download_button(f"Download {name}", lambda: export_bytes(view, item.fmt, item.options), file_name=name,
+                       mime=FORMATS[item.fmt].mime, on_click="ignore", key=key)

@@ -1,0 +1,46 @@
+"""The app's export panel (ui/exports.py), driven with AppTest on a small test dataset."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = ROOT / "tests" / "data" / "tiny.yaml"
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app on the tiny dataset, run once, with no exception."""
+    monkeypatch.setenv("KG_DATASETS", os.pathsep.join([str(TINY)]))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def downloads(at: AppTest) -> list[str]:
+    """The labels of the export panel's download buttons."""
+    return [button.proto.label for button in at.get("download_button") if button.key.startswith("export_download")]
+
+
+def test_handout_offers_its_declared_picture(app: AppTest) -> None:
+    app.selectbox(key="export_format").set_value("md").run()
+    assert downloads(app) == ["Download tiny-test-graph.md", "Download tiny-test-graph.png"]
+    assert app.radio(key="export_references").disabled and not app.radio(key="export_page").disabled
+
+
+def test_picture_takes_a_page_and_separate_references(app: AppTest) -> None:
+    app.selectbox(key="export_format").set_value("png").run()
+    app.radio(key="export_page").set_value("slide").run()
+    app.radio(key="export_references").set_value("separate").run()
+    assert not app.exception
+    assert downloads(app) == ["Download tiny-test-graph.png", "Download tiny-test-graph-references.png"]
+
+
+def test_data_formats_grey_out_picture_options(app: AppTest) -> None:
+    app.selectbox(key="export_format").set_value("graphml").run()
+    assert app.slider(key="export_scale").disabled and app.radio(key="export_page").disabled
+    assert downloads(app) == ["Download tiny-test-graph.graphml"]
