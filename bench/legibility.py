@@ -86,7 +86,7 @@ def summary(state: dict[str, Any]) -> dict[str, Any]:
         "readable_share": readable / len(labelled) if labelled else 1.0,
         "smudges": sum(1 for px in drawn + state["edgeLabels"] if px < SMUDGE_PX),
         "edge_labels": len(state["edgeLabels"]), "overlaps": len(state["overlaps"]),
-        "canvas": f"{state['width']}x{state['height']}",
+        "canvas": f"{state['width']}x{state['height']}", "pairs": state["overlaps"],
     }
 
 
@@ -98,6 +98,12 @@ def measure(page: Any, url: str) -> dict[str, Any]:
     page.wait_for_timeout(600)  # any zoom animation (at most 500 ms) has finished
     page.evaluate(SETTLED)
     return page.evaluate(MEASURE)
+
+
+def print_overlaps(rows: dict[str, dict[str, Any]]) -> None:
+    for name, row in rows.items():
+        for pair in row["pairs"]:
+            print(f"{name}: {pair[0]} overlaps {pair[1]}")
 
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
@@ -175,10 +181,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--page", action="store_true", help="measure the standalone page, not the app")
     parser.add_argument("--size", default="1366x768", help="browser viewport, WIDTHxHEIGHT")
+    parser.add_argument("--overlaps", action="store_true", help="also list every overlapping pair")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     print(f"{'standalone page' if args.page else 'app'} at {args.size}")
-    print_table(run(args.page, {"width": width, "height": height}))
+    rows = run(args.page, {"width": width, "height": height})
+    print_table(rows)
+    if args.overlaps:
+        print_overlaps(rows)
 
 
 if __name__ == "__main__":

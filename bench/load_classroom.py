@@ -1,0 +1,275 @@
+"""A class at once: concurrent sessions against one Streamlit server on loopback, each its own student.
+
+Run from the repository root: ``.venv/bin/python -m bench.load_classroom [SESSIONS] [RERUNS]``
+(defaults 30 and 500). It starts ``streamlit run app.py`` on 127.0.0.1 at a free port and speaks
+Streamlit's own websocket protocol (what the browser sends: a rerun request with the changed
+widget values), so the figures are the server's, not a browser's. Each session has its own
+focus, depth, direction, filters and clicks ("Show everything"), chosen at random with a think
+time between actions, and checks after every rerun that the title it gets is the one its own
+choices imply: no session may see another's state.
+
+Reported: rerun latency (request sent → script finished) median, p95 and max under load, with
+the first rerun of each session listed apart; the server's resident memory idle, with every
+session open, and per session; and a leak check: memory sampled as reruns accumulate, with the
+growth between the first and last fifth of the run. It stops by itself after ``RERUNS`` measured
+reruns or ``DEADLINE_S`` seconds, and always stops the server. Figures go to stdout and to
+out/load_classroom.json.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from graph import Explorer
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "out" / "load_classroom.json"
+DEADLINE_S = 420
+THINK_S = (1.0, 4.0)
+SAMPLE_EVERY_S = 1.0
+TARGET_P95_MS = 300
+DIRECTIONS = {"both": "both ways", "out": "outgoing", "in": "incoming"}
+
+
+@dataclass
+class Student:
+    """One browser tab: its widgets, its own choices, and what it measured."""
+
+    number: int
+    rng: random.Random
+    widgets: dict[str, Any] = field(default_factory=dict)
+    focus: str | None = None
+    latencies: list[float] = field(default_factory=list)
+    first: float = 0.0
+    mixups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Load:
+    """Shared progress of the whole class: reruns done, memory samples, when to stop."""
+
+    reruns: int
+    deadline: float
+    done: int = 0
+    samples: list[tuple[int, float]] = field(default_factory=list)
+
+    @property
+    def over(self) -> bool:
+        return self.done >= self.reruns or time.monotonic() > self.deadline
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server() -> Iterator[tuple[int, psutil.Process]]:
+    """``streamlit run app.py`` on loopback; yields its port and process; always stops it."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_health(port)
+        yield port, psutil.Process(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_health(port: int) -> None:
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError("streamlit did not start")
+
+
+def rss_mib(process: psutil.Process) -> float:
+    return process.memory_info().rss / 1024 / 1024
+
+
+async def rerun(ws: Any, student: Student, states: list[WidgetState], query: str = "") -> list[str]:
+    """Send one rerun request; wait for the script to finish; return the headings it drew."""
+    message = BackMsg()
+    message.rerun_script.query_string = query
+    message.rerun_script.widget_states.widgets.extend(states)
+    started = time.perf_counter()
+    await ws.send(message.SerializeToString())
+    headings = []
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await ws.recv())
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            headings += _note_element(forward.delta.new_element, student)
+        elif kind == "script_finished":
+            student.latencies.append(time.perf_counter() - started)
+            return headings
+
+
+def _note_element(element: Any, student: Student) -> list[str]:
+    """Remember widget ids and options by key; return the element's text if it is a heading."""
+    kind = element.WhichOneof("type")
+    if kind == "heading":
+        return [element.heading.body]
+    widget = getattr(element, kind)
+    widget_id = getattr(widget, "id", "")
+    if widget_id.startswith("$$ID-"):
+        student.widgets[widget_id.split("-", 2)[2]] = widget
+    return []
+
+
+def choose(student: Student, explorer: Explorer) -> tuple[list[WidgetState], str | None]:
+    """A random action for this student: the widget states to send and the focus they imply."""
+    rng, widgets = student.rng, student.widgets
+    action = rng.choice(["focus", "focus", "depth", "direction", "kinds", "claims", "everything"])
+    state = WidgetState()
+    focus = student.focus
+    if action == "focus" or (action in ("depth", "direction") and focus is None):
+        options = list(widgets["focus"].options)
+        label = options[(student.number * 7 + rng.randrange(len(options))) % len(options)]
+        state.id, state.string_value, focus = widgets["focus"].id, label, _node_of(explorer, label)
+    elif action == "depth":
+        state.id = widgets["depth"].id
+        state.double_array_value.data.append(rng.choice([1, 2]))
+    elif action == "direction":
+        state.id, state.string_value = widgets["direction"].id, rng.choice(list(DIRECTIONS.values()))
+    elif action == "kinds":
+        kinds = list(widgets["kinds"].options)
+        state.id = widgets["kinds"].id
+        state.string_array_value.data.extend(rng.sample(kinds, rng.randint(2, len(kinds))))
+    elif action == "claims":
+        state.id, state.bool_value = widgets["claims"].id, bool(rng.getrandbits(1))
+    else:
+        state.id, state.trigger_value, focus = widgets["show_everything"].id, True, None
+    return [state], focus
+
+
+def _node_of(explorer: Explorer, shown: str) -> str:
+    return next(node for node, text in explorer.search_index.items() if text == shown)
+
+
+def check_title(student: Student, headings: list[str], explorer: Explorer) -> None:
+    """The view title must name this student's own focus (or none)."""
+    label = explorer.graph.nodes[student.focus]["label"] if student.focus else None
+    around = [h for h in headings if ": around " in h or " around " in h]
+    ours = (label is None and not around) or any(label in h for h in around)
+    if not ours:
+        student.mixups.append(f"session {student.number} focus {student.focus!r} saw {around[:1]}")
+
+
+async def student_loop(port: int, student: Student, load: Load, explorer: Explorer, opened: asyncio.Event,
+                       ready: list[int]) -> None:
+    """Open the app, wait for the whole class, then act until the run is over."""
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+        await rerun(ws, student, [])
+        student.first = student.latencies.pop()
+        ready.append(student.number)
+        await opened.wait()
+        while not load.over:
+            await asyncio.sleep(student.rng.uniform(*THINK_S))
+            if load.over:
+                break
+            states, focus = choose(student, explorer)
+            student.focus = focus
+            headings = await rerun(ws, student, states)
+            check_title(student, headings, explorer)
+            load.done += 1
+
+
+async def sample_memory(process: psutil.Process, load: Load) -> None:
+    while not load.over:
+        load.samples.append((load.done, rss_mib(process)))
+        await asyncio.sleep(SAMPLE_EVERY_S)
+    load.samples.append((load.done, rss_mib(process)))
+
+
+async def run_class(sessions: int, reruns: int) -> dict[str, Any]:
+    explorer = Explorer.from_path(ROOT / "data" / "rls")
+    with streamlit_server() as (port, process):
+        idle = rss_mib(process)
+        students = [Student(n, random.Random(n)) for n in range(sessions)]
+        load = Load(reruns, time.monotonic() + DEADLINE_S)
+        opened, ready = asyncio.Event(), []
+        tasks = [asyncio.create_task(student_loop(port, s, load, explorer, opened, ready)) for s in students]
+        while len(ready) < sessions:
+            await asyncio.sleep(0.2)
+        all_open = rss_mib(process)
+        opened.set()
+        started = time.monotonic()
+        await asyncio.gather(sample_memory(process, load), *tasks)
+        return summarise(students, load, idle, all_open, time.monotonic() - started)
+
+
+def summarise(students: list[Student], load: Load, idle: float, all_open: float, seconds: float) -> dict[str, Any]:
+    latencies = sorted(ms for s in students for ms in (x * 1000 for x in s.latencies))
+    firsts = sorted(s.first * 1000 for s in students)
+    fifth = max(1, len(load.samples) // 5)
+    early, late = load.samples[:fifth], load.samples[-fifth:]
+    return {
+        "sessions": len(students), "reruns": len(latencies), "seconds": round(seconds, 1),
+        "reruns_per_second": round(len(latencies) / seconds, 2),
+        "rerun_ms": {"median": _ms(statistics.median(latencies)), "p95": _ms(_percentile(latencies, 95)),
+                     "max": _ms(latencies[-1])},
+        "first_run_ms": {"median": _ms(statistics.median(firsts)), "max": _ms(firsts[-1])},
+        "memory_mib": {"idle": round(idle, 1), "all_sessions_open": round(all_open, 1),
+                       "per_session": round((all_open - idle) / len(students), 2),
+                       "end": round(load.samples[-1][1], 1)},
+        "leak_check": {"first_fifth_mib": round(statistics.mean(m for _, m in early), 1),
+                       "last_fifth_mib": round(statistics.mean(m for _, m in late), 1),
+                       "reruns_between": late[-1][0] - early[0][0]},
+        "mixups": [m for s in students for m in s.mixups],
+        "target_p95_ms": TARGET_P95_MS,
+    }
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    return values[min(len(values) - 1, round(percent / 100 * (len(values) - 1)))]
+
+
+def _ms(value: float) -> float:
+    return round(value, 1)
+
+
+def main(argv: list[str]) -> int:
+    sessions = int(argv[0]) if argv else 30
+    reruns = int(argv[1]) if len(argv) > 1 else 500
+    result = asyncio.run(run_class(sessions, reruns))
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+    return 0 if not result["mixups"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
