@@ -32,7 +32,7 @@ def upload(page: Any, path: Path) -> None:
 
 
 def details(page: Any) -> Any:
-    return page.locator('[data-testid="stColumn"]').nth(1)
+    return page.locator(".st-key-details")
 
 
 def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
@@ -71,3 +71,21 @@ def test_a_connection_button_walks_to_the_linked_node(page: Any, app_url: str) -
     page.keyboard.press("Enter")
     expect(details(page).locator("h3")).to_have_text("The condition", timeout=TIMEOUT_MS)
     assert page.evaluate("() => network.getSelectedNodes()") == ["disease"]
+
+
+@pytest.mark.parametrize(("width", "height", "minimum"), [(768, 1024, 460), (1366, 768, 600)])
+def test_the_network_keeps_its_width_on_narrow_screens(browser: Any, app_url: str, width: int, height: int,
+                                                        minimum: int) -> None:
+    """Below 900 px the details column goes under the network instead of squeezing it."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(app_url)
+        page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=TIMEOUT_MS)
+        canvas = page.evaluate("() => network.canvas.frame.canvas.getBoundingClientRect().width")
+        column = page.evaluate("""() => network.canvas.frame.canvas.getRootNode().host
+                                         .closest('[data-testid="stColumn"]').getBoundingClientRect().width""")
+        assert canvas >= minimum
+        assert canvas >= column - 8, "the network should use its column's full width"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    finally:
+        page.close()

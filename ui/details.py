@@ -17,7 +17,13 @@ from ui.text import escape
 
 
 def show_details(explorer: Explorer) -> None:
-    """Everything known about the selected node: summary, facts, thresholds, connections, references."""
+    """Everything known about the selected node, in a container keyed "details" (CSS class st-key-details)."""
+    with st.container(key="details"):
+        _show_selected(explorer)
+
+
+def _show_selected(explorer: Explorer) -> None:
+    """Summary, facts, thresholds, connections and references of the selected node."""
     node = st.session_state.get("selected")
     if not node or node not in explorer.graph:
         st.info("Click a node, or search for one, to read about it here.")
