@@ -13,6 +13,7 @@ from graph import Explorer, View, ViewSpec
 from graph.export import export_view
 from graph.export.dot_export import dot_text, quote
 from graph.present import style
+from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
 DOT = shutil.which("dot")
@@ -54,6 +55,11 @@ def test_quote_escapes_backslash_quote_newline_and_ampersand() -> None:
     assert quote("<b>x</b>").startswith('"<')
 
 
+def width(view: View, edge_id: str) -> float:
+    """The width the styled view gives an edge (the tier's, plus the path's emphasis)."""
+    return next(edge.width for edge in styled_view(view, cluster_above=None).edges if edge.id == edge_id)
+
+
 def test_styles_positions_and_emphasis() -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
     text = dot_text(view)
@@ -61,7 +67,8 @@ def test_styles_positions_and_emphasis() -> None:
     x, y = view.positions["disease"]
     assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
-           f'style="dashed", penwidth="4.5", color="{style.PATH_COLOUR}"' in text
+           f'style="dashed", penwidth="{width(view, "low_iron--leads_to--brain_iron"):g}", ' \
+           f'color="{style.PATH_COLOUR}"' in text
     assert 'fillcolor="#E69F0040"' in text  # Bad blood flow, off the path, is faded
     assert '"claim1" [label="[Contradicted] Bad blood\\nflow causes the disease.", shape="box", ' \
            'style="filled,dashed"' in text

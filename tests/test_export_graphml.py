@@ -14,6 +14,7 @@ import pytest
 from graph import Explorer, View, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.tabular import edge_records, node_records, unify_types
+from graph.present import style
 
 DATA = Path(__file__).parent / "data"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -60,7 +61,8 @@ def test_flattening_keeps_types_and_values(tmp_path: Path) -> None:
     assert (low_iron["aliases"], low_iron["x"], low_iron["label"]) == (
         "iron deficiency", view.positions["low_iron"][0], "Low iron")
     edge = graph.edges["pill", "disease", "pill--treats--disease"]
-    assert (edge["recommendation_direction"], edge["evidence_rank"], edge["width"]) == ("for", 3, 3.0)
+    assert (edge["recommendation_direction"], edge["evidence_rank"], edge["width"]) == (
+        "for", 3, style.TIER_BY_ID["strong"].width)
     assert "recommendation_direction" not in graph.edges["pill", "low_iron", "pill--treats--low_iron"]
 
 

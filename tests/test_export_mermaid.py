@@ -17,6 +17,7 @@ import pytest
 from graph import Explorer, View, ViewSpec
 from graph.export.mermaid_export import escape, mermaid_text
 from graph.present import style
+from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
 LABEL = r'"(?:[^"<>&`;|#\n]|#\w+;)*"'
@@ -60,7 +61,8 @@ def test_evidence_arrows_classes_and_path() -> None:
     assert "  classDef look_Cause fill:#E69F00,color:#000000,stroke:#333333" in text
     assert "  class n0,n4 look_Cause" in text
     assert "stroke-dasharray:6 4" in text.split("classDef look_Claim__Contradicted_", 1)[1].split("\n")[0]
-    assert f"  linkStyle 2,3 stroke:{style.PATH_COLOUR},stroke-width:5px" in text
+    strong = next(e.width for e in styled_view(views()[0], cluster_above=None).edges if e.tier == "strong")
+    assert f"  linkStyle 2,3 stroke:{style.PATH_COLOUR},stroke-width:{strong:g}px" in text
     assert "  class n4,n5,n6 dimmed" in text
     assert "  classDef focus" in mermaid_text(views()[1])
 
@@ -85,6 +87,8 @@ def test_mermaid_parses_and_renders_payloads_as_text(page: Any) -> None:
     page.add_script_tag(path=_mermaid_script())
     labels = page.evaluate(RENDER, mermaid_text(views()[2]))
     assert "<img src=x onerror=alert(1)>" in labels and "</script><script>alert(1)</script>" in labels
+    path_labels = page.evaluate(RENDER, mermaid_text(views()[0]))  # dashed borders, dimming, link styles
+    assert "Brain iron deficiency" in path_labels and "leads to" in path_labels
 
 
 RENDER = """async (text) => {
