@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,3 +86,19 @@ def test_html_payloads_are_escaped() -> None:
     assert not any(tag in ("img", "iframe", "object") for tag, _ in page.elements)
     assert any("<img src=x onerror=alert(1)>" in t for t in page.texts)
     assert all(attrs.get("href", "").startswith("http") for tag, attrs in page.elements if tag == "a")
+
+
+def test_hover_keeps_each_nodes_kind_colour() -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True))
+    payload = Page(lesson_html(view)).json["lesson-payload"]
+    colours = {node["id"]: node["color"] for node in payload["nodes"]}
+    assert colours["low_iron"]["background"] == "#E69F00"
+    assert all(colour["hover"]["background"] == colour["background"] for colour in colours.values())
+
+
+def test_exports_load_matplotlib_only_for_pictures() -> None:
+    code = ("import sys; from graph import Explorer; from graph.export import export_bytes; "
+            "export_bytes(Explorer.from_path(sys.argv[1]).view(), 'html'); print('matplotlib' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(DATA / "tiny.yaml")], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
