@@ -29,7 +29,8 @@ FERRITIN = "serum_ferritin"
 DRAW_TIMEOUT_MS = 30_000
 MIN_INK_PIXELS = 1_000
 
-NODE_COUNT = "() => window.network ? network.body.data.nodes.length : 0"
+NODE_COUNT = ("() => window.network ? network.body.data.nodes.get({filter: n => !n.kg.members.length}).length"
+              " : 0")  # the view's nodes, shown or inside a closed group
 INK = """() => { const c = network.canvas.frame.canvas;
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i]) n++; } return n; }"""
@@ -87,7 +88,7 @@ def ink(page: Any) -> int:
 
 
 def node_ids(page: Any) -> set[str]:
-    return set(page.evaluate("() => network.body.data.nodes.getIds()"))
+    return set(page.evaluate("() => network.body.data.nodes.getIds({filter: n => !n.kg.members.length})"))
 
 
 def details_heading(page: Any) -> Any:

@@ -67,7 +67,7 @@ def test_path_view_emphasises_the_path_and_dims_the_rest() -> None:
     assert on_path == view.path_nodes
     assert all(n.emphasis == "dimmed" for n in styled.nodes if n.id not in on_path)
     path_edges = [e for e in styled.edges if e.emphasis == "path"]
-    assert path_edges and all(e.colour == style.PATH_COLOUR and e.label_shown for e in path_edges)
+    assert path_edges and all(e.colour == style.PATH_COLOUR for e in path_edges)
     assert all(e.opacity < 1 for e in styled.edges if e.emphasis == "dimmed")
 
 
@@ -102,13 +102,15 @@ def test_small_focus_views_are_not_clustered_and_renderers_may_refuse_clusters()
     assert styled_view(rls().view(ViewSpec(focus="rls")), cluster_above=None).clusters == ()
 
 
-def test_overview_labels_hubs_and_heads_its_columns() -> None:
+def test_overview_groups_big_kinds_keeps_the_conditions_and_heads_its_columns() -> None:
     styled = styled_view(rls().view())
-    hubs = {n.id for n in styled.nodes if n.hub}
-    assert "rls" in hubs and 5 <= len(hubs) <= 20
+    shown = [n for n in styled.nodes if n.cluster is None]
+    assert len(shown) <= 20 and {"rls", "plmd"} <= {n.id for n in shown}
     texts = [h.text for h in styled.headings]
-    assert texts[0].startswith("Cause") and texts[-1].startswith("Treatment")
+    assert texts[0].startswith("Cause") and "Treatment" in texts[-1]
     assert [h.x for h in styled.headings] == sorted(h.x for h in styled.headings)
+    top = min(n.position[1] for n in shown)
+    assert all(h.y < top for h in styled.headings)
 
 
 def test_legend_has_one_entry_per_tier_naming_its_levels() -> None:

@@ -1,10 +1,12 @@
-"""Node positions that are the same on every run.
+"""Node positions that are the same on every run, spaced by the size of each node's label.
 
-Positions are computed once for the whole graph (claims included) and every view of the whole
-graph reuses them, so a node never jumps when filters change; a focus view closes up the gaps
-but keeps every node's order (:func:`compact`). ``layered`` puts kinds in columns by tier, left
-to right, orders each column to keep related nodes level, and gives each node room for its
-wrapped label; ``force`` is a seeded Fruchterman–Reingold layout, settled before it is drawn.
+Positions are computed once for the whole graph (claims included) and every whole-graph view
+reuses them, so a node never jumps when filters change. ``layered`` puts kinds in ranks by tier,
+orders each rank to keep related nodes level, and gives every node the room its wrapped label
+needs (:class:`Extent`); :func:`fitted_layout` lays a small graph (a neighbourhood) out in
+whichever direction, columns left to right or rows top to bottom, lets its labels be drawn
+biggest on a canvas the size of the app's. ``force`` is a seeded Fruchterman–Reingold layout;
+:func:`spread` scales any layout until no two nodes' boxes overlap.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import math
 import random
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -20,22 +24,41 @@ from graph.dataset.vocabulary import drawn_label
 
 Positions = dict[str, tuple[float, float]]
 
-COLUMN_GAP = 320.0
-SUB_COLUMN_GAP = 200.0
-ROW_SPACING = 14.0
+FONT_SIZE = 17.0
+CHAR_EM = 0.53          # DejaVu Sans averages 0.52 em a character over the RLS labels
+WIDE_WORD = 1.25        # a single word may be this much wider than average ("movement")
+WRAP_WIDTH = 150.0      # labels wrap at this width (vis-network's widthConstraint.maximum)
+ELLIPSE_WRAP = 0.73     # an ellipse is half as wide again as its label: wrap it narrower
+SHAPE_SIZE = 16.0       # radius of shapes drawn with their label below (vis-network's nodes.size)
+BOX_MARGIN = 5.0
+BORDER = 4.0
+COLUMN_GAP = 64.0       # between tiers' columns: room for links and their arrows
+SUB_COLUMN_GAP = 36.0   # between the columns a tall tier wraps into
+ROW_GAP = 14.0
+RANK_GAP = 64.0         # between tiers' rows, top to bottom
+NODE_GAP = 28.0
 MAX_ROWS = 18
-CHARS_PER_LINE = 16
-LINE_HEIGHT = 21.0
-SHAPE_HEIGHT = 30.0
-CHAR_WIDTH = 9.4
-LABEL_MARGIN = 6.0
+MAX_PER_ROW = 5
 SWEEPS = 4
-MIN_GAP = 110.0
-COMPACT_COLUMN_GAP = 190.0
-MAX_SHRINK_NODES = 400
+CANVAS = (612.0, 404.0)  # the network in the app at 1366×768, in pixels, less a margin
+LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
+MAX_SPREAD_NODES = 400
 FORCE_SEED = 7
 FORCE_SCALE = 60.0
 _RNG_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The box a node takes around its position: its width, and its height above and below."""
+
+    width: float
+    above: float
+    below: float
+
+    @property
+    def height(self) -> float:
+        return self.above + self.below
 
 
 def compute_layout(graph: nx.MultiDiGraph, name: str) -> Positions:
@@ -43,103 +66,247 @@ def compute_layout(graph: nx.MultiDiGraph, name: str) -> Positions:
     return layered_layout(graph) if name == "layered" else force_layout(graph)
 
 
-def layered_layout(graph: nx.MultiDiGraph) -> Positions:
-    """Columns by tier; within a column, nodes ordered by their neighbours' mean row."""
-    columns = _columns_by_tier(graph)
-    rows = {node: float(i) for column in columns.values() for i, node in enumerate(column)}
-    for _ in range(SWEEPS):
-        for tier in sorted(columns):
-            columns[tier].sort(key=lambda node: (_mean_neighbour_row(graph, node, rows), node))
-            rows.update({node: float(i) for i, node in enumerate(columns[tier])})
-    return _place_columns(columns, node_heights(graph))
+# Label sizes -----------------------------------------------------------------------------------
+
+def wrap_label(text: str, font_size: float = FONT_SIZE, width: float = WRAP_WIDTH) -> list[str]:
+    """The label's lines as vis-network wraps them: whole words, each line at most ``width``."""
+    lines: list[str] = []
+    for word in text.split() or [""]:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, font_size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
 
 
-def node_heights(graph: nx.MultiDiGraph) -> dict[str, float]:
-    """Room each node needs in its column: its shape plus its label wrapped to ~16 characters."""
-    return {node: SHAPE_HEIGHT + LINE_HEIGHT * math.ceil(max(1, len(drawn_label(data))) / CHARS_PER_LINE)
-            for node, data in graph.nodes(data=True)}
+def text_width(text: str, font_size: float = FONT_SIZE) -> float:
+    return len(text) * CHAR_EM * font_size
+
+
+def wrap_width(label: str, shape: str, font_size: float = FONT_SIZE, wrap: float = WRAP_WIDTH) -> float:
+    """The width a node's label wraps at when labels wrap at ``wrap``: narrower for an ellipse,
+    never narrower than its longest word (vis-network would cut the word)."""
+    longest = max((text_width(word, font_size) for word in label.split()), default=0.0)
+    return max(round(wrap * ELLIPSE_WRAP) if shape == "ellipse" else wrap, math.ceil(longest * WIDE_WORD))
+
+
+def extent(label: str, shape: str = "dot", font_size: float = FONT_SIZE, wrap: float = WRAP_WIDTH) -> Extent:
+    """The box of a node drawn as vis-network draws ``shape`` with ``label`` wrapped at ``wrap``
+    (an estimate from the average width of a character)."""
+    lines = wrap_label(label, font_size, wrap_width(label, shape, font_size, wrap))
+    width = max(text_width(line, font_size) for line in lines)
+    height = len(lines) * font_size
+    if shape == "ellipse":
+        return Extent(1.5 * (width + 2 * BOX_MARGIN) + BORDER, height + BORDER, height + BORDER)
+    if shape == "circle":
+        radius = max(width, height) / 2 + BOX_MARGIN + BORDER
+        return Extent(2 * radius, radius, radius)
+    if shape in LABEL_INSIDE:
+        half = height / 2 + BOX_MARGIN + BORDER
+        return Extent(width + 2 * (BOX_MARGIN + BORDER), half, half)
+    return Extent(max(2 * SHAPE_SIZE, width) + BORDER, SHAPE_SIZE + BORDER, SHAPE_SIZE + height + BORDER)
+
+
+def default_extents(graph: nx.MultiDiGraph) -> dict[str, Extent]:
+    """Extents when the shapes are not known: every label drawn below its shape (the roomiest)."""
+    return {node: extent(drawn_label(data)) for node, data in graph.nodes(data=True)}
 
 
 def node_box(data: dict) -> tuple[float, float]:
-    """Width and height a node takes on the canvas with its wrapped label (an estimate)."""
-    return label_box(drawn_label(data))
+    """Width and height a node takes with its wrapped label, drawn below its shape (an estimate)."""
+    box = extent(drawn_label(data))
+    return box.width, box.height
 
 
-def label_box(label: str) -> tuple[float, float]:
-    """Width and height of a node whose label, wrapped to ~16 characters a line, is ``label``."""
-    lines = math.ceil(max(1, len(label)) / CHARS_PER_LINE)
-    width = min(len(label), CHARS_PER_LINE) * CHAR_WIDTH + 2 * LABEL_MARGIN
-    return max(width, SHAPE_HEIGHT), SHAPE_HEIGHT + LINE_HEIGHT * lines
+# Layered ---------------------------------------------------------------------------------------
+
+def layered_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None = None,
+                   direction: str = "LR", wrap: int | None = None, focus: str | None = None) -> Positions:
+    """Nodes in ranks, each ordered by its neighbours' mean place; a rank with more than ``wrap``
+    nodes wraps into several columns (rows).
+
+    ``LR``: tiers as columns, left to right. ``TB``: tiers as rows, top to bottom. ``sides``: three
+    columns around ``focus``: the tiers before its own, its own tier, the tiers after, each
+    column in tier order from the top.
+    """
+    extents = extents or default_extents(graph)
+    ranks = side_ranks(graph, focus) if direction == "sides" and focus in graph else tier_ranks(graph)
+    return place(ranks, extents, "TB" if direction == "TB" else "LR", wrap)
 
 
-def _stack(nodes: list[str], heights: dict[str, float]) -> list[float]:
-    """Vertical centres for nodes stacked top to bottom, the stack centred on zero."""
-    total = sum(heights[node] for node in nodes) + ROW_SPACING * (len(nodes) - 1)
-    centres, top = [], -total / 2
-    for node in nodes:
-        centres.append(top + heights[node] / 2)
-        top += heights[node] + ROW_SPACING
-    return centres
+@dataclass(frozen=True)
+class Placement:
+    """A layered layout and how it was made: the candidate's name, nodes per column (row), and
+    the zoom at which it fits the canvas."""
+
+    positions: Positions
+    name: str
+    wrap: int
+    scale: float
 
 
-def _columns_by_tier(graph: nx.MultiDiGraph) -> dict[int, list[str]]:
-    columns: dict[int, list[str]] = defaultdict(list)
-    for node, tier in sorted(graph.nodes(data="tier"), key=lambda item: (item[1], item[0])):
-        columns[tier].append(node)
-    return columns
+Candidate = tuple[str, list[list[str]]]  # direction (LR: ranks as columns, TB: as rows) and ranks
+WRAP_COUNTS = {"LR": (3, 4, 5, 6, 8, 12, MAX_ROWS), "TB": (3, 4, 5, 7)}
 
 
-def _mean_neighbour_row(graph: nx.MultiDiGraph, node: str, rows: dict[str, float]) -> float:
+def best_placement(candidates: Mapping[str, Candidate], extents: Mapping[str, Extent],
+                   canvas: tuple[float, float] = CANVAS, fit: set[str] | None = None) -> Placement:
+    """The candidate, and number of nodes per column or row, whose nodes (those in ``fit``, if
+    given) fit ``canvas`` at the biggest zoom; on a tie the earlier candidate and taller columns win."""
+    best: Placement | None = None
+    for name, (direction, ranks) in candidates.items():
+        for wrap in sorted(WRAP_COUNTS[direction], reverse=True):
+            positions = place(ranks, extents, direction, wrap)
+            scale = fit_scale({n: positions[n] for n in fit} if fit else positions, extents, canvas)
+            if best is None or scale > best.scale + 1e-9:
+                best = Placement(positions, name, wrap, scale)
+    assert best is not None, "no candidate layout"
+    return best
+
+
+def focus_candidates(graph: nx.MultiDiGraph, focus: str | None) -> dict[str, Candidate]:
+    """Tier columns, tier rows, and (with a focus) three columns around the focus."""
+    tiers = tier_ranks(graph)
+    candidates = {"LR": ("LR", tiers), "TB": ("TB", tiers)}
+    if focus in graph:
+        candidates["sides"] = ("LR", side_ranks(graph, focus))
+    return candidates
+
+
+def fitted_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None = None, focus: str | None = None,
+                  canvas: tuple[float, float] = CANVAS) -> Positions:
+    """The layered layout that lets labels be drawn biggest on ``canvas``."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    return best_placement(focus_candidates(graph, focus), extents or default_extents(graph), canvas).positions
+
+
+def tier_ranks(graph: nx.MultiDiGraph) -> list[list[str]]:
+    """Nodes by tier, each tier ordered to keep linked nodes level."""
+    return ordered_ranks(graph, lambda node: graph.nodes[node]["tier"])
+
+
+def side_ranks(graph: nx.MultiDiGraph, focus: str) -> list[list[str]]:
+    """Three ranks around ``focus``: tiers before its own, its own tier, tiers after."""
+    tier = graph.nodes[focus]["tier"]
+    return ordered_ranks(graph, lambda node: (graph.nodes[node]["tier"] > tier) - (graph.nodes[node]["tier"] < tier))
+
+
+def place(ranks: list[list[str]], extents: Mapping[str, Extent], direction: str = "LR",
+          wrap: int | None = None) -> Positions:
+    """Ranks as rows (``TB``) or columns (anything else), as big as their nodes' boxes."""
+    if direction == "TB":
+        return _place_rows(ranks, extents, wrap or MAX_PER_ROW)
+    return _place_columns(ranks, extents, wrap or MAX_ROWS)
+
+
+def fit_scale(positions: Positions, extents: Mapping[str, Extent], canvas: tuple[float, float] = CANVAS) -> float:
+    """The zoom at which every node's box fits on ``canvas``."""
+    left, top, right, bottom = bounds(positions, extents)
+    return min(canvas[0] / max(right - left, 1.0), canvas[1] / max(bottom - top, 1.0))
+
+
+def bounds(positions: Positions, extents: Mapping[str, Extent]) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of all the nodes' boxes."""
+    boxes = [_box(positions[node], extents[node]) for node in positions]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _box(position: tuple[float, float], box: Extent) -> tuple[float, float, float, float]:
+    x, y = position
+    return (x - box.width / 2, y - box.above, x + box.width / 2, y + box.below)
+
+
+def ordered_ranks(graph: nx.MultiDiGraph, rank_of: Callable[[str], int],
+                  first: frozenset[str] = frozenset()) -> list[list[str]]:
+    """Nodes by rank; within a rank the ``first`` nodes lead, then by tier, then by a few sweeps
+    of their neighbours' mean place."""
+    ranks: dict[int, list[str]] = defaultdict(list)
+    for node in sorted(graph, key=lambda n: (graph.nodes[n]["tier"], n)):
+        ranks[rank_of(node)].append(node)
+    places = {node: float(i) for rank in ranks.values() for i, node in enumerate(rank)}
+    for _ in range(SWEEPS):
+        for rank in sorted(ranks):
+            ranks[rank].sort(key=lambda n: (n not in first, graph.nodes[n]["tier"],
+                                            _mean_neighbour_place(graph, n, places), n))
+            places.update({node: float(i) for i, node in enumerate(ranks[rank])})
+    return [ranks[rank] for rank in sorted(ranks)]
+
+
+def _mean_neighbour_place(graph: nx.MultiDiGraph, node: str, places: dict[str, float]) -> float:
     neighbours = set(graph.predecessors(node)) | set(graph.successors(node))
     if not neighbours:
-        return rows[node]
-    return sum(rows[n] for n in neighbours) / len(neighbours)
+        return places[node]
+    return sum(places[n] for n in neighbours) / len(neighbours)
 
 
-def _place_columns(columns: dict[int, list[str]], heights: dict[str, float]) -> Positions:
-    """Place each tier's nodes, wrapping tall tiers into side-by-side sub-columns."""
+def _chunks(nodes: list[str], most: int) -> list[list[str]]:
+    """``nodes`` in reading order, cut into as few equal parts of at most ``most`` as possible."""
+    parts = math.ceil(len(nodes) / most)
+    size = math.ceil(len(nodes) / parts)
+    return [nodes[i:i + size] for i in range(0, len(nodes), size)]
+
+
+def _place_columns(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int) -> Positions:
+    """Each tier a column (tall tiers wrap into side-by-side columns), as wide as its widest node."""
     positions: Positions = {}
-    x = 0.0
-    for tier in sorted(columns):
-        nodes = columns[tier]
-        width = math.ceil(len(nodes) / MAX_ROWS)
-        height = math.ceil(len(nodes) / width)
-        for sub in range(width):
-            part = nodes[sub * height:(sub + 1) * height]
-            ys = _stack(part, heights)
-            positions.update({n: (x + sub * SUB_COLUMN_GAP, y) for n, y in zip(part, ys, strict=True)})
-        x += (width - 1) * SUB_COLUMN_GAP + COLUMN_GAP
+    left = 0.0
+    for rank in ranks:
+        for index, column in enumerate(_chunks(rank, wrap)):
+            left += SUB_COLUMN_GAP if index else 0.0
+            width = max(extents[node].width for node in column)
+            ys = _stack([(extents[n].above, extents[n].below) for n in column], ROW_GAP)
+            positions.update({node: (left + width / 2, y) for node, y in zip(column, ys, strict=True)})
+            left += width
+        left += COLUMN_GAP
     return positions
 
 
-def compact(positions: Positions, layout: str, heights: dict[str, float]) -> Positions:
-    """Close the gaps that a part of the graph leaves, so a neighbourhood fills the screen.
+def _place_rows(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int) -> Positions:
+    """Each tier a row (wide tiers wrap into rows below), as tall as its tallest node."""
+    positions: Positions = {}
+    top = 0.0
+    for rank in ranks:
+        for index, row in enumerate(_chunks(rank, wrap)):
+            top += ROW_GAP if index else 0.0
+            above = max(extents[node].above for node in row)
+            below = max(extents[node].below for node in row)
+            xs = _stack([(extents[n].width / 2, extents[n].width / 2) for n in row], NODE_GAP)
+            positions.update({node: (x, top + above) for node, x in zip(row, xs, strict=True)})
+            top += above + below
+        top += RANK_GAP
+    return positions
 
-    Layered: columns and rows are renumbered in their old order, so every node keeps its place
-    relative to the others. Force: the picture is shrunk evenly until the closest two nodes are
-    ``MIN_GAP`` apart.
-    """
-    if len(positions) < 2:
+
+def _stack(sizes: list[tuple[float, float]], gap: float) -> list[float]:
+    """Centres of boxes (room before and after each centre) laid end to end, centred on zero."""
+    total = sum(before + after for before, after in sizes) + gap * (len(sizes) - 1)
+    centres, start = [], -total / 2
+    for before, after in sizes:
+        centres.append(start + before)
+        start += before + after + gap
+    return centres
+
+
+# Spreading -------------------------------------------------------------------------------------
+
+def spread(positions: Positions, extents: Mapping[str, Extent], gap: float = ROW_GAP) -> Positions:
+    """Scale a layout evenly (in or out) until the closest two nodes' boxes are ``gap`` apart."""
+    nodes = sorted(positions)
+    if len(nodes) < 2 or len(nodes) > MAX_SPREAD_NODES:
         return dict(positions)
-    return _compact_grid(positions, heights) if layout == "layered" else _shrink(positions)
-
-
-def _compact_grid(positions: Positions, heights: dict[str, float]) -> Positions:
-    columns: dict[float, list[str]] = defaultdict(list)
-    for node, (x, _) in sorted(positions.items(), key=lambda item: (item[1][1], item[0])):
-        columns[x].append(node)
-    compacted: Positions = {}
-    for index, x in enumerate(sorted(columns)):
-        ys = _stack(columns[x], heights)
-        compacted.update({node: (index * COMPACT_COLUMN_GAP, y) for node, y in zip(columns[x], ys, strict=True)})
-    return compacted
-
-
-def _shrink(positions: Positions) -> Positions:
-    points = list(positions.values())
-    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:]) or MIN_GAP
-    factor = min(1.0, MIN_GAP / closest) if len(points) <= MAX_SHRINK_NODES else 1.0
+    factor = max(_separating_scale(positions[a], extents[a], positions[b], extents[b], gap)
+                 for i, a in enumerate(nodes) for b in nodes[i + 1:])
     return {node: (x * factor, y * factor) for node, (x, y) in positions.items()}
+
+
+def _separating_scale(p: tuple[float, float], a: Extent, q: tuple[float, float], b: Extent, gap: float) -> float:
+    """The smallest scale at which two boxes no longer overlap (side by side or one above the other)."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    across = ((a.width + b.width) / 2 + gap) / abs(dx) if dx else math.inf
+    down = ((a.below + b.above if dy > 0 else a.above + b.below) + gap) / abs(dy) if dy else math.inf
+    return min(across, down) if min(across, down) < math.inf else 1.0
 
 
 def force_layout(graph: nx.MultiDiGraph) -> Positions:

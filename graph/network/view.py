@@ -2,8 +2,8 @@
 
 The :class:`View` is what every renderer and exporter takes, so the picture on screen, the HTML
 file and every export of "this view" show the same nodes, edges and positions. Whole-graph views
-keep the layout's positions whatever the filters and paths; focus views close up the gaps, with
-every node keeping its order, so a neighbourhood fills the screen.
+keep the layout's positions whatever the filters and paths; a focus view is laid out afresh (by
+tier, spaced by label size, in the direction that fits a screen best), so a neighbourhood fills it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import networkx as nx
 
 from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
-from graph.network.layout import Positions, compact, node_heights
+from graph.network.layout import Positions, default_extents, fitted_layout, spread
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.network.query import check_ids, filtered, neighbourhood
 from graph.viewspec import ViewSpec
@@ -70,9 +70,12 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
 
 
 def _positions(shown: nx.MultiDiGraph, spec: ViewSpec, positions: Positions) -> Positions:
-    """The whole graph's positions, compacted for a focus view (it shows a small part)."""
-    own = {node: positions[node] for node in shown}
-    return compact(own, spec.layout, node_heights(shown)) if spec.focus else own
+    """The whole graph's positions; a focus view (a small part) is laid out afresh to fill the screen."""
+    if not spec.focus:
+        return {node: positions[node] for node in shown}
+    if spec.layout == "layered":
+        return fitted_layout(shown, focus=spec.focus)
+    return spread({node: positions[node] for node in shown}, default_extents(shown))
 
 
 def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

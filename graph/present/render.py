@@ -11,6 +11,7 @@ markup or script.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
@@ -19,11 +20,11 @@ from typing import Any
 import jinja2
 from pyvis.network import Network
 
+from graph.network.layout import SHAPE_SIZE
 from graph.network.view import View
 from graph.present import style
 from graph.present.styled import CLUSTER_ABOVE, DIM_OPACITY, EdgeStyle, NodeStyle, StyledView, styled_view
 
-LABEL_WIDTH = 150
 NETWORK_HEIGHT = 640
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
@@ -86,10 +87,10 @@ def vis_node(node: NodeStyle) -> dict[str, Any]:
                   "hover": {"background": node.colour, "border": style.FOCUS_BORDER}},
         "borderWidth": node.border_width, "borderWidthSelected": node.border_width + 1,
         "shapeProperties": {"borderDashes": list(node.border_dashes) if node.border_dashes else False},
-        "widthConstraint": {"maximum": LABEL_WIDTH}, "hidden": node.cluster is not None,
+        "widthConstraint": {"maximum": node.label_width}, "hidden": node.cluster is not None,
         "opacity": DIM_OPACITY if node.emphasis == "dimmed" else 1.0,
         "font": {"size": node.font_size, "color": node.font_colour},
-        "kg": {"emphasis": node.emphasis, "hub": node.hub, "cluster": node.cluster, "members": list(node.members)},
+        "kg": {"emphasis": node.emphasis, "cluster": node.cluster, "members": list(node.members)},
     }
 
 
@@ -100,9 +101,9 @@ def vis_edge(edge: EdgeStyle) -> dict[str, Any]:
         "id": edge.id, "title": edge.tooltip, "label": edge.label if edge.label_shown else None,
         "width": edge.width, "dashes": list(edge.dashes) if edge.dashes else False,
         "color": {"color": edge.colour, "highlight": edge.colour, "hover": edge.colour, "opacity": edge.opacity},
-        "smooth": smooth, "hidden": edge.cluster is not None,
-        "kg": {"label": edge.label, "tier": edge.tier, "cluster": edge.cluster, "members": list(edge.members),
-               "emphasis": edge.emphasis},
+        "smooth": smooth, "hidden": edge.cluster is not None, "font": {"size": edge.font_size},
+        "kg": {"label": edge.label, "shown": edge.label_shown, "tier": edge.tier, "cluster": edge.cluster,
+               "members": list(edge.members), "emphasis": edge.emphasis},
     }
 
 
@@ -150,15 +151,15 @@ def _template(name: str = "network.html.j2") -> jinja2.Template:
     return environment.get_template(name)
 
 
-_OPTIONS = """{
-  "physics": {"enabled": false},
-  "layout": {"randomSeed": 7},
-  "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.6}}, "selectionWidth": 1.5, "hoverWidth": 1.0,
-            "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
-  "nodes": {"font": {"size": 17, "face": "DejaVu Sans, Arial, sans-serif"}},
-  "interaction": {"hover": true, "tooltipDelay": 120, "keyboard": {"enabled": false},
-                  "multiselect": false, "hideEdgesOnDrag": true, "selectConnectedEdges": true}
-}"""
+_OPTIONS = json.dumps({
+    "physics": {"enabled": False},
+    "layout": {"randomSeed": 7},
+    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "selectionWidth": 1.5, "hoverWidth": 1.0,
+              "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
+    "nodes": {"size": SHAPE_SIZE, "font": {"size": 17, "face": "DejaVu Sans, Arial, sans-serif"}},
+    "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": {"enabled": False},
+                    "multiselect": False, "hideEdgesOnDrag": True, "selectConnectedEdges": True},
+})
 
 __all__ = ["component_script", "component_style", "describe_view", "legend_payload", "network_payload",
            "network_script", "render_html", "vis_edge", "vis_node"]

@@ -37,9 +37,9 @@ class Tier:
 
 
 TIERS = (
-    Tier("strong", "Strong (solid)", "solid", 3.0, EDGE_COLOUR),
-    Tier("moderate", "Moderate (dashed)", "dashed", 2.5, EDGE_COLOUR),
-    Tier("weak", "Weak (dotted)", "dotted", 2.5, EDGE_COLOUR),
+    Tier("strong", "Strong (solid)", "solid", 2.5, EDGE_COLOUR),
+    Tier("moderate", "Moderate (dashed)", "dashed", 2.0, EDGE_COLOUR),
+    Tier("weak", "Weak (dotted)", "dotted", 2.0, EDGE_COLOUR),
     Tier("claim", "Claim only (dash-dot, grey)", "dashdot", 1.5, CLAIM_EDGE_COLOUR),
 )
 TIER_BY_ID = {tier.id: tier for tier in TIERS}

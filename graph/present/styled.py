@@ -3,42 +3,47 @@
 :func:`styled_view` is the one step between a :class:`~graph.network.View` and every renderer
 (the app's network, the standalone page and, through them, exports). It decides, once per node
 and edge, the drawn label, colour, border, shape, font size, line style, width, tooltip and
-emphasis. Claims, clusters and path emphasis are special-cased here and nowhere else, so a
-renderer never has to ask what kind of thing it is drawing.
+emphasis, and where everything goes (:mod:`graph.present.arrange`). Claims, clusters and path
+emphasis are special-cased here and nowhere else, so a renderer never has to ask what kind of
+thing it is drawing.
 
 Emphasis is one of ``focus`` (the node the view is about), ``path`` (on a highlighted path),
-``dimmed`` (off the path in a path view) or ``plain``. A focus view with many neighbours groups
-the kinds that have many of them into *clusters*: one node that says how many it holds ("24
-causes / risk factors") and opens on click; :class:`Cluster` carries the positions to use while
-it is open, so opening one never reshuffles the rest at random.
+``dimmed`` (off the path in a path view) or ``plain``. A view with many nodes groups the kinds
+that have many of them (never the focus or a path's nodes) into *clusters*: one node that says
+how many it holds ("24 × Cause / risk factor") and opens on click; :class:`Cluster` carries the
+positions to use while it is open, so opening one never reshuffles the rest at random. Renderers
+that show everything at once (printed pictures) pass ``cluster_above=None``.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import networkx as nx
-
 from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
-from graph.network.layout import Positions, label_box, layered_layout, node_box
+from graph.network.layout import Extent, Positions, wrap_width
 from graph.network.view import View
 from graph.present import style
+from graph.present.arrange import (
+    FOCUS_FONT_EXTRA,
+    GROUP_SHAPE,
+    Arrangement,
+    Group,
+    arrange,
+    groups_for,
+    heading_places,
+)
 from graph.present.legend import Legend, legend_for
 
 CLUSTER_KIND = "cluster"
-FONT_SIZE = 17
-FOCUS_FONT_SIZE = 20
-EDGE_FONT_SIZE = 13
-EDGE_CHAR_WIDTH = 7.4
+EDGE_FONT_SHARE = 0.76
+EDGE_CHAR_EM = 0.53
 DIM_OPACITY = 0.25
 SMALL_VIEW_EDGES = 40
 CLUSTER_ABOVE = 30
 CLUSTER_MIN = 5
-HUB_SHARE = 0.12
 TOOLTIP_MEMBERS = 12
 
 EMPHASES = ("focus", "path", "dimmed", "plain")
@@ -62,9 +67,9 @@ class NodeStyle:
     tooltip: str
     position: tuple[float, float]
     emphasis: str
-    hub: bool = False
     cluster: str | None = None
     members: tuple[str, ...] = ()
+    label_width: float = 150.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,7 @@ class EdgeStyle:
     curve: float = 0.0
     cluster: str | None = None
     members: tuple[str, ...] = ()
+    font_size: int = 13
 
 
 @dataclass(frozen=True)
@@ -130,38 +136,47 @@ class StyledView:
 
 
 def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> StyledView:
-    """Resolve how ``view`` is drawn. Focus views with more than ``cluster_above`` nodes group
-    big kinds into clusters (``None``: never, e.g. for a printed handout that shows everything)."""
-    clusters = _clusters(view) if cluster_above is not None and _wants_clusters(view, cluster_above) else ()
-    positions = _closed_positions(view, clusters) if clusters else dict(view.positions)
-    member_of = {member: cluster.id for cluster in clusters for member in cluster.members}
-    hubs = _hubs(view)
-    nodes = [_node_style(view, node, data, positions, hubs, member_of.get(node))
+    """Resolve how ``view`` is drawn. Views with more than ``cluster_above`` nodes group big kinds
+    into clusters (``None``: never, e.g. for a printed picture that shows everything)."""
+    looks = {node: _look(view, data) for node, data in view.graph.nodes(data=True)}
+    groups = groups_for(view, cluster_above, CLUSTER_MIN, _kind_names(view))
+    labels = {node: drawn_label(data) for node, data in view.graph.nodes(data=True)} | {g.id: g.label for g in groups}
+    shapes = {node: look["shape"] for node, look in looks.items()} | {g.id: GROUP_SHAPE for g in groups}
+    arranged = arrange(view, groups, labels, shapes)
+    member_of = {member: group.id for group in groups for member in group.members}
+    nodes = [_node_style(view, node, data, looks[node], arranged, member_of.get(node))
              for node, data in view.graph.nodes(data=True)]
-    nodes += [_cluster_style(view, cluster, positions) for cluster in clusters]
-    edges = _edge_styles(view, nodes, member_of)
-    return StyledView(view=view, nodes=tuple(nodes), edges=tuple(edges), clusters=tuple(clusters),
-                      headings=_headings(view, positions, member_of), legend=legend_for(view))
+    nodes += [_cluster_style(view, group, arranged) for group in groups]
+    clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id])) for g in groups)
+    return StyledView(view=view, nodes=tuple(nodes), edges=tuple(_edge_styles(view, arranged, member_of)),
+                      clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view))
+
+
+def _kind_names(view: View) -> dict[str, str]:
+    return {kind.id: kind.label for kind in view.dataset.kinds} | {CLAIM_KIND: "Claim"}
 
 
 # Nodes -----------------------------------------------------------------------------------------
 
-def _node_style(view: View, node: str, data: dict, positions: Positions, hubs: set[str],
+def _look(view: View, data: dict) -> dict:
+    return _claim_look(data) if data["kind"] == CLAIM_KIND else _kind_look(view, data)
+
+
+def _node_style(view: View, node: str, data: dict, look: dict, arranged: Arrangement,
                 cluster: str | None) -> NodeStyle:
     emphasis = _node_emphasis(view, node)
-    look = _claim_look(data) if data["kind"] == CLAIM_KIND else _kind_look(view, data)
     fill, shape = look["fill"], look["shape"]
     border, width = _border(emphasis, look["border"], look["border_width"])
+    where = arranged.open_positions[cluster] if cluster else arranged.positions
+    font = arranged.font_size + (FOCUS_FONT_EXTRA if emphasis == "focus" else 0)
     return NodeStyle(
         id=node, label=drawn_label(data), kind=data["kind"], kind_label=look["kind_label"], colour=fill,
         border=border, border_width=width, border_dashes=look["dashes"], shape=shape,
-        font_size=FOCUS_FONT_SIZE if emphasis == "focus" else FONT_SIZE,
-        font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
-        tooltip=node_tooltip(view, node, data, look["kind_label"]), position=positions.get(node, (0.0, 0.0)),
-        emphasis=emphasis, hub=node in hubs, cluster=cluster,
+        font_size=font, font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
+        tooltip=node_tooltip(view, node, data, look["kind_label"]), position=where.get(node, (0.0, 0.0)),
+        emphasis=emphasis, cluster=cluster,
+        label_width=wrap_width(drawn_label(data), shape, font, arranged.wrap),
     )
-
-
 def _kind_look(view: View, data: dict) -> dict:
     kind = view.dataset.kind(data["kind"])
     return {"fill": kind.colour, "shape": kind.shape, "border": "#333333", "border_width": 1.0,
@@ -192,15 +207,6 @@ def _border(emphasis: str, border: str, width: float) -> tuple[str, float]:
     return border, width
 
 
-def _hubs(view: View) -> set[str]:
-    """In a whole-graph view, the best-connected nodes: labelled even when zoomed out."""
-    if view.spec.focus or view.paths:
-        return set()
-    count = max(1, round(HUB_SHARE * view.graph.number_of_nodes()))
-    ranked = sorted(view.graph.degree, key=lambda item: (-item[1], item[0]))
-    return {node for node, _ in ranked[:count]}
-
-
 def node_tooltip(view: View, node: str, data: dict, kind_label: str) -> str:
     """Plain-text hover text for a node: label, kind, summary, verdict and source, references."""
     lines = [data["label"], kind_label, data["summary"]]
@@ -220,83 +226,36 @@ def _source_title(view: View, data: dict) -> str:
 
 # Clusters --------------------------------------------------------------------------------------
 
-def _wants_clusters(view: View, cluster_above: int) -> bool:
-    return bool(view.spec.focus) and not view.paths and view.graph.number_of_nodes() > cluster_above
-
-
-def _clusters(view: View) -> list[Cluster]:
-    """Neighbours grouped by kind, for every kind with at least ``CLUSTER_MIN`` of them."""
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for node, data in view.graph.nodes(data=True):
-        if node != view.spec.focus:
-            by_kind[data["kind"]].append(node)
-    clusters = []
-    for kind, members in sorted(by_kind.items()):
-        if len(members) >= CLUSTER_MIN:
-            clusters.append(Cluster(id=f"cluster:{kind}", label=_cluster_label(view, kind, len(members)),
-                                    kind=kind, members=tuple(sorted(members))))
-    return [_with_open_positions(view, cluster, clusters) for cluster in clusters]
-
-
-def _cluster_label(view: View, kind: str, count: int) -> str:
-    name = "claims" if kind == CLAIM_KIND else view.dataset.kind(kind).label
-    return f"{count} × {name}"
-
-
-def _collapsed(view: View, clusters: list[Cluster], open_id: str | None = None) -> nx.MultiDiGraph:
-    """The view's graph with every cluster but ``open_id`` merged into one node."""
-    member_of = {m: c.id for c in clusters if c.id != open_id for m in c.members}
-    graph = nx.MultiDiGraph()
-    for node, data in view.graph.nodes(data=True):
-        if node not in member_of:
-            graph.add_node(node, **data)
-    for cluster in clusters:
-        if cluster.id != open_id:
-            tier = view.graph.nodes[cluster.members[0]]["tier"]
-            graph.add_node(cluster.id, label=cluster.label, kind=CLUSTER_KIND, tier=tier)
-    for source, target in view.graph.edges():
-        a, b = member_of.get(source, source), member_of.get(target, target)
-        if a != b:
-            graph.add_edge(a, b)
-    return graph
-
-
-def _closed_positions(view: View, clusters: tuple[Cluster, ...] | list[Cluster]) -> Positions:
-    return layered_layout(_collapsed(view, list(clusters)))
-
-
-def _with_open_positions(view: View, cluster: Cluster, clusters: list[Cluster]) -> Cluster:
-    positions = layered_layout(_collapsed(view, clusters, open_id=cluster.id))
-    return Cluster(cluster.id, cluster.label, cluster.kind, cluster.members, positions)
-
-
-def _cluster_style(view: View, cluster: Cluster, positions: Positions) -> NodeStyle:
-    kind = None if cluster.kind == CLAIM_KIND else view.dataset.kind(cluster.kind)
+def _cluster_style(view: View, group: Group, arranged: Arrangement) -> NodeStyle:
+    kind = None if group.kind == CLAIM_KIND else view.dataset.kind(group.kind)
     fill = kind.colour if kind else style.claim_fill(style.CLAIM_EDGE_COLOUR)
-    names = [view.graph.nodes[m]["label"] for m in cluster.members]
+    names = [view.graph.nodes[m]["label"] for m in group.members]
     more = len(names) - TOOLTIP_MEMBERS
-    tooltip = "\n".join([cluster.label, "Click to open this group.", *names[:TOOLTIP_MEMBERS]]
+    tooltip = "\n".join([group.label, "Click to open this group.", *names[:TOOLTIP_MEMBERS]]
                         + ([f"… and {more} more"] if more > 0 else []))
     return NodeStyle(
-        id=cluster.id, label=cluster.label, kind=CLUSTER_KIND, kind_label="Group", colour=fill,
-        border="#333333", border_width=3.0, border_dashes=None, shape="box", font_size=FONT_SIZE,
-        font_colour=style.label_colour(fill), tooltip=tooltip, position=positions[cluster.id],
-        emphasis="plain", members=cluster.members,
+        id=group.id, label=group.label, kind=CLUSTER_KIND, kind_label="Group", colour=fill,
+        border="#333333", border_width=3.0, border_dashes=None, shape=GROUP_SHAPE, font_size=arranged.font_size,
+        font_colour=style.label_colour(fill), tooltip=tooltip, position=arranged.positions[group.id],
+        emphasis="dimmed" if view.paths else "plain", members=group.members,
+        label_width=wrap_width(group.label, GROUP_SHAPE, arranged.font_size, arranged.wrap),
     )
 
 
 # Edges -----------------------------------------------------------------------------------------
 
-def _edge_styles(view: View, nodes: list[NodeStyle], member_of: dict[str, str]) -> list[EdgeStyle]:
-    shown = {node.id: node for node in nodes if node.cluster is None}
+def _edge_styles(view: View, arranged: Arrangement, member_of: dict[str, str]) -> list[EdgeStyle]:
+    """Every edge, with its label shown where it fits (path edges first), then one edge per group
+    and neighbour standing for the edges the group hides while it is closed."""
     small = view.graph.number_of_edges() <= SMALL_VIEW_EDGES
+    font = round(arranged.font_size * EDGE_FONT_SHARE)
+    boxes = {node: _rect(arranged.positions[node], arranged.extents[node]) for node in arranged.positions}
     placed: list[Box] = []
     edges = []
     for source, target, key, data in sorted(view.graph.edges(keys=True, data=True), key=_path_first(view)):
-        edge = _edge_style(view, (source, target, key), data, member_of)
-        fits = edge.emphasis == "path" or (small and edge.cluster is None and edge.curve == 0.0
-                                           and _label_fits(edge, shown, placed))
-        edges.append(replace(edge, label_shown=fits))
+        edge = _edge_style(view, (source, target, key), data, member_of, font)
+        shown = edge.emphasis == "path" or (small and edge.cluster is None and edge.curve == 0.0)
+        edges.append(replace(edge, label_shown=shown and _label_fits(edge, arranged, boxes, placed)))
     return edges + _cluster_edges(view, edges, member_of)
 
 
@@ -306,7 +265,8 @@ def _path_first(view: View) -> Callable[[tuple], tuple[bool, str]]:
     return lambda item: (item[:3] not in path, item[2])
 
 
-def _edge_style(view: View, key: tuple[str, str, str], data: dict, member_of: dict[str, str]) -> EdgeStyle:
+def _edge_style(view: View, key: tuple[str, str, str], data: dict, member_of: dict[str, str],
+                font: int) -> EdgeStyle:
     tier = style.evidence_tier(view.dataset, data["evidence"])
     emphasis = "path" if key in view.path_edges else ("dimmed" if view.paths else "plain")
     return EdgeStyle(
@@ -316,7 +276,7 @@ def _edge_style(view: View, key: tuple[str, str, str], data: dict, member_of: di
         colour=style.PATH_COLOUR if emphasis == "path" else tier.colour,
         opacity=DIM_OPACITY if emphasis == "dimmed" else 1.0, tooltip=edge_tooltip(view, key, data),
         emphasis=emphasis, curve=_curve(view, key),
-        cluster=member_of.get(key[0]) or member_of.get(key[1]),
+        cluster=member_of.get(key[0]) or member_of.get(key[1]), font_size=font,
     )
 
 
@@ -355,18 +315,19 @@ def _cluster_edges(view: View, edges: list[EdgeStyle], member_of: dict[str, str]
         ends = (member_of.get(edge.source, edge.source), member_of.get(edge.target, edge.target))
         if edge.cluster and ends[0] != ends[1]:
             groups[ends].append(edge)
-    return [_cluster_edge(view, ends, members) for ends, members in sorted(groups.items())]
+    return [_cluster_edge(ends, members) for ends, members in sorted(groups.items())]
 
 
-def _cluster_edge(view: View, ends: tuple[str, str], members: list[EdgeStyle]) -> EdgeStyle:
+def _cluster_edge(ends: tuple[str, str], members: list[EdgeStyle]) -> EdgeStyle:
     tier = style.TIER_BY_ID[Counter(e.tier for e in members).most_common(1)[0][0]]
     counts = Counter(e.label for e in members)
     lines = [f"{len(members)} links"] + [f"{n} × {label}" for label, n in sorted(counts.items())]
     return EdgeStyle(
         id=f"{ends[0]}->{ends[1]}", source=ends[0], target=ends[1], label=f"{len(members)} links",
         label_shown=False, tier=tier.id, evidence="several", dashes=style.DASHES[tier.line], width=tier.width,
-        colour=tier.colour, opacity=1.0, tooltip="\n".join(lines), emphasis="plain",
-        members=tuple(e.id for e in members),
+        colour=tier.colour, opacity=DIM_OPACITY if members[0].emphasis == "dimmed" else 1.0,
+        tooltip="\n".join(lines), emphasis="dimmed" if members[0].emphasis == "dimmed" else "plain",
+        members=tuple(e.id for e in members), font_size=members[0].font_size,
     )
 
 
@@ -375,36 +336,24 @@ def _cluster_edge(view: View, ends: tuple[str, str], members: list[EdgeStyle]) -
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-def _label_fits(edge: EdgeStyle, nodes: dict[str, NodeStyle], placed: list[Box]) -> bool:
-    """True when the label, centred on the line between the two nodes' boxes, touches no node
-    and no label already placed (then it is added to ``placed``)."""
-    source, target = nodes.get(edge.source), nodes.get(edge.target)
-    if source is None or target is None:
+def _label_fits(edge: EdgeStyle, arranged: Arrangement, boxes: Mapping[str, Box], placed: list[Box]) -> bool:
+    """True when the label, centred on the line between two shown nodes, touches no node and no
+    label already placed (then it is added to ``placed``)."""
+    if edge.source not in boxes or edge.target not in boxes:
         return False
-    (x1, y1), (x2, y2) = source.position, target.position
-    gap = math.dist((x1, y1), (x2, y2)) - _reach(source, x2 - x1, y2 - y1) - _reach(target, x1 - x2, y1 - y2)
-    width, height = len(edge.label) * EDGE_CHAR_WIDTH + 8, EDGE_FONT_SIZE + 6
-    if gap < width * abs(x2 - x1) / max(math.dist((x1, y1), (x2, y2)), 1) + 8:
-        return False
-    centre = ((x1 + x2) / 2, (y1 + y2) / 2)
-    box = (centre[0] - width / 2, centre[1] - height / 2, centre[0] + width / 2, centre[1] + height / 2)
-    if any(_overlap(box, _node_rect(node)) for node in nodes.values()) or any(_overlap(box, b) for b in placed):
+    (x1, y1), (x2, y2) = arranged.positions[edge.source], arranged.positions[edge.target]
+    width, height = len(edge.label) * EDGE_CHAR_EM * edge.font_size * 1.15 + 12, edge.font_size + 8
+    box = ((x1 + x2 - width) / 2, (y1 + y2 - height) / 2, (x1 + x2 + width) / 2, (y1 + y2 + height) / 2)
+    if any(_overlap(box, other) for other in (*boxes.values(), *placed)):
         return False
     placed.append(box)
     return True
 
 
-def _reach(node: NodeStyle, dx: float, dy: float) -> float:
-    """Distance from a node's centre to the edge of its box, along (dx, dy)."""
-    width, height = label_box(node.label)
-    length = math.hypot(dx, dy) or 1.0
-    return min(width / 2 / (abs(dx) / length or 1e-9), height / 2 / (abs(dy) / length or 1e-9))
-
-
-def _node_rect(node: NodeStyle) -> Box:
-    width, height = label_box(node.label)
-    x, y = node.position
-    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+def _rect(position: tuple[float, float], box: Extent, margin: float = 8.0) -> Box:
+    """A node's box, with a margin for what the estimate of its label's size may miss."""
+    x, y = position
+    return (x - box.width / 2 - margin, y - box.above - margin, x + box.width / 2 + margin, y + box.below + margin)
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -413,24 +362,21 @@ def _overlap(a: Box, b: Box) -> bool:
 
 # Headings --------------------------------------------------------------------------------------
 
-def _headings(view: View, positions: Positions, member_of: dict[str, str]) -> tuple[Heading, ...]:
-    """Column headings of a layered whole-graph view: the kinds in each tier, above the column."""
-    if view.spec.layout != "layered" or view.spec.focus or not positions:
+def _headings(view: View, arranged: Arrangement, groups: list[Group]) -> tuple[Heading, ...]:
+    """Column headings ("Cause", "Mechanism" …) over a whole-graph view laid out left to right."""
+    layered_columns = view.spec.layout == "layered" and arranged.direction == "LR"
+    if view.spec.focus or view.paths or not layered_columns or not arranged.positions:
         return ()
-    columns: dict[int, list[str]] = defaultdict(list)
-    for node, data in view.graph.nodes(data=True):
-        if node not in member_of:
-            columns[data["tier"]].append(node)
-    top = min(positions[n][1] - node_box(data)[1] / 2 for n, data in view.graph.nodes(data=True)
-              if n in positions)
-    return tuple(_heading(view, nodes, positions, top) for _, nodes in sorted(columns.items()))
-
-
-def _heading(view: View, nodes: list[str], positions: Positions, top: float) -> Heading:
-    kinds = dict.fromkeys(view.graph.nodes[n]["kind"] for n in sorted(nodes, key=lambda n: positions[n]))
-    names = [_short_kind(view, kind) for kind in kinds]
-    xs = [positions[n][0] for n in nodes]
-    return Heading(" · ".join(names), (min(xs) + max(xs)) / 2, top - 30.0)
+    kinds = {node: data["kind"] for node, data in view.graph.nodes(data=True)} | {g.id: g.kind for g in groups}
+    tiers = {node: data["tier"] for node, data in view.graph.nodes(data=True)} | {g.id: g.tier for g in groups}
+    shown = {node: arranged.positions[node] for node in arranged.positions if node in kinds}
+    places = heading_places(shown, arranged.extents, tiers)
+    names: dict[int, list[str]] = defaultdict(list)
+    for node in sorted(shown, key=lambda n: (shown[n][1], n)):
+        name = _short_kind(view, kinds[node])
+        if name not in names[tiers[node]]:
+            names[tiers[node]].append(name)
+    return tuple(Heading(" · ".join(names[tier]), *places[tier]) for tier in sorted(places))
 
 
 def _short_kind(view: View, kind: str) -> str:

@@ -6,7 +6,6 @@
 /* exported kgNetwork */
 
 const KG_MIN_LABEL_PX = 9;      // labels smaller than this on screen are hidden, not faded
-const KG_HUB_LABEL_PX = 12;     // whole-graph views: the hubs' labels stay at least this big
 const KG_HEADING_PX = 13;
 const KG_MAX_ZOOM = 1.3;
 const KG_MIN_HEIGHT = 430;
@@ -37,7 +36,6 @@ function kgNetwork(holder, payload, events) {
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null };
   kgHideSmallLabels(network);
-  kgScaleHubs(kg);
   kgHeadings(kg);
   kgEdgeLabels(kg);
   kgPointer(kg);
@@ -86,26 +84,6 @@ function kgLabelThreshold(item, scale) {
   }
 }
 
-// In a whole-graph view the hubs keep readable labels when zoomed out; the rest appear on zooming in.
-function kgScaleHubs(kg) {
-  const hubs = kg.payload.nodes.filter((node) => node.kg.hub);
-  if (!hubs.length) { return; }
-  let last = 0;
-  kg.network.on("zoom", () => kgResizeHubs(kg, hubs));
-  kg.network.on("afterDrawing", () => {
-    if (Math.abs(kg.network.getScale() - last) > 0.01) { last = kg.network.getScale(); kgResizeHubs(kg, hubs); }
-  });
-}
-
-function kgResizeHubs(kg, hubs) {
-  const scale = kg.network.getScale();
-  kg.nodes.update(hubs.map((node) => {
-    const size = Math.max(node.font.size, KG_HUB_LABEL_PX / scale);
-    const grow = size / node.font.size;
-    return { id: node.id, font: { size: size }, widthConstraint: { maximum: node.widthConstraint.maximum * grow } };
-  }));
-}
-
 // Column headings ("Cause", "Mechanism" …) above a layered whole-graph view, at a fixed screen size.
 function kgHeadings(kg) {
   const headings = kg.payload.headings;
@@ -117,7 +95,10 @@ function kgHeadings(kg) {
     ctx.fillStyle = "#444444";
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
-    for (const heading of headings) { ctx.fillText(heading.text, heading.x, heading.y - 6 / scale); }
+    const line = (KG_HEADING_PX + 3) / scale;
+    for (const heading of headings) {
+      heading.text.split(" · ").reverse().forEach((text, i) => ctx.fillText(text, heading.x, heading.y - i * line));
+    }
     ctx.restore();
   });
 }
@@ -151,7 +132,7 @@ function kgOpenCluster(kg, id) {
   kg.open = id;
   kgArrange(kg, cluster.positions);
   kg.holder.setAttribute("data-open-cluster", id);
-  kg.network.fit({ nodes: cluster.members, maxZoomLevel: KG_MAX_ZOOM, animation: false });
+  kgFit(kg, cluster.members, false);
   kgCloseButton(kg, cluster);
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
 }
@@ -163,7 +144,7 @@ function kgCloseCluster(kg) {
   kgArrange(kg, positions);
   kg.holder.removeAttribute("data-open-cluster");
   kg.frame.querySelector(".kg-close")?.remove();
-  kg.network.fit({ maxZoomLevel: KG_MAX_ZOOM, animation: false });
+  kgFit(kg, null, false);
   kgAnnounce(kg, "Group closed.");
 }
 
@@ -209,7 +190,7 @@ function kgKeyboard(kg) {
     else if (key === "Enter" || key === " ") { kgActivate(kg, event.shiftKey); }
     else if (key === "+" || key === "=") { kgZoom(kg, 1.25); }
     else if (key === "-" || key === "_") { kgZoom(kg, 0.8); }
-    else if (key === "0") { kg.network.fit({ maxZoomLevel: KG_MAX_ZOOM, animation: KG_ANIMATION }); }
+    else if (key === "0") { kgFit(kg, null, true); }
     else if (key === "Escape") { kg.open ? kgCloseCluster(kg) : kgSelect(kg, null, false); }
     else { return; }
     event.preventDefault();
@@ -281,16 +262,36 @@ function kgAnnounce(kg, text) { kg.live.textContent = text; }
 
 // A path view zooms to its path; anything else shows the whole picture, no closer than 1.3.
 function kgInitialZoom(kg) {
-  const path = kg.payload.path;
   requestAnimationFrame(() => {
     kg.network.redraw();
-    kg.network.fit({ nodes: path.length ? path : [], maxZoomLevel: KG_MAX_ZOOM, animation: false });
-    if (kg.payload.headings.length) {
-      const scale = kg.network.getScale() * 0.94;
-      const centre = kg.network.getViewPosition();
-      kg.network.moveTo({ scale: scale, position: { x: centre.x, y: centre.y - 14 / scale }, animation: false });
-    }
+    kgFit(kg, kg.payload.path.length ? kg.payload.path : null, false);
   });
+}
+
+// Zoom so that the nodes `ids` (all shown nodes if null) fill the canvas, less the room the column
+// headings take above them. vis-network's own fit leaves a tenth of the canvas empty.
+function kgFit(kg, ids, animate) {
+  const shown = (ids || kg.nodes.getIds({ filter: (node) => !node.hidden })).filter((id) => kg.network.body.nodes[id]);
+  if (!shown.length) { return; }
+  const boxes = shown.map((id) => kg.network.getBoundingBox(id));
+  const left = Math.min(...boxes.map((b) => b.left));
+  const right = Math.max(...boxes.map((b) => b.right));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const bottom = Math.max(...boxes.map((b) => b.bottom));
+  const canvas = kg.network.canvas.frame.canvas;
+  const above = kgHeadingRoom(kg, ids);
+  const margin = 12;
+  const scale = Math.min(KG_MAX_ZOOM, (canvas.clientWidth - 2 * margin) / Math.max(right - left, 1),
+    (canvas.clientHeight - 2 * margin - above) / Math.max(bottom - top, 1));
+  const position = { x: (left + right) / 2, y: (top + bottom) / 2 - above / 2 / scale };
+  kg.network.moveTo({ scale: scale, position: position, animation: animate ? KG_ANIMATION : false });
+}
+
+// Pixels the column headings need above the picture (none when zoomed to some nodes only).
+function kgHeadingRoom(kg, ids) {
+  if (ids || !kg.payload.headings.length) { return 0; }
+  const lines = Math.max(...kg.payload.headings.map((heading) => heading.text.split(" · ").length));
+  return lines * (KG_HEADING_PX + 3) + 8;
 }
 
 // Legend -------------------------------------------------------------------------------------------
