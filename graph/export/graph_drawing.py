@@ -53,12 +53,25 @@ def graph_extent(styled: StyledView) -> tuple[float, float, float, float]:
 
 
 def graph_padding(styled: StyledView, page: Page) -> tuple[float, float, float]:
-    """Inches kept free around the positions: beside (half a label), above and below a node."""
-    labels = [wrap_label(node.label, page.label_width).split("\n") for node in _drawn(styled)] or [[""]]
-    half = max(text_width(max(lines, key=len), page.text) for lines in labels) / 2
-    below = max(len(lines) for lines in labels) * line_height(page.text)
+    """Inches kept free around the positions: beside, above and below the outermost nodes.
+
+    Beside: half the widest label of the leftmost and rightmost nodes; below: the tallest label of
+    the lowest nodes; above: a marker. Inner nodes' labels find room between the positions.
+    """
+    nodes = _drawn(styled)
+    if not nodes:
+        return 0.1, 0.1, 0.1
+    left, right, bottom, _ = graph_extent(styled)
+    edge = [node for node in nodes if _xy(node)[0] in (left, right)]
+    lowest = [node for node in nodes if _xy(node)[1] == bottom]
+    half = max(text_width(max(_lines(node, page), key=len), page.text) for node in edge) / 2
+    below = max(len(_lines(node, page)) for node in lowest) * line_height(page.text)
     marker_in = page.marker / POINTS_PER_INCH
     return min(half, 1.8) + 0.1, marker_in, marker_in / 2 + below + 0.05
+
+
+def _lines(node: NodeStyle, page: Page) -> list[str]:
+    return wrap_label(node.label, page.label_width).split("\n")
 
 
 def poster_graph_size(styled: StyledView, page: Page) -> tuple[float, float]:
