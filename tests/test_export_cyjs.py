@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes
@@ -56,3 +60,32 @@ def test_payloads_stay_plain_strings() -> None:
     labels = {node["data"]["label"] for node in doc["elements"]["nodes"]}
     assert "<img src=x onerror=alert(1)>" in labels
     assert doc["data"]["title"].startswith("XSS <img")
+
+
+def _cytoscape_script() -> str:
+    script = os.environ.get("CYTOSCAPE_JS")
+    if not script or not Path(script).is_file():
+        pytest.skip("set CYTOSCAPE_JS to a cytoscape.min.js to check with Cytoscape.js itself")
+    return script
+
+
+DRAW = """(doc) => {
+  const warnings = [];
+  console.warn = (message) => warnings.push(String(message));
+  const cy = cytoscape({container: document.getElementById('cy'), ...doc});
+  return {warnings, nodes: cy.nodes().map((n) => [n.id(), n.position(), n.style('background-color')]),
+          dashed: cy.edges('.line-dashdot').map((e) => e.style('line-dash-pattern'))};
+}"""
+
+
+@pytest.mark.browser
+def test_cytoscape_keeps_positions_and_reads_the_style(page: Any) -> None:
+    """Cytoscape.js itself (offline Chromium) draws the document at our positions, without warnings."""
+    page.set_content('<div id="cy" style="width: 800px; height: 600px"></div>')
+    page.add_script_tag(path=_cytoscape_script())
+    doc = document("tiny.yaml", ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
+    drawn = page.evaluate(DRAW, doc)
+    given = {node["data"]["id"]: node["position"] for node in doc["elements"]["nodes"]}
+    assert drawn["warnings"] == [] and {id_: pos for id_, pos, _ in drawn["nodes"]} == given
+    assert ("low_iron", given["low_iron"], "rgb(230,159,0)") in [tuple(n) for n in drawn["nodes"]]
+    assert drawn["dashed"] and all(pattern == "12 4 2 4" for pattern in drawn["dashed"])
