@@ -31,6 +31,7 @@ LINE_SPACING = 1.3
 SWATCH = 0.42
 LEGEND_GAP = 0.12
 CAPTION_COLUMN = 8.0
+INDENT = "\u00a0" * 4  # no-break spaces: SVG viewers collapse leading ordinary spaces
 PIXEL = 0.75
 MARKERS = {"dot": "o", "circle": "o", "diamond": "D", "square": "s", "triangle": "^",
            "triangleDown": "v", "star": "*", "hexagon": "h"}
@@ -210,7 +211,7 @@ def caption_columns(entries: list[str], width: float, page: Page, max_rows: int 
     """
     count = max(1, int(width // CAPTION_COLUMN))
     characters = max(20, int((width - 2 * page.margin) / count / text_width("x", page.small)) - 4)
-    wrapped = [textwrap.wrap(entry, characters, subsequent_indent="    ") for entry in entries]
+    wrapped = [textwrap.wrap(entry, characters, subsequent_indent=INDENT) for entry in entries]
     return _split(_fitting(wrapped, count, max_rows), count)
 
 
