@@ -74,6 +74,8 @@ def check(name: str, question: Question) -> None:
     assert question.explanation.statement and question.explanation.evidence
     if question.kind == "complete-link":
         check_distractor_nodes(name, question)
+    if question.kind == "relation":
+        check_distractor_relations(name, question)
 
 
 def check_distractor_nodes(name: str, question: Question) -> None:
@@ -84,6 +86,18 @@ def check_distractor_nodes(name: str, question: Question) -> None:
         assert graph.nodes[option.id]["kind"] == kind
         if option != question.correct:
             assert not graph.has_edge(question.anchor, option.id) and not graph.has_edge(option.id, question.anchor)
+
+
+def check_distractor_relations(name: str, question: Question) -> None:
+    """A wrong relation is used nowhere from a node of the source's kind or to one of the target's kind."""
+    graph = explorer(name).graph
+    source, target, _ = edges_by_key(name)[question.about[0]]
+    kinds = graph.nodes[source]["kind"], graph.nodes[target]["kind"]
+    wrong = {option.id for option in question.options if option != question.correct}
+    for u, v, data in graph.edges(data=True):
+        if data["relation"] in wrong:
+            assert graph.nodes[u]["kind"] != kinds[0], (question.prompt, data["id"])
+            assert graph.nodes[v]["kind"] != kinds[1], (question.prompt, data["id"])
 
 
 # Exactly one right answer ----------------------------------------------------------------------

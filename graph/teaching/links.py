@@ -78,13 +78,17 @@ def relation_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
 
 
 def _unrelated_relations(scope: Scope, source: str, target: str) -> list[str]:
-    """Relations that join the two nodes in neither direction, nor their kinds anywhere."""
+    """Relations that join the two nodes in neither direction, and that nowhere in the graph start
+    at a node of the source's kind or end at a node of the target's kind.
+
+    A relation used with either kind elsewhere might be true of these two nodes even though the
+    graph does not record it ("light feeds the light reactions"), so it is never offered as wrong.
+    """
     used = scope.relations_between(source, target) | scope.relations_between(target, source)
-    used |= _relations_between_kinds(scope, scope.kind(source), scope.kind(target))
+    used |= _relations_touching(scope, scope.kind(source), scope.kind(target))
     return [relation.id for relation in scope.dataset.relations if relation.id not in used]
 
 
-def _relations_between_kinds(scope: Scope, kind_a: str, kind_b: str) -> set[str]:
-    pair = {kind_a, kind_b}
+def _relations_touching(scope: Scope, source_kind: str, target_kind: str) -> set[str]:
     return {data["relation"] for u, v, data in scope.graph.edges(data=True)
-            if {scope.kind(u), scope.kind(v)} == pair}
+            if scope.kind(u) == source_kind or scope.kind(v) == target_kind}
