@@ -1,4 +1,4 @@
-"""Command line: ``python -m graph validate|stats|export|schema``.
+"""Command line: ``python -m graph validate|stats|export|quiz|schema``.
 
 A thin shell over the library: it parses arguments, calls the library and prints. Library
 errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
