@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from graph import Explorer, ViewSpec, ViewSpecError
 from graph.cli import main
 from graph.teaching import QUESTION_KINDS, Question, count_by_kind, make_quiz, markdown_text, question_bank
+from tests.test_docs import console_sessions
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = {"rls": ROOT / "data" / "rls", "photosynthesis": ROOT / "data" / "photosynthesis.yaml",
@@ -260,3 +261,17 @@ def test_quiz_command_errors_are_messages(tmp_path: Path, capsys: pytest.Capture
     assert main(["quiz", str(DATASETS["tiny"]), "-o", str(tmp_path / "q.md"), *arguments]) == 1
     assert capsys.readouterr().err.startswith(message)
     assert not (tmp_path / "q.md").exists()
+
+
+def test_the_learning_guide_cli_sessions_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/learning.md's quiz commands run and report what they wrote (counts follow the data)."""
+    monkeypatch.chdir(ROOT)
+    sessions = console_sessions(ROOT / "docs" / "learning.md")
+    assert [session.arguments[0] for session in sessions] == ["quiz", "quiz"]
+    for session in sessions:
+        arguments = [str(tmp_path / a) if before == "-o" else a
+                     for before, a in zip(("", *session.arguments[:-1]), session.arguments, strict=True)]
+        assert main(arguments) == 0
+        written = capsys.readouterr().out
+        assert written.startswith(session.output[0].split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))
