@@ -169,7 +169,7 @@ def start_quiz(at: AppTest, seed: int = 2, count: int = 3) -> Quiz:
 def answer(at: AppTest, quiz: Quiz, index: int, right: bool) -> None:
     question = quiz.questions[index]
     choice = question.correct.id if right else next(o.id for o in question.options if o != question.correct)
-    checked(at.radio(key=f"quiz_choice_{quiz.seed}_{index}").set_value(choice).run())
+    checked(at.radio(key=f"quiz_choice_{at.session_state['quiz_run']}_{index}").set_value(choice).run())
     click(at, "quiz_check")
 
 
@@ -208,6 +208,22 @@ def test_the_quiz_follows_the_view_on_screen() -> None:
     checked(at.toggle(key="claims").set_value(True).run())
     assert "The view has changed since this quiz started: start again to match it." in [
         c.value for c in at.main.caption]
+
+
+def test_starting_again_asks_afresh() -> None:
+    at = run_app(focus="pill")
+    quiz = start_quiz(at, seed=4, count=2)
+    answer(at, quiz, 0, right=True)
+    click(at, "quiz_start")
+    assert at.session_state["quiz_current"] == 0 and not at.session_state["quiz_answers"]
+    assert at.radio(key=f"quiz_choice_{at.session_state['quiz_run']}_0").value is None
+    assert not at.success and not at.error
+
+
+def test_without_the_claims_layer_the_quiz_says_how_to_get_claim_questions() -> None:
+    hint = "Questions on claims and their verdicts need the claims layer: show it to include them."
+    assert hint in [c.value for c in run_app().main.caption]
+    assert hint not in [c.value for c in run_app(claims="on").main.caption]
 
 
 def test_the_question_bank_downloads_are_offered() -> None:

@@ -21,6 +21,7 @@ QUIZ_SPEC = "quiz_spec"
 ANSWERS = "quiz_answers"
 CURRENT = "quiz_current"
 CHECKED = "quiz_checked"
+RUN = "quiz_run"
 DEFAULT_QUESTIONS = 5
 
 
@@ -31,6 +32,8 @@ def show_quiz(explorer: Explorer, view: View) -> None:
     with st.expander("Quiz yourself on this view", expanded=quiz is not None):
         seed, count = _settings()
         st.button("Start a quiz on this view", key="quiz_start", on_click=_start, args=(explorer, spec))
+        if not spec.claims and explorer.dataset.claims:
+            st.caption("Questions on claims and their verdicts need the claims layer: show it to include them.")
         if quiz is not None:
             if st.session_state.get(QUIZ_SPEC) != spec:
                 st.caption("The view has changed since this quiz started: start again to match it.")
@@ -50,7 +53,7 @@ def _start(explorer: Explorer, spec: ViewSpec) -> None:
     """A new quiz with the settings as they are when the button is clicked."""
     seed, count = int(st.session_state.quiz_seed), int(st.session_state.quiz_count)
     st.session_state.update({QUIZ: make_quiz(explorer, spec, seed=seed, count=count), QUIZ_SPEC: spec,
-                             ANSWERS: {}, CURRENT: 0, CHECKED: False})
+                             ANSWERS: {}, CURRENT: 0, CHECKED: False, RUN: st.session_state.get(RUN, 0) + 1})
 
 
 def _show_progress(quiz: Quiz) -> None:
@@ -68,7 +71,7 @@ def _show_question(quiz: Quiz, index: int) -> None:
     labels = {option.id: escape(option.text) for option in question.options}
     st.markdown(f"**Question {index + 1} of {len(quiz.questions)}.** {escape(question.prompt)}")
     choice = st.radio("Your answer", list(labels), index=None, format_func=labels.get,
-                      key=f"quiz_choice_{quiz.seed}_{index}", disabled=st.session_state[CHECKED])
+                      key=f"quiz_choice_{st.session_state[RUN]}_{index}", disabled=st.session_state[CHECKED])
     if not st.session_state[CHECKED]:
         st.button("Check the answer", key="quiz_check", disabled=choice is None, on_click=_check,
                   args=(question, choice))
