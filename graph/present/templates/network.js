@@ -298,13 +298,21 @@ function kgHeadingRoom(kg, ids) {
 
 function kgLegend(payload) {
   const legend = payload.legend;
-  const box = kgElement("details", "kg-legend");
-  box.open = true;
-  box.append(kgElement("summary", "", "Legend"));
-  const row = (title, items) => {
+  const box = kgElement("div", "kg-legend");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", "Legend");
+  const toggle = kgElement("button", "kg-legend-toggle", "Legend ▾");
+  toggle.type = "button";
+  toggle.setAttribute("aria-expanded", "true");
+  toggle.addEventListener("click", () => {
+    const open = box.classList.toggle("kg-legend-closed") === false;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Legend ▾" : "Legend ▸";
+  });
+  box.append(toggle);
+  const section = (title, items) => {
     if (!items.length) { return; }
-    const section = kgElement("div", "kg-legend-row");
-    section.append(kgElement("span", "kg-legend-title", title));
+    if (title) { box.append(kgElement("span", "kg-legend-title", title)); }
     for (const [draw, text, hint] of items) {
       const item = kgElement("span", "kg-legend-item");
       const swatch = kgElement("canvas", "kg-swatch");
@@ -314,19 +322,18 @@ function kgLegend(payload) {
       draw(swatch.getContext("2d"));
       item.append(swatch, kgElement("span", "", text));
       if (hint) { item.title = hint; }
-      section.append(item);
+      box.append(item);
     }
-    box.append(section);
   };
-  row("Kinds", legend.kinds.map((k) => [(c) => kgShape(c, k.shape, k.colour, "#333333", null, 1), k.label]));
-  row("Claims", legend.verdicts.map((v) => [(c) => kgShape(c, "box", v.fill, v.colour, legend.claim_dashes, 2.5),
+  section("Kinds:", legend.kinds.map((k) => [(c) => kgShape(c, k.shape, k.colour, "#333333", null, 1), k.label]));
+  section("Claims:", legend.verdicts.map((v) => [(c) => kgShape(c, "box", v.fill, v.colour, legend.claim_dashes, 2.5),
     v.label]));
-  row("Evidence", legend.evidence.map((e) => [(c) => kgLine(c, e.colour, e.width, e.dashes), e.label,
+  section("Evidence:", legend.evidence.map((e) => [(c) => kgLine(c, e.colour, e.width, e.dashes), e.label,
     e.levels.join("; ")]));
   const extra = [];
   if (legend.path) { extra.push([(c) => kgLine(c, legend.path_colour, 5, null), "Path"]); }
   if (legend.groups) { extra.push([(c) => kgShape(c, "box", "#dddddd", "#333333", null, 2.5), "Group: click to open"]); }
-  row("", extra);
+  section("", extra);
   return box;
 }
 

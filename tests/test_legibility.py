@@ -1,0 +1,148 @@
+"""What a student sees in the app at 1366×768: labels big enough to read, none overlapping, a
+keyboard that stays inside the graph, and a legend with real swatches next to the network.
+
+Legibility is read from vis-network's own state after it has drawn, with the measurement of
+bench/legibility.py: a label's size on screen is its font size times ``network.getScale()``; node
+boxes come from ``network.getBoundingBox(id)``, edge-label boxes from ``labelModule.size``.
+Screenshots go to out/screenshots/ (legibility-*.png) to be looked at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.legibility import MEASURE, SETTLED, SMUDGE_PX, summary
+from tests.conftest import is_local
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parent.parent / "out" / "screenshots"
+TIMEOUT_MS = 30_000
+MIN_READABLE_SHARE = 0.9
+VIEWS = {
+    "focus-rls": "?focus=rls&depth=1",
+    "focus-iron": "?focus=iron_deficiency&depth=1",
+    "focus-augmentation": "?focus=augmentation&depth=1",
+    "path": "?from=iron_deficiency&to=iv_ferric_carboxymaltose",
+    "overview": "",
+}
+VIEW_STATE = "() => ({scale: network.getScale(), position: network.getViewPosition()})"
+BIGGEST_GROUP = """() => network.body.data.nodes.get({filter: n => n.kg.members.length && !n.hidden})
+  .sort((a, b) => b.kg.members.length - a.kg.members.length)[0].id"""
+NODE_CENTRE = """id => { const p = network.canvasToDOM(network.getPosition(id));
+  const box = network.canvas.frame.canvas.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y}; }"""
+
+
+def open_view(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function("() => window.network !== undefined", timeout=TIMEOUT_MS)
+    page.locator(".kg-network[data-drawn=yes]").wait_for(timeout=TIMEOUT_MS)
+    page.evaluate(SETTLED)
+
+
+def legible(page: Any) -> dict[str, Any]:
+    """The measured figures, and the reasons (if any) they fail the thresholds."""
+    state = page.evaluate(MEASURE)
+    figures = summary(state)
+    problems = []
+    if figures["readable_share"] < MIN_READABLE_SHARE:
+        problems.append(f"only {figures['readable_share']:.0%} of labels are drawn at 11 px or more")
+    if figures["smudges"]:
+        problems.append(f"{figures['smudges']} labels drawn below {SMUDGE_PX} px")
+    if state["overlaps"]:
+        problems.append(f"overlapping: {state['overlaps']}")
+    return {"figures": figures, "problems": problems}
+
+
+def screenshot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"legibility-{name}.png"))
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_labels_are_readable_as_drawn_and_never_overlap(page: Any, app_url: str, name: str) -> None:
+    open_view(page, f"{app_url}/{VIEWS[name]}")
+    result = legible(page)
+    screenshot(page, f"{name}-1366x768")
+    assert result["figures"]["nodes"] >= 3
+    assert result["problems"] == [], f"{name}: {result}"
+
+
+def test_an_opened_group_is_readable_too(page: Any, app_url: str) -> None:
+    open_view(page, f"{app_url}/{VIEWS['focus-rls']}")
+    group = page.evaluate(BIGGEST_GROUP)
+    members = page.evaluate(f"() => network.body.data.nodes.get('{group}').kg.members.length")
+    centre = page.evaluate(NODE_CENTRE, group)
+    page.mouse.click(centre["x"], centre["y"])
+    page.locator(f'.kg-network[data-open-cluster="{group}"]').wait_for(timeout=TIMEOUT_MS)
+    page.evaluate(SETTLED)
+    result = legible(page)
+    screenshot(page, "focus-rls-group-open-1366x768")
+    assert result["figures"]["nodes"] >= members
+    assert result["problems"] == [], result
+
+
+def test_minus_typed_in_a_text_field_stays_there_and_the_graph_does_not_move(page: Any, app_url: str) -> None:
+    open_view(page, f"{app_url}/{VIEWS['focus-iron']}")
+    before = page.evaluate(VIEW_STATE)
+    field = page.locator('[data-testid="stSidebar"] input[type="text"]').first
+    field.click()
+    page.keyboard.type("iron-deficiency +-")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("PageDown")
+    assert field.input_value() == "iron-deficiency +-"
+    page.evaluate(SETTLED)
+    assert page.evaluate(VIEW_STATE) == before
+
+
+def test_the_graph_is_a_labelled_region_that_moves_its_selection_by_keyboard(page: Any, app_url: str) -> None:
+    open_view(page, f"{app_url}/{VIEWS['focus-iron']}")
+    region = page.locator(".kg-frame")
+    assert region.get_attribute("role") == "application"
+    assert "Arrow keys" in region.get_attribute("aria-label")
+    region.focus()
+    page.keyboard.press("Escape")
+    page.keyboard.press("ArrowRight")
+    first = page.evaluate("() => network.getSelectedNodes()")
+    page.keyboard.press("ArrowRight")
+    second = page.evaluate("() => network.getSelectedNodes()")
+    assert len(first) == len(second) == 1 and first != second
+    scale = page.evaluate("() => network.getScale()")
+    page.keyboard.press("+")
+    page.wait_for_timeout(500)  # the zoom is animated
+    assert page.evaluate("() => network.getScale()") > scale
+    assert page.locator(".kg-live").inner_text().startswith("Selected:")
+
+
+def test_legend_has_real_swatches_and_is_visible_next_to_the_network(page: Any, app_url: str) -> None:
+    open_view(page, f"{app_url}/?focus=rls&depth=1&claims=on")
+    legend = page.locator(".kg-legend")
+    swatches = legend.locator("canvas.kg-swatch")
+    assert swatches.count() >= 8
+    ink = swatches.first.evaluate(
+        "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i]) n++; } return n; }")
+    assert ink > 20
+    for text in ("Cause / risk factor", "Strong (solid)", "Moderate (dashed)", "Supported"):
+        assert legend.get_by_text(text, exact=True).first.is_visible()
+    box = legend.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 768, f"legend below the fold: {box}"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (768, 1024), (1920, 1080)])
+def test_the_network_takes_most_of_the_window_at_common_sizes(browser: Any, app_url: str,
+                                                              size: tuple[int, int]) -> None:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
+    try:
+        for name in ("overview", "focus-rls", "path"):
+            open_view(page, f"{app_url}/{VIEWS[name]}")
+            page.screenshot(path=str(SHOTS / f"legibility-{name}-{size[0]}x{size[1]}.png"))
+            assert page.evaluate("() => network.canvas.frame.canvas.clientHeight") >= 0.55 * size[1]
+    finally:
+        context.close()
