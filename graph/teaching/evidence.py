@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from graph.dataset.vocabulary import VERDICT_LIST, VERDICTS
 from graph.present.details import reference_line
@@ -55,62 +56,67 @@ def _explain_claim(scope: Scope, claim_id: str) -> Explanation:
 
 def strongest_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
     """For each shown node and relation with three or more links, which link is best supported?"""
-    for (anchor, relation, hidden), others in sorted(_groups(scope).items()):
-        question = _strongest(scope, rng, anchor, relation, hidden, sorted(others))
+    for comparison, others in sorted(_groups(scope).items()):
+        question = _strongest(scope, rng, comparison, sorted(others))
         if question is not None:
             yield question
 
 
-def _groups(scope: Scope) -> dict[tuple[str, str, str], set[str]]:
-    """(shared end, relation, which end varies) → the nodes at the varying end (claims layer included)."""
-    groups: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+@dataclass(frozen=True, order=True)
+class Comparison:
+    """Links with one ``relation`` and one shared end (``anchor``); ``hidden`` is the end that varies."""
+
+    anchor: str
+    relation: str
+    hidden: str
+
+    def ends(self, node: str) -> tuple[str, str]:
+        """(source, target) of the link between the anchor and ``node``."""
+        return (node, self.anchor) if self.hidden == "source" else (self.anchor, node)
+
+    def best_edge(self, scope: Scope, node: str) -> tuple[str, str, str]:
+        """The key of the strongest such link between the anchor and ``node``."""
+        source, target = self.ends(node)
+        edges = [(data["evidence_rank"], key) for key, data in scope.graph.get_edge_data(source, target).items()
+                 if data["relation"] == self.relation]
+        return source, target, max(edges)[1]
+
+    def prompt(self, scope: Scope) -> str:
+        phrase, anchor = scope.dataset.relation(self.relation).label, scope.label(self.anchor)
+        if self.hidden == "source":
+            return f"{MAP}, which of these has the strongest evidence that it {phrase} {anchor}?"
+        return f"{MAP}, for which of these is the evidence strongest that {anchor} {phrase} it?"
+
+
+def _groups(scope: Scope) -> dict[Comparison, set[str]]:
+    """Each comparison the shown links allow → the nodes at its varying end (claims layer included)."""
+    groups: dict[Comparison, set[str]] = defaultdict(set)
     for source, target, _, data in shown_edges(scope, evidence_only=False):
-        groups[(target, data["relation"], "source")].add(source)
-        groups[(source, data["relation"], "target")].add(target)
+        groups[Comparison(target, data["relation"], "source")].add(source)
+        groups[Comparison(source, data["relation"], "target")].add(target)
     return groups
 
 
-def _strongest(scope: Scope, rng: random.Random, anchor: str, relation: str, hidden: str,
-               others: list[str]) -> Question | None:
-    ranks = {node: _rank(scope, anchor, relation, hidden, node) for node in others}
+def _strongest(scope: Scope, rng: random.Random, comparison: Comparison, others: list[str]) -> Question | None:
+    """The best-supported link is the answer; the options are links with strictly weaker evidence."""
+    ranks = {node: scope.best_rank(*comparison.ends(node), comparison.relation) for node in others}
     top = max(ranks.values())
     answer = rng.choice([node for node, rank in ranks.items() if rank == top])
     wrong = pick_distractors(rng, [node for node, rank in ranks.items() if rank < top])
     if wrong is None:
         return None
     options, index = shuffled_options(rng, node_option(scope, answer), [node_option(scope, n) for n in wrong])
+    edges = [comparison.best_edge(scope, node) for node in [answer, *wrong]]
     return Question(
-        id=f"{STRONGEST}:{anchor}:{relation}:{hidden}", kind=STRONGEST,
-        prompt=_strongest_prompt(scope, anchor, relation, hidden), options=options, answer=index,
-        explanation=_explain_strongest(scope, anchor, relation, hidden, [answer, *wrong]),
-        about=tuple(_best_edge(scope, anchor, relation, hidden, node)[2] for node in [answer, *wrong]),
-        anchor=anchor, relation=relation, hidden=hidden,
+        id=f"{STRONGEST}:{comparison.anchor}:{comparison.relation}:{comparison.hidden}", kind=STRONGEST,
+        prompt=comparison.prompt(scope), options=options, answer=index,
+        explanation=_explain_strongest(scope, [answer, *wrong], edges), about=tuple(key for *_, key in edges),
+        anchor=comparison.anchor, relation=comparison.relation, hidden=comparison.hidden,
     )
 
 
-def _rank(scope: Scope, anchor: str, relation: str, hidden: str, node: str) -> int:
-    source, target = (node, anchor) if hidden == "source" else (anchor, node)
-    return scope.best_rank(source, target, relation)
-
-
-def _strongest_prompt(scope: Scope, anchor: str, relation: str, hidden: str) -> str:
-    phrase = scope.dataset.relation(relation)
-    anchor_label = scope.label(anchor)
-    if hidden == "source":
-        return f"{MAP}, which of these has the strongest evidence that it {phrase.label} {anchor_label}?"
-    return f"{MAP}, for which of these is the evidence strongest that {anchor_label} {phrase.label} it?"
-
-
-def _best_edge(scope: Scope, anchor: str, relation: str, hidden: str, node: str) -> tuple[str, str, str]:
-    source, target = (node, anchor) if hidden == "source" else (anchor, node)
-    edges = [(data["evidence_rank"], key) for key, data in scope.graph.get_edge_data(source, target).items()
-             if data["relation"] == relation]
-    return source, target, max(edges)[1]
-
-
-def _explain_strongest(scope: Scope, anchor: str, relation: str, hidden: str, nodes: list[str]) -> Explanation:
+def _explain_strongest(scope: Scope, nodes: list[str], edges: list[tuple[str, str, str]]) -> Explanation:
     """The winning link's explanation, with each option's evidence listed for comparison."""
-    edges = [_best_edge(scope, anchor, relation, hidden, node) for node in nodes]
     best = explain_edge(scope, edges[0])
     levels = "; ".join(f"{capital(scope.label(node))}: {evidence_text(scope.dataset, scope.graph.edges[edge])}"
                        for node, edge in zip(nodes, edges, strict=True))
