@@ -45,14 +45,17 @@ def go_to(position: TourPosition | None) -> None:
 
 
 def list_tours(explorer: Explorer) -> None:
-    """The sidebar's list of tours: a button each, its description as help."""
+    """The sidebar's list of tours: a button each (the open tour's stands out), its description as help."""
     tours = explorer.dataset.tours
     if not tours:
         return
     st.sidebar.subheader("Guided tours")
+    position: TourPosition | None = st.session_state.get(POSITION)
     for tour in tours:
+        active = position is not None and position.tour.id == tour.id
         st.sidebar.button(escape(tour.title), key=f"tour_start_{tour.id}", help=escape(tour.description),
-                          on_click=go_to, args=(start_tour(explorer.dataset, tour.id),), width="stretch")
+                          on_click=go_to, args=(start_tour(explorer.dataset, tour.id),), width="stretch",
+                          type="primary" if active else "secondary")
 
 
 def show_step() -> None:
