@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from graph import Explorer, ViewSpec, ViewSpecError
 from graph.cli import main
+from graph.present.style import TIERS, evidence_tier
 from graph.teaching import QUESTION_KINDS, Question, count_by_kind, make_quiz, markdown_text, question_bank
 from tests.test_docs import console_sessions
 
@@ -44,9 +45,12 @@ def relations(graph: nx.MultiDiGraph, source: str, target: str) -> set[str]:
     return {data["relation"] for data in graph.get_edge_data(source, target, default={}).values()}
 
 
-def best_rank(graph: nx.MultiDiGraph, source: str, target: str, relation: str) -> int:
-    return max((data["evidence_rank"] for data in graph.get_edge_data(source, target, default={}).values()
-                if data["relation"] == relation), default=-1)
+def best_tier(name: str, source: str, target: str, relation: str) -> int:
+    """The strongest evidence tier of the ``relation`` links, higher is stronger (lowest of all: no link)."""
+    dataset, graph = explorer(name).dataset, explorer(name).graph
+    return max((-TIERS.index(evidence_tier(dataset, data["evidence"]))
+                for data in graph.get_edge_data(source, target, default={}).values()
+                if data["relation"] == relation), default=-len(TIERS))
 
 
 def ends(question: Question, node: str) -> tuple[str, str]:
@@ -65,7 +69,7 @@ def true_options(name: str, question: Question) -> list[str]:
         return [relation for relation in ids if relation in relations(graph, source, target)]
     if question.kind == "claim":
         return [verdict for verdict in ids if verdict == explorer(name).dataset.claim(question.anchor).verdict]
-    ranks = {node: best_rank(graph, *ends(question, node), question.relation) for node in ids}
+    ranks = {node: best_tier(name, *ends(question, node), question.relation) for node in ids}
     return [node for node in ids if all(ranks[node] > ranks[other] for other in ids if other != node)]
 
 

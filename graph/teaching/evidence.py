@@ -2,8 +2,10 @@
 
 Claim questions offer every verdict, in the format's order (a scale reads better unshuffled), so
 the claim's own verdict is the one right answer. Strongest-evidence questions compare links with
-one relation and one shared end; the answer's best evidence rank is strictly above every
-distractor's, and ranks are read from the whole graph, so a stronger link off screen still counts.
+one relation and one shared end; the answer's best evidence is a whole tier stronger than every
+distractor's (strong, moderate, weak, claim only: the tiers drawn as line styles), so the answer
+never hangs on fine grading. Tiers are read from the whole graph, so a stronger link off screen
+still counts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from graph.dataset.vocabulary import VERDICT_LIST, VERDICTS
 from graph.present.details import reference_line
+from graph.present.style import evidence_tier
 from graph.teaching.facts import (
     Scope,
     capital,
@@ -25,6 +28,7 @@ from graph.teaching.facts import (
     pick_distractors,
     shown_edges,
     shuffled_options,
+    tier_strength,
 )
 from graph.teaching.questions import CLAIM, MAP, STRONGEST, Explanation, Option, Question
 
@@ -75,11 +79,12 @@ class Comparison:
         return (node, self.anchor) if self.hidden == "source" else (self.anchor, node)
 
     def best_edge(self, scope: Scope, node: str) -> tuple[str, str, str]:
-        """The key of the strongest such link between the anchor and ``node``."""
+        """The key of the strongest such link between the anchor and ``node`` (by tier, then rank)."""
         source, target = self.ends(node)
-        edges = [(data["evidence_rank"], key) for key, data in scope.graph.get_edge_data(source, target).items()
-                 if data["relation"] == self.relation]
-        return source, target, max(edges)[1]
+        links = scope.graph.get_edge_data(source, target).items()
+        edges = [(tier_strength(scope.dataset, data), data["evidence_rank"], key)
+                 for key, data in links if data["relation"] == self.relation]
+        return source, target, max(edges)[2]
 
     def prompt(self, scope: Scope) -> str:
         phrase, anchor = scope.dataset.relation(self.relation).label, scope.label(self.anchor)
@@ -98,8 +103,8 @@ def _groups(scope: Scope) -> dict[Comparison, set[str]]:
 
 
 def _strongest(scope: Scope, rng: random.Random, comparison: Comparison, others: list[str]) -> Question | None:
-    """The best-supported link is the answer; the options are links with strictly weaker evidence."""
-    ranks = {node: scope.best_rank(*comparison.ends(node), comparison.relation) for node in others}
+    """The best-supported link is the answer; the other options are links a whole tier weaker."""
+    ranks = {node: scope.strength(*comparison.ends(node), comparison.relation) for node in others}
     top = max(ranks.values())
     answer = rng.choice([node for node, rank in ranks.items() if rank == top])
     wrong = pick_distractors(rng, [node for node, rank in ranks.items() if rank < top])
@@ -118,6 +123,12 @@ def _strongest(scope: Scope, rng: random.Random, comparison: Comparison, others:
 def _explain_strongest(scope: Scope, nodes: list[str], edges: list[tuple[str, str, str]]) -> Explanation:
     """The winning link's explanation, with each option's evidence listed for comparison."""
     best = explain_edge(scope, edges[0])
-    levels = "; ".join(f"{capital(scope.label(node))}: {evidence_text(scope.dataset, scope.graph.edges[edge])}"
+    levels = "; ".join(_evidence_line(scope, node, scope.graph.edges[edge])
                        for node, edge in zip(nodes, edges, strict=True))
     return Explanation(statement=best.statement, note=best.note, evidence=levels, references=best.references)
+
+
+def _evidence_line(scope: Scope, node: str, data: dict) -> str:
+    """E.g. "Alcohol: strong (Guideline, good-practice statement)"."""
+    tier = evidence_tier(scope.dataset, data["evidence"]).id
+    return f"{capital(scope.label(node))}: {tier} ({evidence_text(scope.dataset, data)})"

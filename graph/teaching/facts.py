@@ -16,6 +16,7 @@ import networkx as nx
 from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Dataset
 from graph.network.build import EVIDENCE_LAYER
 from graph.present.details import reference_line
+from graph.present.style import TIERS, evidence_tier
 from graph.teaching.questions import Explanation, Option
 
 MIN_DISTRACTORS = 2
@@ -50,11 +51,12 @@ class Scope:
         """Relations of the edges from ``a`` to ``b`` (one direction) in the whole graph."""
         return {data["relation"] for data in self.graph.get_edge_data(a, b, default={}).values()}
 
-    def best_rank(self, source: str, target: str, relation: str) -> int:
-        """The strongest evidence rank of the ``relation`` edges from source to target (-1: none)."""
-        ranks = [data["evidence_rank"] for data in self.graph.get_edge_data(source, target, default={}).values()
-                 if data["relation"] == relation]
-        return max(ranks, default=-1)
+    def strength(self, source: str, target: str, relation: str) -> int:
+        """The evidence tier of the best ``relation`` link from source to target: strong 4, moderate 3,
+        weak 2, claim only 1, no link 0."""
+        links = self.graph.get_edge_data(source, target, default={}).values()
+        tiers = [tier_strength(self.dataset, data) for data in links if data["relation"] == relation]
+        return max(tiers, default=0)
 
 
 def shown_edges(scope: Scope, evidence_only: bool = True) -> Iterator[tuple[str, str, str, dict]]:
@@ -81,6 +83,11 @@ def explain_edge(scope: Scope, key: EdgeKey) -> Explanation:
         evidence=evidence_text(scope.dataset, data),
         references=tuple(reference_line(scope.dataset.reference(ref)) for ref in data["references"]),
     )
+
+
+def tier_strength(dataset: Dataset, data: dict) -> int:
+    """An edge's evidence tier as a number, strongest highest (the tiers a student sees as line styles)."""
+    return len(TIERS) - TIERS.index(evidence_tier(dataset, data["evidence"]))
 
 
 def evidence_text(dataset: Dataset, data: dict) -> str:
