@@ -140,6 +140,7 @@ def test_graphml_keys_are_named_with_label_and_hex_colour() -> None:
     values = {data.get("key"): data.text for data in pill}
     assert values["label"] == "Iron pill" and values["kind"] == "treatment"
     assert re.fullmatch(r"#[0-9A-Fa-f]{6}", values["color"]) and values["color"] == "#009E73"
+    assert (values["needs_verification"], values["on_path"]) == ("false", "false")  # XML Schema booleans
 
 
 def test_gexf_edges_carry_viz_and_no_internal_columns() -> None:

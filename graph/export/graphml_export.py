@@ -30,6 +30,7 @@ def write_graphml(view: View, stream: BinaryIO, options: ExportOptions = DEFAULT
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True, named_key_ids=True)
     writer.add_graph_element(scalar_graph(view))
     rename_edge_keys(writer.xml)
+    lowercase_booleans(writer.xml)
     writer.dump(stream)
 
 
@@ -53,3 +54,11 @@ def rename_edge_keys(root: Element) -> None:
     for edge in root.iter("edge"):
         for data in edge.iter("data"):
             data.set("key", renamed.get(data.get("key", ""), data.get("key", "")))
+
+
+def lowercase_booleans(root: Element) -> None:
+    """Write booleans as XML Schema's ``true``/``false`` (networkx writes Python's ``True``)."""
+    booleans = {key.get("id") for key in root.findall("key") if key.get("attr.type") == "boolean"}
+    for data in root.iter("data"):
+        if data.get("key") in booleans and data.text:
+            data.text = data.text.lower()
