@@ -34,7 +34,8 @@ function kgNetwork(holder, payload, events) {
   const edges = new vis.DataSet(payload.edges);
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, JSON.parse(payload.options));
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
-  const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null };
+  const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
+    hovered: null, picked: new Set() };
   kgHideSmallLabels(network);
   kgHeadings(kg);
   kgEdgeLabels(kg);
@@ -106,15 +107,17 @@ function kgHeadings(kg) {
 // Edge labels: always on path edges and where they fit in small views (decided in Python);
 // otherwise on hovering the edge, or while one of its ends is selected.
 function kgEdgeLabels(kg) {
-  kg.network.on("hoverEdge", (event) => kgEdgeLabel(kg, event.edge, true));
-  kg.network.on("blurEdge", (event) => kgEdgeLabel(kg, event.edge, kg.network.getSelectedEdges().includes(event.edge)));
+  const unhover = (id) => kgEdgeLabel(kg, id, kg.picked.has(id));
+  kg.network.on("hoverEdge", (event) => { kg.hovered = event.edge; kgEdgeLabel(kg, event.edge, true); });
+  kg.network.on("blurEdge", (event) => unhover(event.edge));
+  kg.frame.addEventListener("mouseleave", () => { if (kg.hovered !== null) { unhover(kg.hovered); } });
   kg.network.on("select", (event) => kgEdgeLabelsFor(kg, event.nodes.length ? [] : event.edges));
 }
 
 // Labels for the edges the user picked themselves (a node's many edges would crowd each other).
 function kgEdgeLabelsFor(kg, picked) {
-  const chosen = new Set(picked);
-  kg.edges.forEach((edge) => kgEdgeLabel(kg, edge.id, chosen.has(edge.id)));
+  kg.picked = new Set(picked);
+  kg.edges.forEach((edge) => kgEdgeLabel(kg, edge.id, kg.picked.has(edge.id)));
 }
 
 function kgEdgeLabel(kg, id, show) {
