@@ -9,9 +9,10 @@ time between actions, and checks after every rerun that the title it gets is the
 choices imply: no session may see another's state.
 
 Reported: rerun latency (request sent → script finished) median, p95 and max under load, with
-the first rerun of each session listed apart; the server's resident memory idle, with every
-session open, and per session; and a leak check: memory sampled as reruns accumulate, with the
-growth between the first and last fifth of the run. It stops by itself after ``RERUNS`` measured
+the first rerun of each session listed apart, against one student alone on the same server in the
+same run (the baseline); bytes sent per rerun; the server's resident memory idle, with every
+session open, and per session; and a leak check: memory sampled as reruns accumulate, averaged
+over the first, middle and last fifth of the run (bounded caches fill early; a leak keeps rising). It stops by itself after ``RERUNS`` measured
 reruns or ``DEADLINE_S`` seconds, and always stops the server. Figures go to stdout and to
 out/load_classroom.json.
 """
@@ -44,8 +45,9 @@ from graph import Explorer
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "load_classroom.json"
 DEADLINE_S = 420
-THINK_S = (1.0, 4.0)
+THINK_S = (2.0, 8.0)  # reading the details between clicks
 SAMPLE_EVERY_S = 1.0
+SOLO_RERUNS = 20
 TARGET_P95_MS = 300
 DIRECTIONS = {"both": "both ways", "out": "outgoing", "in": "incoming"}
 
@@ -59,6 +61,7 @@ class Student:
     widgets: dict[str, Any] = field(default_factory=dict)
     focus: str | None = None
     latencies: list[float] = field(default_factory=list)
+    received: list[int] = field(default_factory=list)
     first: float = 0.0
     mixups: list[str] = field(default_factory=list)
 
@@ -120,19 +123,23 @@ def rss_mib(process: psutil.Process) -> float:
 async def rerun(ws: Any, student: Student, states: list[WidgetState], query: str = "") -> list[str]:
     """Send one rerun request; wait for the script to finish; return the headings it drew."""
     message = BackMsg()
+    message.rerun_script.SetInParent()
     message.rerun_script.query_string = query
     message.rerun_script.widget_states.widgets.extend(states)
     started = time.perf_counter()
     await ws.send(message.SerializeToString())
-    headings = []
+    headings, received = [], 0
     while True:
+        raw = await ws.recv()
+        received += len(raw)
         forward = ForwardMsg()
-        forward.ParseFromString(await ws.recv())
+        forward.ParseFromString(raw)
         kind = forward.WhichOneof("type")
         if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
             headings += _note_element(forward.delta.new_element, student)
         elif kind == "script_finished":
             student.latencies.append(time.perf_counter() - started)
+            student.received.append(received)
             return headings
 
 
@@ -214,10 +221,26 @@ async def sample_memory(process: psutil.Process, load: Load) -> None:
     load.samples.append((load.done, rss_mib(process)))
 
 
+async def solo_baseline(port: int, explorer: Explorer) -> dict[str, float]:
+    """Rerun latency of one student alone on the server, measured in the same run as the class."""
+    student = Student(-1, random.Random(-1))
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None) as ws:
+        await rerun(ws, student, [])
+        student.latencies.clear()
+        for _ in range(SOLO_RERUNS):
+            states, student.focus = choose(student, explorer)
+            check_title(student, await rerun(ws, student, states), explorer)
+            await asyncio.sleep(0.2)
+    latencies = sorted(x * 1000 for x in student.latencies)
+    return {"median": _ms(statistics.median(latencies)), "p95": _ms(_percentile(latencies, 95))}
+
+
 async def run_class(sessions: int, reruns: int) -> dict[str, Any]:
     explorer = Explorer.from_path(ROOT / "data" / "rls")
     with streamlit_server() as (port, process):
         idle = rss_mib(process)
+        solo = await solo_baseline(port, explorer)
         students = [Student(n, random.Random(n)) for n in range(sessions)]
         load = Load(reruns, time.monotonic() + DEADLINE_S)
         opened, ready = asyncio.Event(), []
@@ -228,26 +251,29 @@ async def run_class(sessions: int, reruns: int) -> dict[str, Any]:
         opened.set()
         started = time.monotonic()
         await asyncio.gather(sample_memory(process, load), *tasks)
-        return summarise(students, load, idle, all_open, time.monotonic() - started)
+        return summarise(students, load, idle, all_open, time.monotonic() - started) | {"solo_rerun_ms": solo}
 
 
 def summarise(students: list[Student], load: Load, idle: float, all_open: float, seconds: float) -> dict[str, Any]:
     latencies = sorted(ms for s in students for ms in (x * 1000 for x in s.latencies))
     firsts = sorted(s.first * 1000 for s in students)
     fifth = max(1, len(load.samples) // 5)
-    early, late = load.samples[:fifth], load.samples[-fifth:]
+    early, middle, late = load.samples[:fifth], load.samples[2 * fifth:3 * fifth], load.samples[-fifth:]
     return {
         "sessions": len(students), "reruns": len(latencies), "seconds": round(seconds, 1),
         "reruns_per_second": round(len(latencies) / seconds, 2),
         "rerun_ms": {"median": _ms(statistics.median(latencies)), "p95": _ms(_percentile(latencies, 95)),
                      "max": _ms(latencies[-1])},
+        "kib_sent_per_rerun": round(statistics.median(b for s in students for b in s.received) / 1024, 1),
         "first_run_ms": {"median": _ms(statistics.median(firsts)), "max": _ms(firsts[-1])},
         "memory_mib": {"idle": round(idle, 1), "all_sessions_open": round(all_open, 1),
                        "per_session": round((all_open - idle) / len(students), 2),
                        "end": round(load.samples[-1][1], 1)},
         "leak_check": {"first_fifth_mib": round(statistics.mean(m for _, m in early), 1),
+                       "middle_fifth_mib": round(statistics.mean(m for _, m in middle or late), 1),
                        "last_fifth_mib": round(statistics.mean(m for _, m in late), 1),
-                       "reruns_between": late[-1][0] - early[0][0]},
+                       "reruns_between": late[-1][0] - early[0][0],
+                       "samples": [(done, round(mib, 1)) for done, mib in load.samples[::max(1, fifth // 4)]]},
         "mixups": [m for s in students for m in s.mixups],
         "target_p95_ms": TARGET_P95_MS,
     }
