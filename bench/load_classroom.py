@@ -12,8 +12,9 @@ Reported: rerun latency (request sent → script finished) median, p95 and max u
 the first rerun of each session listed apart, against one student alone on the same server in the
 same run (the baseline); bytes sent per rerun; the server's resident memory idle, with every
 session open, and per session; and a leak check: memory sampled as reruns accumulate, averaged
-over the first, middle and last fifth of the run (bounded caches fill early; a leak keeps rising). It stops by itself after ``RERUNS`` measured
-reruns or ``DEADLINE_S`` seconds, and always stops the server. Figures go to stdout and to
+over the first, middle and last fifth of the run (bounded caches fill early; a leak keeps rising).
+It stops by itself after ``RERUNS`` measured reruns or ``DEADLINE_S`` seconds, and always stops
+the server. Figures go to stdout and to
 out/load_classroom.json.
 """
 
