@@ -119,6 +119,8 @@ def test_lesson_page_works_by_touch(browser: Any, tmp_path: Path, blocked_reques
         page.touchscreen.tap(*page.evaluate(NODE_ON_SCREEN, "pill"))
         page.wait_for_timeout(400)
         assert page.inner_text("#lesson-details h2") == "Iron pill"
+        top = page.evaluate("document.getElementById('lesson-details').getBoundingClientRect().top")
+        assert 0 <= top < 844 / 2  # the pane, below the graph on a phone (top at 836 px), is scrolled up
         assert "doi:10.1000/test.1" in page.inner_text("#lesson-details")
     finally:
         context.close()

@@ -89,6 +89,10 @@ function lessonShow(lesson, id) {
   parts.push(...lessonConnections(lesson, node), ...lessonReferences(lesson, node.references, "References"));
   lesson.pane.replaceChildren(...parts);
   lesson.pane.dataset.node = id;
+  // On a narrow screen the pane sits below the graph: bring its top into view.
+  if (lesson.pane.getBoundingClientRect().top > window.innerHeight * 0.8) {
+    lesson.pane.scrollIntoView({ block: "start", behavior: "smooth" });
+  }
 }
 
 function lessonClear(lesson) {
