@@ -4,8 +4,8 @@ and the link, and every step of the RLS tours is legible as drawn at 1366x768.
 Legibility is read from vis-network's own state with the measurement of bench/legibility.py:
 label size on screen (font size times zoom) and overlapping label and node boxes. The thresholds
 are the readability rules: at least 90 % of labels at 11 px or more, none below 9 px, no overlaps.
-Tours are a bundled-dataset feature (a link names the dataset's tour), so these run on the RLS
-tours; what each step should show comes from the library, not from this file.
+Tour links name a bundled dataset's tour, so those tests run on the RLS tours (what each step should
+show comes from the library, not from this file); the escaping tests upload small test datasets.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from typing import Any
 import pytest
 
 from bench.legibility import MEASURE, READABLE_PX, SETTLED, summary
-from graph import Explorer
-from graph.teaching import TourPosition, start_tour
+from graph import Explorer, ViewSpec
+from graph.teaching import TourPosition, make_quiz, start_tour
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "out" / "screenshots"
+LEARNING = ROOT / "tests" / "data" / "learning.yaml"
+XSS = ROOT / "tests" / "data" / "xss.yaml"
 TIMEOUT_MS = 30_000
 NODE_IDS = "() => window.network ? network.body.data.nodes.getIds().sort() : []"
 MIN_READABLE_SHARE = 0.9
@@ -93,3 +95,46 @@ def test_every_rls_tour_step_is_legible_at_1366x768(page: Any, app_url: str) -> 
             if figures["readable_share"] < MIN_READABLE_SHARE or figures["smudges"] or figures["overlaps"]:
                 failures.append(f"{tour.id} step {number}: {figures}")
     assert failures == [], f"steps not legible (labels ≥ {READABLE_PX} px, no overlaps):\n" + "\n".join(failures)
+
+
+# Dataset text stays text ------------------------------------------------------------------------
+
+def upload(page: Any, app_url: str, path: Path) -> None:
+    """Open the app, upload ``path`` and wait until its whole graph is drawn."""
+    page.goto(app_url)
+    page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=TIMEOUT_MS)
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(path)
+    wait_for_nodes(page, sorted(Explorer.from_path(path).view().graph))
+
+
+def test_a_caption_shows_its_markup_as_text(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    upload(page, app_url, LEARNING)
+    position = start_tour(Explorer.from_path(LEARNING).dataset, "iron-story")
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name=position.tour.title).click()
+    wait_for_nodes(page, sorted(Explorer.from_path(LEARNING).view(position.spec).graph))
+    caption = position.step.caption
+    assert "**low iron**" in caption and "<b>" in caption and "](a-link)" in caption
+    shown = step_panel(page).locator('[data-testid="stMarkdownContainer"]', has_text="It starts with")
+    expect(shown).to_have_text(caption)
+    assert shown.locator("b, a, strong, em").count() == 0
+
+
+def test_a_quiz_shows_dataset_text_literally(page: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    upload(page, app_url, XSS)
+    page.get_by_role("button", name=re.compile(r"claims hidden: show the claims layer")).click()
+    quiz = make_quiz(Explorer.from_path(XSS), ViewSpec(claims=True), seed=1, count=5)
+    panel = page.locator('[data-testid="stExpander"]', has_text="Quiz yourself on this view")
+    panel.get_by_text("Quiz yourself on this view").click()
+    panel.get_by_role("button", name="Start a quiz on this view").click()
+    question = quiz.questions[0]
+    expect(panel.get_by_text(f"Question 1 of {len(quiz.questions)}.")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(panel).to_contain_text(question.prompt)
+    labels = panel.locator('[data-testid="stRadio"] [role="radiogroup"] label')
+    assert [label.inner_text().strip() for label in labels.all()] == [option.text for option in question.options]
+    assert page.locator('img[src="x"]').count() == 0 and dialogs == []
