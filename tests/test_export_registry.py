@@ -100,6 +100,12 @@ def test_writers_take_a_path_or_a_stream(view: View, tmp_path: Path) -> None:
     with (tmp_path / "b.graphml").open("wb") as stream:
         write_graphml(view, stream)
     assert (tmp_path / "a.graphml").read_bytes() == (tmp_path / "b.graphml").read_bytes()
+    from graph.export.image_export import write_svg
+
+    write_svg(view, tmp_path / "c.svg")
+    with (tmp_path / "d.svg").open("wb") as stream:
+        write_svg(view, stream)
+    assert (tmp_path / "c.svg").read_bytes() == (tmp_path / "d.svg").read_bytes()
 
 
 def test_files_are_readable_by_others_under_umask_022(view: View, tmp_path: Path) -> None:

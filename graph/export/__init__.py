@@ -2,7 +2,7 @@
 
 ``export_view(view, "graphml", "out.graphml")`` writes a file (temporary file, then rename, so a
 failed export leaves nothing behind); ``export_bytes`` returns the bytes, for downloads. Every
-writer takes a view, a path or binary stream, and :class:`ExportOptions`:
+writer (images too: ``image_export.write_png``…) takes a view, a path or binary stream, and options:
 ``write_FORMAT(view, path_or_stream, options)``. Options are checked against what the format
 uses (``export_bytes(view, "json", scale=2)`` is an :class:`ExportError`). A format declares its
 companion files (the handout's picture, an image's separate references): :func:`plan_files`
@@ -17,13 +17,12 @@ import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from graph.errors import ExportError
 from graph.export.csv_export import write_csv
 from graph.export.cyjs_export import write_cyjs
 from graph.export.dot_export import write_dot
-from graph.export.files import Target, path_or_stream, write_atomically
+from graph.export.files import Target, write_atomically
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
@@ -46,11 +45,10 @@ IMAGE_FORMATS = ("png", "svg", "pdf")
 def _image_writer(fmt: str) -> Writer:
     """A writer that imports matplotlib only when an image is first asked for (it takes ~0.3 s)."""
 
-    @path_or_stream
-    def write(view: View, stream: BinaryIO, options: ExportOptions) -> None:
+    def write(view: View, target: Target, options: ExportOptions) -> None:
         from graph.export import image_export
 
-        image_export.write_image(view, stream, fmt, options)
+        getattr(image_export, f"write_{fmt}")(view, target, options)
 
     return write
 

@@ -45,6 +45,7 @@ from graph.export.figure_parts import (
     title_height,
     title_lines,
 )
+from graph.export.files import path_or_stream
 from graph.export.graph_drawing import draw_graph, poster_graph_size
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
@@ -68,6 +69,24 @@ class Plan:
     rows: list[Row]
     caption: list[list[str]]
     caption_box: Box
+
+
+@path_or_stream
+def write_png(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
+    """Write a PNG at ``options.scale`` × 100 DPI (within the pixel cap)."""
+    write_image(view, stream, "png", options)
+
+
+@path_or_stream
+def write_svg(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
+    """Write an SVG whose texts are ``<text>``, with a title, a description and font fallbacks."""
+    write_image(view, stream, "svg", options)
+
+
+@path_or_stream
+def write_pdf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
+    """Write a vector PDF (two pages when the references go on a separate page)."""
+    write_image(view, stream, "pdf", options)
 
 
 def write_image(view: View, stream: BinaryIO, fmt: str, options: ExportOptions = DEFAULTS) -> None:
