@@ -220,6 +220,14 @@ def test_starting_again_asks_afresh() -> None:
     assert not at.success and not at.error
 
 
+def test_another_dataset_drops_the_quiz() -> None:
+    at = run_app(focus="pill")
+    start_quiz(at, seed=4, count=2)
+    checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
+    assert at.session_state["quiz"] is None
+    assert not [m for m in at.main.markdown if m.value.startswith("**Question ")]
+
+
 def test_without_the_claims_layer_the_quiz_says_how_to_get_claim_questions() -> None:
     hint = "Questions on claims and their verdicts need the claims layer: show it to include them."
     assert hint in [c.value for c in run_app().main.caption]

@@ -22,11 +22,14 @@ ANSWERS = "quiz_answers"
 CURRENT = "quiz_current"
 CHECKED = "quiz_checked"
 RUN = "quiz_run"
+FOR = "quiz_for"
 DEFAULT_QUESTIONS = 5
 
 
 def show_quiz(explorer: Explorer, view: View) -> None:
     """The quiz panel: settings, the current question or the score, and the bank downloads."""
+    if st.session_state.get(FOR) is not explorer:  # another dataset: its quiz no longer applies
+        st.session_state.update({QUIZ: None, FOR: explorer})
     quiz: Quiz | None = st.session_state.get(QUIZ)
     spec = view.spec
     with st.expander("Quiz yourself on this view", expanded=quiz is not None):
