@@ -12,6 +12,7 @@ from graph.export import export_bytes
 
 DATA = Path(__file__).parent / "data"
 RLS = Path(__file__).parent.parent / "data" / "rls"
+PHOTOSYNTHESIS = Path(__file__).parent.parent / "data" / "photosynthesis.yaml"
 SLIDE = {"width": 1920, "height": 1080}
 TOUCH = 0.5  # pixels two boxes may share at their edges (antialiasing), not an overlap
 
@@ -24,8 +25,10 @@ TEXT_BOXES = """() => Array.from(document.querySelectorAll('svg text')).map((tex
 
 def slide_views() -> list[tuple[str, View]]:
     tiny = Explorer.from_path(DATA / "tiny.yaml")
+    photosynthesis = Explorer.from_path(PHOTOSYNTHESIS)
     views = [("tiny-path", tiny.view(ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))),
-             ("tiny-focus", tiny.view(ViewSpec(focus="disease", claims=True)))]
+             ("tiny-focus", tiny.view(ViewSpec(focus="disease", claims=True))),
+             ("photosynthesis", photosynthesis.view(ViewSpec()))]
     try:
         rls = Explorer.from_path(RLS)
     except GraphDataError:
