@@ -15,7 +15,7 @@ from graph.network.layout import (
     default_extents,
     extent,
     fit_scale,
-    spread,
+    remove_overlaps,
     wrap_label,
 )
 from tests.helpers import RLS, ROOT, TINY, explorer
@@ -75,14 +75,19 @@ def test_labels_wrap_at_whole_words_and_boxes_grow_with_them() -> None:
     assert below.below > below.above  # the label hangs below a dot
 
 
-def test_spread_scales_until_no_two_boxes_overlap() -> None:
+def test_overlapping_nodes_are_pushed_apart_and_the_rest_stays() -> None:
     boxes = {n: Extent(100.0, 20.0, 20.0) for n in "abc"}
     crowded = {"a": (0.0, 0.0), "b": (10.0, 0.0), "c": (0.0, 300.0)}
-    spaced = spread(crowded, boxes, gap=10.0)
-    assert boxes_overlap(spaced, boxes) == []
-    assert spaced["b"][0] == pytest.approx(110.0)
-    sparse = {"a": (0.0, 0.0), "b": (1000.0, 0.0)}
-    assert spread(sparse, boxes, gap=10.0)["b"][0] == pytest.approx(110.0)
+    apart = remove_overlaps(crowded, boxes, gap=10.0)
+    assert boxes_overlap(apart, boxes) == []
+    assert apart["b"][1] - apart["a"][1] == pytest.approx(50.0)  # the shorter way out: one above the other
+    assert apart["c"] == (0.0, 300.0)
+
+
+@pytest.mark.parametrize("focus", ["rls", "iron_deficiency"])
+def test_force_focus_views_leave_room_for_every_label(focus: str) -> None:
+    view = Explorer.from_path(RLS).view(ViewSpec(focus=focus, layout="force"))
+    assert boxes_overlap(view.positions, default_extents(view.graph)) == []
 
 
 def test_fitted_layout_is_the_same_in_another_process_with_another_hash_seed() -> None:

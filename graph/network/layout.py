@@ -43,6 +43,7 @@ SWEEPS = 4
 CANVAS = (612.0, 404.0)  # the network in the app at 1366×768, in pixels, less a margin
 LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 MAX_SPREAD_NODES = 400
+MAX_ROUNDS = 200
 FORCE_SEED = 7
 FORCE_SCALE = 60.0
 _RNG_LOCK = threading.Lock()
@@ -289,24 +290,38 @@ def _stack(sizes: list[tuple[float, float]], gap: float) -> list[float]:
     return centres
 
 
-# Spreading -------------------------------------------------------------------------------------
+# Overlap removal ---------------------------------------------------------------------------------
 
-def spread(positions: Positions, extents: Mapping[str, Extent], gap: float = ROW_GAP) -> Positions:
-    """Scale a layout evenly (in or out) until the closest two nodes' boxes are ``gap`` apart."""
+def remove_overlaps(positions: Positions, extents: Mapping[str, Extent], gap: float = ROW_GAP,
+                    rounds: int = MAX_ROUNDS) -> Positions:
+    """Push overlapping nodes apart, pair by pair along the shorter way out, until no two boxes
+    are closer than ``gap`` (or ``rounds`` passes are done); the rest of the picture stays put."""
     nodes = sorted(positions)
-    if len(nodes) < 2 or len(nodes) > MAX_SPREAD_NODES:
+    if len(nodes) > MAX_SPREAD_NODES:
         return dict(positions)
-    factor = max(_separating_scale(positions[a], extents[a], positions[b], extents[b], gap)
-                 for i, a in enumerate(nodes) for b in nodes[i + 1:])
-    return {node: (x * factor, y * factor) for node, (x, y) in positions.items()}
+    moved = {node: list(positions[node]) for node in nodes}
+    for _ in range(rounds):
+        pushed = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                pushed |= _push_apart(moved[a], extents[a], moved[b], extents[b], gap)
+        if not pushed:
+            break
+    return {node: (x, y) for node, (x, y) in moved.items()}
 
 
-def _separating_scale(p: tuple[float, float], a: Extent, q: tuple[float, float], b: Extent, gap: float) -> float:
-    """The smallest scale at which two boxes no longer overlap (side by side or one above the other)."""
+def _push_apart(p: list[float], a: Extent, q: list[float], b: Extent, gap: float) -> bool:
+    """Move two overlapping boxes apart by half the overlap each; False if they do not overlap."""
     dx, dy = q[0] - p[0], q[1] - p[1]
-    across = ((a.width + b.width) / 2 + gap) / abs(dx) if dx else math.inf
-    down = ((a.below + b.above if dy > 0 else a.above + b.below) + gap) / abs(dy) if dy else math.inf
-    return min(across, down) if min(across, down) < math.inf else 1.0
+    across = (a.width + b.width) / 2 + gap - abs(dx)
+    down = (a.below + b.above if dy >= 0 else a.above + b.below) + gap - abs(dy)
+    if across <= 0 or down <= 0:
+        return False
+    axis, need, sign = (0, across, dx) if across < down else (1, down, dy)
+    step = need / 2 * (1 if sign >= 0 else -1)
+    p[axis] -= step
+    q[axis] += step
+    return True
 
 
 def force_layout(graph: nx.MultiDiGraph) -> Positions:

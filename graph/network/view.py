@@ -14,7 +14,7 @@ import networkx as nx
 
 from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
-from graph.network.layout import Positions, default_extents, fitted_layout, spread
+from graph.network.layout import Positions, default_extents, fitted_layout, force_layout, remove_overlaps
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
 from graph.network.query import check_ids, filtered, neighbourhood
 from graph.viewspec import ViewSpec
@@ -75,7 +75,7 @@ def _positions(shown: nx.MultiDiGraph, spec: ViewSpec, positions: Positions) -> 
         return {node: positions[node] for node in shown}
     if spec.layout == "layered":
         return fitted_layout(shown, focus=spec.focus)
-    return spread({node: positions[node] for node in shown}, default_extents(shown))
+    return remove_overlaps(force_layout(shown), default_extents(shown))
 
 
 def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

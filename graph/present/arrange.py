@@ -29,7 +29,7 @@ from graph.network.layout import (
     force_layout,
     ordered_ranks,
     place,
-    spread,
+    remove_overlaps,
     tier_ranks,
 )
 from graph.network.view import View
@@ -43,6 +43,7 @@ MAX_ZOOM = 1.3          # the page script never zooms in further than this when 
 GROUP_SHAPE = "box"
 WRAPS = (3, 4, 5, 6, 8, 10, 13, 18)
 HEADING_GAP = 30.0
+FORCE_GAP = 28.0        # force layouts push nodes this far apart: their estimated boxes are rougher
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,8 @@ def _path_ranks(view: View, graph: nx.MultiDiGraph) -> list[list[str]]:
 
 
 def _force(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent]) -> Positions:
-    start = view.positions if all(node in view.positions for node in graph) else force_layout(graph)
-    return spread({node: start[node] for node in graph}, extents)
+    """A seeded force layout of what is shown, with overlapping nodes pushed apart."""
+    return remove_overlaps(force_layout(graph), extents, FORCE_GAP)
 
 
 def _extents(view: View, labels: Mapping[str, str], shapes: Mapping[str, str], font: int,
