@@ -345,3 +345,16 @@ def test_right_to_left_and_emoji_labels_are_drawn(page: Any, tmp_path: Path) -> 
     widths = page.evaluate("ids => ids.map(id => { const b = network.getBoundingBox(id); return b.right - b.left; })",
                            list(ODD))
     assert all(width > 20 for width in widths)
+    face = page.evaluate("id => network.body.nodes[id].options.font.face", "pill")
+    assert {node: page.evaluate(MISSING_GLYPHS, [ODD[node], face]) for node in ODD} == {node: [] for node in ODD}
+
+
+# Characters the canvas draws as the missing-glyph box: drawn exactly like U+10FFFD, which no font has.
+MISSING_GLYPHS = r"""([text, face]) => {
+  const canvas = document.createElement('canvas'); canvas.width = canvas.height = 64;
+  const ctx = canvas.getContext('2d');
+  const draw = ch => { ctx.clearRect(0, 0, 64, 64); ctx.font = `32px ${face}`; ctx.fillText(ch, 4, 44);
+                       return ctx.getImageData(0, 0, 64, 64).data.join(','); };
+  const box = draw('\u{10FFFD}');
+  return [...text].filter(ch => ch.trim() && draw(ch) === box);
+}"""
