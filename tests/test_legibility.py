@@ -72,6 +72,15 @@ def test_labels_are_readable_as_drawn_and_never_overlap(page: Any, app_url: str,
     assert result["problems"] == [], f"{name}: {result}"
 
 
+def test_zoomed_out_labels_are_hidden_not_drawn_as_smudges(page: Any, app_url: str) -> None:
+    open_view(page, f"{app_url}/{VIEWS['focus-augmentation']}")
+    page.evaluate("() => network.moveTo({scale: network.getScale() * 0.45, animation: false})")
+    page.evaluate(SETTLED)
+    figures = summary(page.evaluate(MEASURE))
+    assert figures["smudges"] == 0
+    assert figures["drawn"] < figures["nodes"]  # the small ones are gone, not faded
+
+
 def test_an_opened_group_is_readable_too(page: Any, app_url: str) -> None:
     open_view(page, f"{app_url}/{VIEWS['focus-rls']}")
     group = page.evaluate(BIGGEST_GROUP)
