@@ -72,7 +72,8 @@ def test_slide_svg_is_sized_in_pixels_with_texts_of_14_px_or_more(tiny: View) ->
 
 def test_a4_is_a_printable_page_with_text_of_8_pt_or_more(tiny: View, tmp_path: Path) -> None:
     root = ET.fromstring(export_bytes(tiny, "svg", page="a4"))
-    assert (root.get("width"), root.get("height")) == ("841.68pt", "595.44pt")  # 297 × 210 mm
+    size_mm = [float(root.get(side).removesuffix("pt")) / 72 * 25.4 for side in ("width", "height")]
+    assert [round(side, 1) for side in size_mm] == [297.0, 210.0]
     assert min(font_sizes(export_bytes(tiny, "svg", page="a4"))) >= 8
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 BASE_DPI = 100
 MAX_PIXELS = 40_000_000
 POINTS_PER_INCH = 72.0
+MM_PER_INCH = 25.4
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Page:
 PAGES = {
     "slide": Page("slide", (19.2, 10.8), text=11.5, small=11.0, title=22.0, marker=18.0, margin=0.25,
                   label_width=18, caption_share=0.22),
-    "a4": Page("a4", (11.69, 8.27), text=8.5, small=8.0, title=14.0, marker=12.0, margin=0.4,
+    "a4": Page("a4", (297 / MM_PER_INCH, 210 / MM_PER_INCH), text=8.5, small=8.0, title=14.0, marker=12.0, margin=0.4,
                label_width=20, caption_share=0.3),
     "poster": Page("poster", None, text=7.0, small=7.0, title=14.0, marker=11.0, margin=0.2,
                    label_width=22, caption_share=1.0),
