@@ -194,3 +194,15 @@ def test_cli_says_when_the_scale_is_reduced(tmp_path: Path, monkeypatch: pytest.
     code = main(["export", str(DATA / "tiny.yaml"), "-o", str(tmp_path / "s.png"), "--page", "slide", "--scale", "2"])
     assert code == 0 and "Note: The picture would be 3840 × 2160 px" in capsys.readouterr().err
     assert png_size((tmp_path / "s.png").read_bytes()) == (1881, 1058)  # drawn at scale 0.98
+
+
+def test_edge_labels_that_cannot_fit_are_left_out() -> None:
+    """On a crowded slide some relation phrases are left out, and no two drawn texts overlap."""
+    view = rls_view(ViewSpec(focus="iron_deficiency"))
+    figure = draw_picture(view, ExportOptions(page="slide"))
+    renderer = figure.canvas.get_renderer()
+    texts = [text for axes in figure.axes for text in axes.texts]
+    phrases = [text for text in texts if text.get_style() == "italic"]
+    assert 0 < len(phrases) < view.graph.number_of_edges()
+    boxes = [text.get_window_extent(renderer) for text in texts]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
