@@ -147,7 +147,7 @@ class Placement:
     scale: float
 
 
-Candidate = tuple[str, list[list[str]]]  # direction (LR: ranks as columns, TB: as rows) and ranks
+Candidate = tuple[str, list[list[str]], float]  # direction (LR: ranks as columns, TB: rows), ranks, gap
 WRAP_COUNTS = {"LR": (3, 4, 5, 6, 8, 12, MAX_ROWS), "TB": (3, 4, 5, 7)}
 
 
@@ -156,9 +156,9 @@ def best_placement(candidates: Mapping[str, Candidate], extents: Mapping[str, Ex
     """The candidate, and number of nodes per column or row, whose nodes (those in ``fit``, if
     given) fit ``canvas`` at the biggest zoom; on a tie the earlier candidate and taller columns win."""
     best: Placement | None = None
-    for name, (direction, ranks) in candidates.items():
+    for name, (direction, ranks, gap) in candidates.items():
         for wrap in sorted(WRAP_COUNTS[direction], reverse=True):
-            positions = place(ranks, extents, direction, wrap)
+            positions = place(ranks, extents, direction, wrap, gap)
             scale = fit_scale({n: positions[n] for n in fit} if fit else positions, extents, canvas)
             if best is None or scale > best.scale + 1e-9:
                 best = Placement(positions, name, wrap, scale)
@@ -169,9 +169,9 @@ def best_placement(candidates: Mapping[str, Candidate], extents: Mapping[str, Ex
 def focus_candidates(graph: nx.MultiDiGraph, focus: str | None) -> dict[str, Candidate]:
     """Tier columns, tier rows, and (with a focus) three columns around the focus."""
     tiers = tier_ranks(graph)
-    candidates = {"LR": ("LR", tiers), "TB": ("TB", tiers)}
+    candidates = {"LR": ("LR", tiers, COLUMN_GAP), "TB": ("TB", tiers, RANK_GAP)}
     if focus in graph:
-        candidates["sides"] = ("LR", side_ranks(graph, focus))
+        candidates["sides"] = ("LR", side_ranks(graph, focus), COLUMN_GAP)
     return candidates
 
 
@@ -195,11 +195,12 @@ def side_ranks(graph: nx.MultiDiGraph, focus: str) -> list[list[str]]:
 
 
 def place(ranks: list[list[str]], extents: Mapping[str, Extent], direction: str = "LR",
-          wrap: int | None = None) -> Positions:
-    """Ranks as rows (``TB``) or columns (anything else), as big as their nodes' boxes."""
+          wrap: int | None = None, gap: float | None = None) -> Positions:
+    """Ranks as rows (``TB``) or columns (anything else), as big as their nodes' boxes, ``gap``
+    apart."""
     if direction == "TB":
-        return _place_rows(ranks, extents, wrap or MAX_PER_ROW)
-    return _place_columns(ranks, extents, wrap or MAX_ROWS)
+        return _place_rows(ranks, extents, wrap or MAX_PER_ROW, RANK_GAP if gap is None else gap)
+    return _place_columns(ranks, extents, wrap or MAX_ROWS, COLUMN_GAP if gap is None else gap)
 
 
 def fit_scale(positions: Positions, extents: Mapping[str, Extent], canvas: tuple[float, float] = CANVAS) -> float:
@@ -249,7 +250,7 @@ def _chunks(nodes: list[str], most: int) -> list[list[str]]:
     return [nodes[i:i + size] for i in range(0, len(nodes), size)]
 
 
-def _place_columns(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int) -> Positions:
+def _place_columns(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int, gap: float) -> Positions:
     """Each tier a column (tall tiers wrap into side-by-side columns), as wide as its widest node."""
     positions: Positions = {}
     left = 0.0
@@ -260,11 +261,11 @@ def _place_columns(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: 
             ys = _stack([(extents[n].above, extents[n].below) for n in column], ROW_GAP)
             positions.update({node: (left + width / 2, y) for node, y in zip(column, ys, strict=True)})
             left += width
-        left += COLUMN_GAP
+        left += gap
     return positions
 
 
-def _place_rows(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int) -> Positions:
+def _place_rows(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int, gap: float) -> Positions:
     """Each tier a row (wide tiers wrap into rows below), as tall as its tallest node."""
     positions: Positions = {}
     top = 0.0
@@ -276,7 +277,7 @@ def _place_rows(ranks: list[list[str]], extents: Mapping[str, Extent], wrap: int
             xs = _stack([(extents[n].width / 2, extents[n].width / 2) for n in row], NODE_GAP)
             positions.update({node: (x, top + above) for node, x in zip(row, xs, strict=True)})
             top += above + below
-        top += RANK_GAP
+        top += gap
     return positions
 
 

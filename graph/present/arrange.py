@@ -19,6 +19,7 @@ import networkx as nx
 
 from graph.network.layout import (
     CANVAS,
+    COLUMN_GAP,
     Candidate,
     Extent,
     Positions,
@@ -43,6 +44,7 @@ MAX_ZOOM = 1.3          # the page script never zooms in further than this when 
 GROUP_SHAPE = "box"
 WRAPS = (3, 4, 5, 6, 8, 10, 13, 18)
 HEADING_GAP = 30.0
+PATH_GAP = 170.0        # a path's columns leave room for the labels of the links between them
 FORCE_GAP = 28.0        # force layouts push nodes this far apart: their estimated boxes are rougher
 
 
@@ -136,10 +138,10 @@ def candidates(view: View, graph: nx.MultiDiGraph) -> dict[str, Candidate]:
     its tier."""
     if view.paths:
         ranks = _path_ranks(view, graph)
-        return {"path": ("LR", ranks), "path-TB": ("TB", ranks)}
+        return {"path": ("LR", ranks, PATH_GAP), "path-TB": ("TB", ranks, PATH_GAP)}
     if view.spec.focus:
         return focus_candidates(graph, view.spec.focus)
-    return {"LR": ("LR", tier_ranks(graph))}
+    return {"LR": ("LR", tier_ranks(graph), COLUMN_GAP)}
 
 
 def _path_ranks(view: View, graph: nx.MultiDiGraph) -> list[list[str]]:
@@ -187,11 +189,11 @@ def _open_positions(view: View, groups: list[Group], group: Group, base: Arrange
     graph = collapsed(view, groups, open_id=group.id)
     if view.spec.layout == "force":
         return _force(view, graph, base.extents)
-    direction, ranks = candidates(view, graph)[base.direction]
+    direction, ranks, gap = candidates(view, graph)[base.direction]
     members = set(group.members)
     best, best_scale = None, -math.inf
     for wrap in WRAPS:
-        positions = place(ranks, base.extents, direction, wrap)
+        positions = place(ranks, base.extents, direction, wrap, gap)
         scale = fit_scale({m: positions[m] for m in members}, base.extents, CANVAS)
         if scale > best_scale + 1e-9:
             best, best_scale = positions, scale
