@@ -3,10 +3,10 @@
 Positions are computed once for the whole graph (claims included) and every whole-graph view
 reuses them, so a node never jumps when filters change. ``layered`` puts kinds in ranks by tier,
 orders each rank to keep related nodes level, and gives every node the room its wrapped label
-needs (:class:`Extent`); :func:`fitted_layout` lays a small graph (a neighbourhood) out in
-whichever direction, columns left to right or rows top to bottom, lets its labels be drawn
-biggest on a canvas the size of the app's. ``force`` is a seeded Fruchterman–Reingold layout;
-:func:`spread` scales any layout until no two nodes' boxes overlap.
+needs (:class:`Extent`); :func:`fitted_layout` lays a small graph (a neighbourhood) out as tier
+columns, tier rows or three columns around its focus, whichever lets its labels be drawn
+biggest on a canvas the size of the app's (:func:`best_placement`). ``force`` is a seeded
+Fruchterman–Reingold layout; :func:`remove_overlaps` pushes apart nodes whose boxes overlap.
 """
 
 from __future__ import annotations
@@ -114,26 +114,12 @@ def default_extents(graph: nx.MultiDiGraph) -> dict[str, Extent]:
     return {node: extent(drawn_label(data)) for node, data in graph.nodes(data=True)}
 
 
-def node_box(data: dict) -> tuple[float, float]:
-    """Width and height a node takes with its wrapped label, drawn below its shape (an estimate)."""
-    box = extent(drawn_label(data))
-    return box.width, box.height
-
-
 # Layered ---------------------------------------------------------------------------------------
 
-def layered_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None = None,
-                   direction: str = "LR", wrap: int | None = None, focus: str | None = None) -> Positions:
-    """Nodes in ranks, each ordered by its neighbours' mean place; a rank with more than ``wrap``
-    nodes wraps into several columns (rows).
-
-    ``LR``: tiers as columns, left to right. ``TB``: tiers as rows, top to bottom. ``sides``: three
-    columns around ``focus``: the tiers before its own, its own tier, the tiers after, each
-    column in tier order from the top.
-    """
-    extents = extents or default_extents(graph)
-    ranks = side_ranks(graph, focus) if direction == "sides" and focus in graph else tier_ranks(graph)
-    return place(ranks, extents, "TB" if direction == "TB" else "LR", wrap)
+def layered_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None = None) -> Positions:
+    """Tiers as columns, left to right, each ordered to keep linked nodes level and as wide as its
+    widest node; a tier taller than ``MAX_ROWS`` wraps into side-by-side columns."""
+    return place(tier_ranks(graph), extents or default_extents(graph), "LR")
 
 
 @dataclass(frozen=True)
