@@ -98,7 +98,7 @@ class EdgeStyle:
 
 @dataclass(frozen=True)
 class Cluster:
-    """Neighbours of one kind shown as one node; ``positions`` places every node while it is open."""
+    """Nodes of one kind shown as one node until opened; ``positions`` places everything while it is open."""
 
     id: str
     label: str
