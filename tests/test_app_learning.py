@@ -96,12 +96,15 @@ def test_a_tour_link_opens_its_step_with_its_view() -> None:
 
 def test_next_and_back_move_the_view_and_the_link() -> None:
     at = run_app(tour="iron-story", step="1")
+    description = learning().dataset.tour("iron-story").description
+    assert description in [plain(c.value) for c in at.main.caption]
     assert at.button(key="tour_back").disabled
     tour = learning().dataset.tour("iron-story")
     for number in range(2, len(tour.steps) + 1):
         click(at, "tour_next")
         assert shown_spec(at) == tour.steps[number - 1].view
         assert at.query_params["step"] == str(number)
+        assert description not in [plain(c.value) for c in at.main.caption]
     assert at.button(key="tour_next").disabled
     click(at, "tour_back")
     assert shown_spec(at) == tour.steps[-2].view

@@ -65,6 +65,8 @@ def show_step() -> None:
         return
     with st.container(border=True, key="tour_step"):
         st.markdown(f"**{escape(position.tour.title)}** · {position.progress}")
+        if position.is_first:
+            st.caption(escape(" ".join(position.tour.description.split())))
         st.markdown(escape(" ".join(position.step.caption.split())))
         back, forward = st.columns(2)
         back.button("← Back", key="tour_back", disabled=position.is_first, on_click=go_to,
