@@ -27,6 +27,14 @@ if [ ! -f "$mermaid_js" ] && command -v npm >/dev/null; then
 fi
 [ -f "$mermaid_js" ] && export MERMAID_JS="$PWD/$mermaid_js"
 
+# Cytoscape.js itself, from the npm registry, reads the Cytoscape export (skipped without npm).
+cytoscape_js=.cache/cytoscape/node_modules/cytoscape/dist/cytoscape.min.js
+if [ ! -f "$cytoscape_js" ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .cache/cytoscape cytoscape@3 >/dev/null \
+    || echo "Could not install Cytoscape.js; its reader check will be skipped." >&2
+fi
+[ -f "$cytoscape_js" ] && export CYTOSCAPE_JS="$PWD/$cytoscape_js"
+
 .venv/bin/ruff check .
 status=0
 .venv/bin/python -m pytest "$@" || status=$?
