@@ -149,7 +149,7 @@ def test_the_network_takes_most_of_the_window_at_common_sizes(browser: Any, app_
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
     try:
-        for name in ("overview", "focus-rls", "path"):
+        for name in ("overview", "path"):
             open_view(page, f"{app_url}/{VIEWS[name]}")
             page.screenshot(path=str(SHOTS / f"legibility-{name}-{size[0]}x{size[1]}.png"))
             assert page.evaluate("() => network.canvas.frame.canvas.clientHeight") >= 0.55 * size[1]
