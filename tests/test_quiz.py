@@ -7,6 +7,7 @@ a CommonMark parser, and the ``quiz`` command.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -169,11 +170,13 @@ def test_same_seed_same_quiz_and_another_seed_another() -> None:
 
 def test_same_seed_same_file_across_processes(tmp_path: Path) -> None:
     """Hash randomisation differs per process; a set iterated anywhere would show up here."""
+    dataset = shutil.copytree(DATASETS["rls"], tmp_path / "rls")  # a copy: content edits cannot race the runs
     texts = []
     for hash_seed in ("1", "2"):
         out = tmp_path / f"bank{hash_seed}.gift"
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        subprocess.run([sys.executable, "-m", "graph", "quiz", "-o", str(out), "--seed", "3", "--count", "40"],
+        command = ["quiz", str(dataset), "-o", str(out), "--seed", "3", "--count", "40"]
+        subprocess.run([sys.executable, "-m", "graph", *command],
                        cwd=ROOT, env=env, check=True, capture_output=True)
         texts.append(out.read_text(encoding="utf-8"))
     assert texts[0] == texts[1]
