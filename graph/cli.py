@@ -41,13 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     return 1
 
 
+def shown_path(path: str | Path) -> str:
+    """``path`` relative to the working folder when it lies inside it, as a person would type it."""
+    resolved = Path(path).resolve()
+    return str(resolved.relative_to(Path.cwd())) if resolved.is_relative_to(Path.cwd()) else str(path)
+
+
 def validate(args: argparse.Namespace) -> int:
     """Check a dataset; print a summary, or every problem as FILE:LINE: message."""
     dataset = load_dataset(args.path)
-    warnings = lint_dataset(dataset, str(args.path))
+    warnings = lint_dataset(dataset, shown_path(args.path))
     for warning in warnings:
         print(f"{'Error' if args.strict else 'Warning'}: {warning}", file=sys.stderr)
-    print(f"{args.path}: valid.")
+    print(f"{shown_path(args.path)}: valid.")
     print(summary(dataset))
     return 1 if args.strict and warnings else 0
 
