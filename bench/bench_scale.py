@@ -182,16 +182,17 @@ def rerun_rows(repeat: int) -> list[Row]:
                     "hello-world app", median_seconds(floor.run, max(repeat, 5)), "30–60 ms")]
 
 
-def browser_rows(sizes: list[int], paths: dict[int, Path], repeat: int) -> list[Row]:
+def browser_rows(sizes: list[int], paths: dict[int, Path], repeat: int, cold_from: int) -> list[Row]:
     """Floor, RLS and pyvis's default in Chromium; then a cold first draw of each large dataset."""
     datasets = {dataset_name(size): path for size, path in paths.items()}
+    small = [size for size in sizes if size <= PYVIS_BROWSER_MAX_NODES]
     rows: list[Row] = []
     with browser.app_folder(datasets) as folder, browser.chromium() as chromium:
         floor = _floor(chromium, folder, repeat)
         rows.append(Row("floor: hello-world app, navigation to first paint", "—", floor))
-        rows += _rls(chromium, folder, repeat, floor)
-        rows += _pyvis(chromium, folder, repeat, sizes, paths)
-        for size in sizes:
+        rls_rows, ours = _rls(chromium, folder, repeat, floor, small)
+        rows += rls_rows + _pyvis(chromium, folder, repeat, small, paths, ours)
+        for size in (size for size in sizes if size >= cold_from):
             rows += _cold(chromium, folder, size, max(1, min(repeat, 3)), floor)
     return rows
 
@@ -208,35 +209,43 @@ def _ours() -> dict[str, Callable[[object], bool]]:
     return {"draw": browser.network_drawn, "interactive": browser.interactive}
 
 
-def _rls(chromium: object, folder: Path, repeat: int, floor: float) -> list[Row]:
+def _rls(chromium: object, folder: Path, repeat: int, floor: float,
+         small: list[int]) -> tuple[list[Row], dict[str, float]]:
+    """The app on RLS (and on the small synthetic datasets), server warm; and its first visit."""
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache, \
             browser.running(folder, "app.py", env=_datasets_env(folder, cache)) as server:
         url = server.url + "/?dataset=rls"
         cold = browser.navigate(chromium, url, _ours(), BROWSER_TIMEOUT)
         warm = [browser.navigate(chromium, url, _ours(), BROWSER_TIMEOUT) for _ in range(repeat)]
+        ours = {"RLS": _median(warm, "draw")}
+        for size in small:
+            page = f"{server.url}/?dataset={dataset_name(size)}"
+            runs = [browser.navigate(chromium, page, _ours(), BROWSER_TIMEOUT) for _ in range(1 + repeat)][1:]
+            ours[f"{size:,}"] = _median(runs, "draw")
         rss = server.peak_rss_mib()
-    draw = statistics.median(run["draw"] for run in warm)
-    return [
-        Row("RLS: navigation to first draw (server warm)", "RLS", draw, "floor", floor,
+    rows = [
+        Row("RLS: navigation to first draw (server warm)", "RLS", ours["RLS"], "floor", floor,
             f"≤ floor + 0.5 s = {floor + 0.5:.2f} s"),
-        Row("RLS: navigation to interactive (server warm)", "RLS",
-            statistics.median(run["interactive"] for run in warm), "floor", floor),
+        Row("RLS: navigation to interactive (server warm)", "RLS", _median(warm, "interactive"), "floor", floor),
         Row("RLS: first draw, first visit after server start", "RLS", cold["draw"], "floor", floor),
         Row("RLS: peak RSS of the server", "RLS", rss, unit="MiB"),
     ]
+    return rows, ours
 
 
-def _pyvis(chromium: object, folder: Path, repeat: int, sizes: list[int], paths: dict[int, Path]) -> list[Row]:
-    """pyvis's default page on RLS and on the datasets it can draw within a minute."""
+def _pyvis(chromium: object, folder: Path, repeat: int, small: list[int], paths: dict[int, Path],
+           ours: dict[str, float]) -> list[Row]:
+    """pyvis's default page on RLS and on the datasets it can draw within a minute, next to ours."""
     rows = []
-    targets = [("RLS", RLS)] + [(f"{size:,}", paths[size]) for size in sizes if size <= PYVIS_BROWSER_MAX_NODES]
-    for label, path in targets:
+    for label, path in [("RLS", RLS)] + [(f"{size:,}", paths[size]) for size in small]:
         with browser.running(folder, "pyvis_app.py", (str(path),)) as server:
             runs = [browser.navigate(chromium, server.url, {"draw": browser.frame_flag("drawn"),
                                                             "still": browser.frame_flag("still")}, PYVIS_TIMEOUT)
                     for _ in range(1 + (repeat if label == "RLS" else 1))][1:]
-        rows.append(Row("pyvis default in Streamlit: first draw", label, statistics.median(r["draw"] for r in runs)))
-        rows.append(Row("pyvis default in Streamlit: still", label, statistics.median(r["still"] for r in runs)))
+        baseline = "pyvis default (from_nx, physics on)"
+        rows.append(Row("first draw (server warm), ours vs pyvis's default page", label, ours[label], baseline,
+                        _median(runs, "draw")))
+        rows.append(Row("pyvis default page: network still (stabilised)", label, _median(runs, "still")))
     return rows
 
 
@@ -301,7 +310,7 @@ def main(argv: list[str] | None = None) -> None:
             rows += _print(library_rows(size, paths[size], args.repeat) + cli_rows(size, paths[size], args.repeat))
         rows += _print(rerun_rows(args.repeat))
         if not args.no_browser:
-            rows += _print(browser_rows([s for s in sizes if s >= args.cold_from], paths, args.repeat))
+            rows += _print(browser_rows(sizes, paths, args.repeat, args.cold_from))
     command = "python -m bench.bench_scale " + " ".join(argv if argv is not None else sys.argv[1:])
     args.out.write_text(report(rows, describe_machine(), command.strip()), encoding="utf-8")
     print(f"wrote {args.out}")
