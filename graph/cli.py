@@ -7,6 +7,7 @@ errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from collections import Counter
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: the dataset has {len(exc.problems)} problem(s):\n{exc}", file=sys.stderr)
     except GraphDataError as exc:
         print(f"Error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # the reader stopped early (| head): not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 1
 
 
