@@ -7,8 +7,8 @@ errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
