@@ -320,6 +320,23 @@ def test_app_runs_no_payload_in_tooltips_details_or_tours(page: Any, app_url: st
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "xss-tour.png"))
     assert_nothing_ran(page, dialogs, title)
+    take_quiz(page)
+    page.screenshot(path=str(SHOTS / "xss-quiz.png"))
+    assert_nothing_ran(page, dialogs, title)
+
+
+def take_quiz(page: Any) -> None:
+    """Leave the tour, show everything, start the app's quiz, answer and check the first question."""
+    from playwright.sync_api import expect
+
+    page.locator(".st-key-tour_leave button").click()
+    page.locator(".st-key-show_everything button").click()
+    page.get_by_text("Quiz yourself on this view").click()
+    page.locator(".st-key-quiz_start button").click()
+    expect(page.get_by_text("Question 1 of").first).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    page.locator('[class*="st-key-quiz_choice_"] [data-testid="stRadioOption"]').first.click()
+    page.locator(".st-key-quiz_check button").click()
+    page.wait_for_timeout(1000)
 
 
 # Valid but unusual text is drawn ---------------------------------------------------------------
