@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench.synthetic import write_dataset
 from graph import Explorer, View, ViewSpec
 from graph.dataset import MAX_UPLOAD_BYTES
 from graph.present.details import connection_rows
@@ -440,3 +441,13 @@ def test_streamlit_upload_limit_matches_the_app_limit() -> None:
     """Streamlit writes its own caption from server.maxUploadSize; it must tell the same limit."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+
+
+def test_groups_in_a_large_view_are_counted_and_explained(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    monkeypatch.setenv("KG_DATASETS", str(write_dataset(tmp_path, 100)))
+    at = run_app()
+    groups = len(network_data(at)["payload"]["clusters"])
+    assert groups > 0
+    assert f"drawn as {groups} groups: click one to open it" in next(
+        c.value for c in at.caption if c.value.startswith("Showing"))

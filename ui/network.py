@@ -8,6 +8,7 @@ node keeps the zoom and pan.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import streamlit as st
 
@@ -32,9 +33,13 @@ def _on_node_focused() -> None:
     state.show_view(state.current_spec().with_changes(focus=node), selected=node)
 
 
-def show_network(view: View) -> None:
+def payload_for(view: View) -> dict[str, Any]:
+    """What the network component draws for ``view`` (made once per rerun, read by the count line too)."""
+    return network_payload(view)
+
+
+def show_network(view: View, payload: dict[str, Any]) -> None:
     """The network with its legend (drawn inside the component, so its swatches survive)."""
-    payload = network_payload(view)
     key = hashlib.sha256(repr(payload).encode()).hexdigest()[:16]
     _NETWORK(
         key="network",
@@ -45,14 +50,16 @@ def show_network(view: View) -> None:
     )
 
 
-def show_counts(view: View) -> None:
-    """How much is shown and what is hidden, on one line, with a button to show hidden claims."""
+def show_counts(view: View, payload: dict[str, Any]) -> None:
+    """How much is shown, grouped and hidden, on one line, with a button to show hidden claims."""
     graph = view.graph
     hidden_claims = 0 if view.spec.claims else view.hidden_claims
     outside = view.hidden_nodes - hidden_claims
+    groups = len(payload["clusters"])
+    grouped = f" The larger kinds are drawn as {groups} groups: click one to open it." if groups else ""
     more = f" {outside} more nodes are outside this view (focus, path or filters)." if outside else ""
     counts, claims = st.columns(2, vertical_alignment="center")
-    counts.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.{more}")
+    counts.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.{grouped}{more}")
     if hidden_claims:
         claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
                       on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
