@@ -77,7 +77,9 @@ class Converter:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key not in known:
             hint = _unknown_key_hint(key, known, value_node) if len(self.problems) < MAX_PROBLEMS_SHOWN else ""
-            self._report(key_node, path, f"unknown key {_quote(key)}.", hint)
+            plain = key is not None
+            what = f"unknown key {_quote(key)}." if plain else "a key must be plain text, not a list or a mapping."
+            self._report(key_node, path, what, hint)
         elif key in item.lines:
             self._report(key_node, path,
                          f"duplicate key '{key}' (first at line {item.lines[key]}).")

@@ -14,6 +14,7 @@ nodes are alive made parsing five times slower.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import re
 import threading
@@ -51,6 +52,8 @@ def decode_yaml_bytes(data: bytes, file: str) -> str:
             file, 1, f"file is {more}{size:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB.",
             "Split the dataset into a folder of smaller files.",
         )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _error(file, 1, "the file is UTF-16 text, not UTF-8.", "Save the file with UTF-8 encoding.")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise _error(file, line, "this is a binary file, not YAML text.", "Choose a .yaml file.")
