@@ -15,6 +15,7 @@ _STYLES = f"""<style>
 div[data-testid="stMainBlockContainer"] {{ padding-top: 3.6rem; padding-bottom: 2rem; }}
 div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify-content: flex-start; }}
 div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
+.st-key-details div[data-testid="stButton"] button[kind="tertiary"] p {{ color: #1558b0; text-decoration: underline; }}
 div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
 @media (max-width: {STACK_BELOW_PX}px) {{
   div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
