@@ -154,7 +154,7 @@ GENERATED: dict[str, Callable[[], tuple[bytes, int, str]]] = {
     "id_1m.yaml": lambda: (_with_node_id("i" * 1_000_000), 14, "expected an id (up to 200 letters"),
     "flow_20000.yaml": lambda: (b"meta: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", 1, "nested more than 40 levels"),
     "unknown_keys_100k.yaml": lambda: (_many_unknown_keys(), 4, "unknown key 'k0'."),
-    "dangling_edges_3000.yaml": lambda: (_dangling_edges(2_000, 3_000), 2017,
+    "dangling_edges_2000.yaml": lambda: (_dangling_edges(1_500, 2_000), 1517,
                                          "edge target 'nodx_00000' is not a node id. Did you mean 'node_00000'?"),
 }
 
