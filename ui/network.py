@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph import View
+from graph import View, ViewSpec
 from graph.present import component_script, component_style, network_payload
 from ui import state
 from ui.text import escape
@@ -34,13 +34,21 @@ def _on_node_focused() -> None:
 
 
 def payload_for(view: View) -> dict[str, Any]:
-    """What the network component draws for ``view`` (made once per rerun, read by the count line too)."""
-    return network_payload(view)
+    """What the network component draws for ``view``, with its key; kept for views drawn before."""
+    content = st.session_state.get("last_good", ("", None, ""))[2]
+    return _payload(view, content, view.spec, view.title, view.graph.number_of_nodes())
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _payload(_view: View, content: str, spec: ViewSpec, title: str, size: int) -> dict[str, Any]:
+    """The payload of a view, identified by its dataset's content, spec, title and size (bounded or not)."""
+    payload = network_payload(_view)
+    return {**payload, "key": hashlib.sha256(repr(payload).encode()).hexdigest()[:16]}
 
 
 def show_network(view: View, payload: dict[str, Any]) -> None:
     """The network with its legend (drawn inside the component, so its swatches survive)."""
-    key = hashlib.sha256(repr(payload).encode()).hexdigest()[:16]
+    key = payload["key"]
     _NETWORK(
         key="network",
         data={"payload": payload, "key": key, "height": NETWORK_HEIGHT,

@@ -1,13 +1,17 @@
 """A loaded dataset with its graph and layouts, ready to make views.
 
 The CLI and the app hold one :class:`Explorer` per dataset: the graph, the search index and
-each layout are computed once, so every view of the dataset shares positions.
+each layout are computed once, so every view of the dataset shares positions. The most recent
+views are kept too: a class following the same tour, or a reader clicking around one view, asks
+for the same few views again and again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
+from threading import Lock
 
 import networkx as nx
 
@@ -19,13 +23,17 @@ from graph.network.search import search_index
 from graph.network.view import View, make_view
 from graph.viewspec import ViewSpec
 
+VIEWS_KEPT = 64
+
 
 class Explorer:
-    """One dataset, its graph, and its cached layouts."""
+    """One dataset, its graph, and its cached layouts and recent views."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._layouts: dict[str, Positions] = {}
+        self._views: OrderedDict[tuple[ViewSpec, str | None], View] = OrderedDict()
+        self._lock = Lock()
 
     @classmethod
     def from_path(cls, path: str | Path) -> Explorer:
@@ -46,6 +54,23 @@ class Explorer:
         return self._layouts[layout]
 
     def view(self, spec: ViewSpec | None = None, title: str | None = None) -> View:
-        """The view ``spec`` selects (the whole evidence graph by default)."""
-        spec = spec or ViewSpec()
-        return make_view(self.dataset, self.graph, spec, self.positions(spec.layout), title)
+        """The view ``spec`` selects (the whole evidence graph by default); the same object for the same request.
+
+        Raises ViewSpecError when the spec names ids the dataset does not have.
+        """
+        key = (spec or ViewSpec(), title)
+        return self._remembered(key) or self._remember(key, make_view(
+            self.dataset, self.graph, key[0], self.positions(key[0].layout), title))
+
+    def _remembered(self, key: tuple[ViewSpec, str | None]) -> View | None:
+        with self._lock:
+            if key in self._views:
+                self._views.move_to_end(key)
+            return self._views.get(key)
+
+    def _remember(self, key: tuple[ViewSpec, str | None], view: View) -> View:
+        with self._lock:
+            self._views[key] = view
+            while len(self._views) > VIEWS_KEPT:
+                self._views.popitem(last=False)
+        return view
