@@ -35,6 +35,16 @@ def details(page: Any) -> Any:
     return page.locator(".st-key-details")
 
 
+def search_for(page: Any, text: str, heading: str) -> None:
+    """Type ``text`` into the search box, press Enter, and wait for the details of ``heading``."""
+    from playwright.sync_api import expect
+
+    search = page.get_by_role("textbox", name="Search (label or alias)")
+    search.fill(text)
+    search.press("Enter")
+    expect(details(page).locator("h3")).to_have_text(heading, timeout=TIMEOUT_MS)
+
+
 def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
     page.goto(app_url)
     page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=TIMEOUT_MS)
@@ -44,14 +54,9 @@ def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
 
 
 def test_thresholds_keep_their_operators_on_screen(page: Any, app_url: str) -> None:
-    from playwright.sync_api import expect
-
     page.goto(app_url)
     upload(page, CLINIC)
-    search = page.get_by_role("textbox", name="Search (label or alias)")
-    search.fill("ferritin")
-    search.press("Enter")
-    expect(details(page).locator("h3")).to_have_text("Serum ferritin", timeout=TIMEOUT_MS)
+    search_for(page, "ferritin", "Serum ferritin")
     text = details(page).inner_text()
     assert "> 100 ng/mL (adults): iron is generally not given" in text
     assert "≤ 75 ng/mL (adults): oral iron is offered" in text
@@ -63,10 +68,7 @@ def test_a_connection_button_walks_to_the_linked_node(page: Any, app_url: str) -
 
     page.goto(app_url)
     upload(page, CLINIC)
-    search = page.get_by_role("textbox", name="Search (label or alias)")
-    search.fill("brain iron")
-    search.press("Enter")
-    expect(details(page).locator("h3")).to_have_text("Brain iron deficiency", timeout=TIMEOUT_MS)
+    search_for(page, "brain iron", "Brain iron deficiency")
     details(page).get_by_role("button", name="The condition").focus()
     page.keyboard.press("Enter")
     expect(details(page).locator("h3")).to_have_text("The condition", timeout=TIMEOUT_MS)
