@@ -126,7 +126,9 @@ def _compose_document(next_event: object, file: str) -> Node:
             _check_depth(len(stack), event, file)
             stack.append([_open_collection(event, anchors), None])
             continue
-        if kind in _COLLECTION_ENDS:
+        if kind is events.ScalarEvent and event.anchor is None:  # the common case, kept inline
+            node = ScalarNode(_scalar_tag(event), event.value, event.start_mark, event.end_mark, style=event.style)
+        elif kind in _COLLECTION_ENDS:
             node = stack.pop()[0]
             node.end_mark = event.end_mark
         else:
