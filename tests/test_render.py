@@ -6,7 +6,14 @@ import json
 import re
 
 from graph import ViewSpec
-from graph.present.render import component_script, network_payload, network_script, render_html
+from graph.present.render import (
+    component_script,
+    component_style,
+    network_payload,
+    network_script,
+    render_html,
+    vis_asset,
+)
 from graph.present.style import PATH_COLOUR
 from tests.helpers import XSS, explorer
 
@@ -26,10 +33,19 @@ def test_page_has_no_remote_resources_and_inlines_vis() -> None:
 
 
 def test_the_page_and_the_app_component_share_one_network_script() -> None:
-    html, component = render_html(explorer().view()), component_script()
+    html, component = render_html(explorer().view()), component_script("app/static/vis.js")
     script = network_script()
     assert "function kgNetwork(" in script and script in html and script in component
     assert html.count("new vis.Network(") == component.count("new vis.Network(") == 1
+
+
+def test_the_app_component_loads_vis_network_by_url_instead_of_carrying_it() -> None:
+    """A component's script and style travel with every rerun: they must stay small."""
+    component, style = component_script("app/static/vis.js"), component_style()
+    assert 'const KG_VIS_URL = "app/static/vis.js";' in component
+    assert vis_asset("vis-network.min.js") not in component
+    assert len(component) + len(style) < 120_000
+    assert style.startswith("div.vis-tooltip{") and "position:absolute" in style
 
 
 def test_styles_come_from_kinds_and_evidence() -> None:

@@ -15,12 +15,13 @@ import streamlit as st
 from graph import View, ViewSpec
 from graph.present import component_script, component_style, network_payload
 from ui import state
+from ui.assets import published_vis_network
 from ui.text import escape
 
 NETWORK_HEIGHT = "screen"  # the network and its legend fill the window below the network's top
 
 _NETWORK = st.components.v2.component(
-    "knowledge_graph_network", js=component_script(), css=component_style(),
+    "knowledge_graph_network", js=component_script(published_vis_network()), css=component_style(),
 )
 
 

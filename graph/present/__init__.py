@@ -17,6 +17,7 @@ from graph.present.render import (
     network_payload,
     network_script,
     render_html,
+    vis_asset,
 )
 from graph.present.styled import Cluster, EdgeStyle, Heading, NodeStyle, StyledView, styled_view
 
@@ -41,4 +42,5 @@ __all__ = [
     "render_html",
     "styled_view",
     "view_table",
+    "vis_asset",
 ]

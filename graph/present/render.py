@@ -12,6 +12,7 @@ markup or script.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
@@ -113,17 +114,32 @@ def describe_view(view: View) -> str:
             f"{view.graph.number_of_edges()} links. A table of the same links is available.")
 
 
-@lru_cache(maxsize=1)
-def component_script() -> str:
-    """vis-network, the shared network script, then the module that wires it to the app component."""
-    return "\n".join((vis_asset("vis-network.min.js"), network_script(), _own_asset("network_component.js")))
+@lru_cache(maxsize=4)
+def component_script(vis_url: str) -> str:
+    """The module that wires the shared network script to the app component.
+
+    vis-network itself (470 KB) is not inlined: a component's script travels with every rerun,
+    so the module loads vis-network once per page from ``vis_url``, where the browser caches it.
+    """
+    loader = f"const KG_VIS_URL = {json.dumps(vis_url)};"
+    return "\n".join((loader, network_script(), _own_asset("network_component.js")))
 
 
 @lru_cache(maxsize=1)
 def component_style() -> str:
-    """CSS for the app component: vis-network's, then the network's own (shared with the page)."""
-    parts = ("/* vis-network, as shipped with pyvis */", vis_asset("vis-network.css"), _own_asset("network.css"))
-    return "\n".join(parts)
+    """CSS for the app component: vis-network's tooltip rule (the only one it uses), then the network's own.
+
+    vis-network's whole stylesheet is 216 KB, mostly images for toolbars the network does not show.
+    """
+    return "\n".join((vis_tooltip_rule(), _own_asset("network.css")))
+
+
+def vis_tooltip_rule() -> str:
+    """vis-network's own rule for its tooltip box, as shipped with pyvis."""
+    found = re.search(r"div\.vis-tooltip\{[^}]*\}", vis_asset("vis-network.css"))
+    if found is None:
+        raise RuntimeError("vis-network.css has no div.vis-tooltip rule: is pyvis's copy of vis-network 9.x installed?")
+    return found.group(0)
 
 
 def network_script() -> str:

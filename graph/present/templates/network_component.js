@@ -1,8 +1,28 @@
-// Streamlit bidirectional component around the shared network script (vis-network and
-// network.js come before this module). Clicking a node sends "selected", double-clicking sends
-// "focused"; the network is rebuilt only when the view's key changes, so selecting a node keeps
-// the zoom and pan.
+// Streamlit bidirectional component around the shared network script (network.js comes before
+// this module). Clicking a node sends "selected", double-clicking sends "focused"; the network is
+// rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan.
+// vis-network is loaded once per page from KG_VIS_URL (a static file the browser caches), not sent
+// with every rerun; Streamlit serves static files as text, so the code is run from a script element.
+function kgLoadVis() {
+  if (window.vis) { return Promise.resolve(); }
+  if (!window.kgVisLoading) {
+    window.kgVisLoading = fetch(KG_VIS_URL).then((response) => {
+      if (!response.ok) { throw new Error(`vis-network could not be loaded: ${response.status}`); }
+      return response.text();
+    }).then((code) => {
+      const script = document.createElement("script");
+      script.textContent = code;
+      document.head.appendChild(script);
+    });
+  }
+  return window.kgVisLoading;
+}
+
 export default function (component) {
+  kgLoadVis().then(() => kgRender(component));
+}
+
+function kgRender(component) {
   const { data, parentElement, setTriggerValue } = component;
   let holder = parentElement.querySelector(".kg-network");
   if (!holder) {
