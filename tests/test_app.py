@@ -449,5 +449,5 @@ def test_groups_in_a_large_view_are_counted_and_explained(monkeypatch: pytest.Mo
     at = run_app()
     groups = len(network_data(at)["payload"]["clusters"])
     assert groups > 0
-    assert f"drawn as {groups} groups: click one to open it" in next(
+    assert f"({groups} groups: click one to open it)" in next(
         c.value for c in at.caption if c.value.startswith("Showing"))

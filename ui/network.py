@@ -60,18 +60,24 @@ def show_network(view: View, payload: dict[str, Any]) -> None:
 
 
 def show_counts(view: View, payload: dict[str, Any]) -> None:
-    """How much is shown, grouped and hidden, on one line, with a button to show hidden claims."""
-    graph = view.graph
+    """How much is shown, grouped and hidden, in one short line, with a button to show hidden claims."""
     hidden_claims = 0 if view.spec.claims else view.hidden_claims
-    outside = view.hidden_nodes - hidden_claims
-    groups = len(payload["clusters"])
-    grouped = f" The larger kinds are drawn as {groups} groups: click one to open it." if groups else ""
-    more = f" {outside} more nodes are outside this view (focus, path or filters)." if outside else ""
+    if not hidden_claims:
+        st.caption(count_line(view, payload, hidden_claims))
+        return
     counts, claims = st.columns(2, vertical_alignment="center")
-    counts.caption(f"Showing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links.{grouped}{more}")
-    if hidden_claims:
-        claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
-                      on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
+    counts.caption(count_line(view, payload, hidden_claims))
+    claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
+                  on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
+
+
+def count_line(view: View, payload: dict[str, Any], hidden_claims: int) -> str:
+    """E.g. "Showing 76 nodes and 132 links (4 groups: click one to open it). 27 more outside this view."."""
+    groups = len(payload["clusters"])
+    grouped = f" ({groups} groups: click one to open it)" if groups else ""
+    outside = view.hidden_nodes - hidden_claims
+    more = f" {outside} more outside this view." if outside else ""
+    return f"Showing {view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} links{grouped}.{more}"
 
 
 def show_paths(view: View) -> None:
