@@ -51,7 +51,7 @@ def test_focus_stays_visible_when_its_kind_is_filtered_out() -> None:
 def test_unknown_ids_are_reported_with_a_suggestion() -> None:
     with pytest.raises(ViewSpecError, match=r"focus 'low_irn' is not a node id\. Did you mean 'low_iron'"):
         explorer().view(ViewSpec(focus="low_irn"))
-    with pytest.raises(ViewSpecError, match="'cuase' in kinds is not a kind id. Did you mean 'cause'"):
+    with pytest.raises(ViewSpecError, match=r"'cuase' in kinds is not a kind id\. Did you mean 'cause'"):
         explorer().view(ViewSpec(kinds=("cuase",)))
     with pytest.raises(ViewSpecError, match="depth must be 1 to 4"):
         ViewSpec(depth=5)
