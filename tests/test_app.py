@@ -451,3 +451,16 @@ def test_groups_in_a_large_view_are_counted_and_explained(monkeypatch: pytest.Mo
     assert groups > 0
     assert f"({groups} groups: click one to open it)" in next(
         c.value for c in at.caption if c.value.startswith("Showing"))
+
+
+def test_the_table_of_links_is_drawn_on_request_and_lists_every_link_shown() -> None:
+    at = run_app(focus="urge")
+    assert not at.dataframe
+    checked(at.toggle(key="show_table").set_value(True).run())
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == counts(clinic_view(focus="urge"))[1]
+
+
+def test_the_share_field_holds_the_link_to_this_view() -> None:
+    at = run_app(focus="urge", direction="in")
+    link = next(field.value for field in at.sidebar.text_input if field.label == "Link to this view")
+    assert link.endswith("?dataset=clinic&focus=urge&direction=in")

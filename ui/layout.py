@@ -40,7 +40,11 @@ def show_about(dataset: Dataset) -> None:
 
 
 def show_link(query: dict[str, str]) -> None:
-    """A box with the link to this view, to copy and share."""
+    """A field with the link to this view, to copy and share.
+
+    A plain text field, not ``st.code``: the code block's highlighter is 1.5 MB of JavaScript
+    that every first visit would otherwise download before the network draws.
+    """
     base = (st.context.url or "").split("?", 1)[0]
     with st.sidebar.expander("Copy link to this view"):
-        st.code(f"{base}?{urlencode(query)}", language=None, wrap_lines=True)
+        st.text_input("Link to this view", f"{base}?{urlencode(query)}", help="Select the text and copy it.")

@@ -72,11 +72,11 @@ def show_counts(view: View, payload: dict[str, Any]) -> None:
 
 
 def count_line(view: View, payload: dict[str, Any], hidden_claims: int) -> str:
-    """E.g. "Showing 76 nodes and 132 links (4 groups: click one to open it). 27 more outside this view."."""
+    """E.g. "Showing 76 nodes and 132 links (4 groups: click one to open it). 27 more not drawn in this view."."""
     groups = len(payload["clusters"])
     grouped = f" ({groups} groups: click one to open it)" if groups else ""
     outside = view.hidden_nodes - hidden_claims
-    more = f" {outside} more outside this view." if outside else ""
+    more = f" {outside} more not drawn in this view." if outside else ""
     return f"Showing {view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} links{grouped}.{more}"
 
 
