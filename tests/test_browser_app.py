@@ -35,14 +35,24 @@ def details(page: Any) -> Any:
     return page.locator(".st-key-details")
 
 
-def search_for(page: Any, text: str, heading: str) -> None:
-    """Type ``text`` into the search box, press Enter, and wait for the details of ``heading``."""
+def search_for(page: Any, text: str, heading: str, attempts: int = 3) -> None:
+    """Type ``text`` into the search box, press Enter, and wait for the details of ``heading``.
+
+    Text typed while the app is still redrawing after an upload can be lost with the old field, as
+    it would be for a person, who would then type it again: so does this, up to ``attempts`` times.
+    """
     from playwright.sync_api import expect
 
     search = page.get_by_role("textbox", name="Search (label or alias)")
-    search.fill(text)
-    search.press("Enter")
-    expect(details(page).locator("h3")).to_have_text(heading, timeout=TIMEOUT_MS)
+    for attempt in range(attempts):
+        search.fill(text)
+        search.press("Enter")
+        try:
+            expect(details(page).locator("h3")).to_have_text(heading, timeout=TIMEOUT_MS // attempts)
+            return
+        except AssertionError:
+            if attempt == attempts - 1:
+                raise
 
 
 def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
