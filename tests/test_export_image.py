@@ -206,3 +206,14 @@ def test_edge_labels_that_cannot_fit_are_left_out() -> None:
     assert 0 < len(phrases) < view.graph.number_of_edges()
     boxes = [text.get_window_extent(renderer) for text in texts]
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_printed_path_names_its_best_path_even_where_the_graph_is_dense() -> None:
+    """Dimmed neighbours' markers may sit under a path label: the best path's nodes must be named."""
+    view = rls_view(ViewSpec(path_from="iron_deficiency", path_to="iv_ferric_carboxymaltose"))
+    lines = [text for text in svg_texts(export_bytes(view, "svg", page="a4")) if len(text) >= 4]
+    best = view.paths[0].nodes
+    assert len(best) >= 3
+    for node in best:
+        label = view.graph.nodes[node]["label"]
+        assert any(label.startswith(line) for line in lines), f"{node} has no label"

@@ -84,15 +84,22 @@ def poster_graph_size(styled: StyledView, page: Page) -> tuple[float, float]:
 
 @dataclass
 class Placed:
-    """Rectangles (display pixels) already taken, inside the box labels must stay in."""
+    """Rectangles (display pixels) already taken, inside the box labels must stay in.
+
+    ``faint`` holds the markers of dimmed nodes: the labels of the focus and the path may cover
+    them (a label's box is opaque and the marker is pale), so the path is named even where the
+    rest of the graph is dense. Every other label keeps clear of them.
+    """
 
     region: Bbox
     taken: list[Bbox] = field(default_factory=list)
+    faint: list[Bbox] = field(default_factory=list)
 
-    def free(self, box: Bbox) -> bool:
+    def free(self, box: Bbox, may_cover_faint: bool = False) -> bool:
         inside = self.region.containsx(box.x0) and self.region.containsx(box.x1) and \
             self.region.containsy(box.y0) and self.region.containsy(box.y1)
-        return inside and not any(box.overlaps(other) for other in self.taken)
+        blocking = self.taken if may_cover_faint else [*self.taken, *self.faint]
+        return inside and not any(box.overlaps(other) for other in blocking)
 
 
 def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, renderer: RendererBase) -> int:
@@ -105,7 +112,10 @@ def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, rendere
             _draw_edge(axes, edge, nodes, page)
     for node in nodes.values():
         _draw_node(axes, node, page)
-    placed = Placed(axes.get_window_extent(renderer), [_marker_box(axes, node, page) for node in nodes.values()])
+    markers = {node.id: _marker_box(axes, node, page) for node in nodes.values()}
+    placed = Placed(axes.get_window_extent(renderer),
+                    [box for node_id, box in markers.items() if nodes[node_id].emphasis != "dimmed"],
+                    [box for node_id, box in markers.items() if nodes[node_id].emphasis == "dimmed"])
     hidden = sum(not _label_node(axes, node, page, placed, renderer) for node in _by_importance(styled, nodes))
     for edge in _labelled_edges(styled, nodes):
         _label_edge(axes, edge, nodes, page, placed, renderer)
@@ -186,11 +196,13 @@ def _by_importance(styled: StyledView, nodes: dict[str, NodeStyle]) -> list[Node
 
 
 def _label_node(axes: Axes, node: NodeStyle, page: Page, placed: Placed, renderer: RendererBase) -> bool:
-    """Put the node's label at the first free spot around it; False if there is none."""
+    """Put the node's label at the first free spot around it (below, above, beside, then the corners); False if none."""
     reach = page.marker / 2 * (1.55 * 1.25 if node.emphasis == "focus" else 1.0) + LABEL_PAD
     side = reach * marker_aspect(node.shape)
     spots = (((0, -reach), "center", "top"), ((0, reach), "center", "bottom"),
-             ((side, 0), "left", "center"), ((-side, 0), "right", "center"))
+             ((side, 0), "left", "center"), ((-side, 0), "right", "center"),
+             ((side, -reach), "left", "top"), ((-side, -reach), "right", "top"),
+             ((side, reach), "left", "bottom"), ((-side, reach), "right", "bottom"))
     text = wrap_label(node.label, page.label_width)
     colour = DIM_TEXT if node.emphasis == "dimmed" else TEXT_COLOUR
     weight = "bold" if node.emphasis == "focus" else "normal"
@@ -198,15 +210,15 @@ def _label_node(axes: Axes, node: NodeStyle, page: Page, placed: Placed, rendere
         label = axes.annotate(text, _xy(node), xytext=offset, textcoords="offset points", ha=ha, va=va,
                               fontsize=page.text, color=colour, fontweight=weight, zorder=4, bbox=LABEL_BOX,
                               linespacing=1.5)
-        if _keep(label, placed, renderer):
+        if _keep(label, placed, renderer, node.emphasis in ("focus", "path")):
             return True
     return False
 
 
-def _keep(label: Text, placed: Placed, renderer: RendererBase) -> bool:
+def _keep(label: Text, placed: Placed, renderer: RendererBase, emphasised: bool = False) -> bool:
     """Keep ``label`` if its box is free (and take the room), else remove it."""
     box = label.get_window_extent(renderer).padded(LABEL_PAD)
-    if placed.free(box):
+    if placed.free(box, may_cover_faint=emphasised):
         placed.taken.append(box)
         return True
     label.remove()
@@ -228,7 +240,7 @@ def _label_edge(axes: Axes, edge: EdgeStyle, nodes: dict[str, NodeStyle], page: 
         x, y = axes.transData.inverted().transform(_on_arc(start, end, edge.curve, share))
         label = axes.text(x, y, edge.label, fontsize=page.text, color=colour, ha="center", va="center",
                           style="italic", zorder=2, bbox=LABEL_BOX)
-        if _keep(label, placed, renderer):
+        if _keep(label, placed, renderer, edge.emphasis == "path"):
             return
 
 
