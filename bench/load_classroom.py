@@ -23,12 +23,9 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +38,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from bench.browser_timing import running
 from graph import Explorer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,40 +79,11 @@ class Load:
         return self.done >= self.reruns or time.monotonic() > self.deadline
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def streamlit_server() -> Iterator[tuple[int, psutil.Process]]:
     """``streamlit run app.py`` on loopback; yields its port and process; always stops it."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for_health(port)
-        yield port, psutil.Process(process.pid)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for_health(port: int) -> None:
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError("streamlit did not start")
+    with running(ROOT, "app.py") as server:
+        yield server.port, psutil.Process(server.process.pid)
 
 
 def rss_mib(process: psutil.Process) -> float:

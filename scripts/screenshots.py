@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.browser_timing import running
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "screenshots"
@@ -27,26 +26,6 @@ SIZES = ((1366, 768), (1920, 1080), (768, 1024))
 VIEWS = ("", "?focus=iron_deficiency", "?focus=rls", "?from=iron_deficiency&to=iv_ferric_carboxymaltose",
          "?claims=on&focus=rls")
 DRAWN = "() => window.network && network.body.data.nodes.length > 0"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_app(port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.25)
-    process.kill()
-    raise SystemExit("the app did not start")
 
 
 def file_name(view: str, width: int, height: int) -> str:
@@ -73,13 +52,8 @@ def shoot(base: str, views: list[str]) -> None:
 
 
 def main() -> None:
-    port = free_port()
-    process = start_app(port)
-    try:
-        shoot(f"http://127.0.0.1:{port}", sys.argv[1:] or list(VIEWS))
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running(ROOT, "app.py") as server:
+        shoot(server.url, sys.argv[1:] or list(VIEWS))
 
 
 if __name__ == "__main__":

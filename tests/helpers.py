@@ -1,9 +1,12 @@
-"""Shared test data paths and a cached explorer for the tiny dataset."""
+"""Shared test data paths, a cached explorer for the tiny dataset, and running the app under AppTest."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
 
 from graph import Explorer
 
@@ -12,8 +15,27 @@ DATA = ROOT / "tests" / "data"
 TINY = DATA / "tiny.yaml"
 XSS = DATA / "xss.yaml"
 RLS = ROOT / "data" / "rls"
+APP = ROOT / "app.py"
+ESCAPE = re.compile(r"\\(.)")
 
 
 @cache
 def explorer(path: Path = TINY) -> Explorer:
     return Explorer.from_path(path)
+
+
+def run_app(**query: str) -> AppTest:
+    """Run the app once with the given URL query parameters; fail on any exception."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(query)
+    return checked(at.run())
+
+
+def checked(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(markdown: str) -> str:
+    """Markdown text as the reader sees it, with backslash escapes removed (the app escapes dataset text)."""
+    return ESCAPE.sub(r"\1", markdown)

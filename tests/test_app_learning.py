@@ -18,13 +18,12 @@ from streamlit.testing.v1 import AppTest
 from graph import Explorer, ViewSpec
 from graph.network import viewstate
 from graph.teaching import Quiz, make_quiz, start_tour
+from tests.helpers import checked, plain, run_app
 from ui.text import escape
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "app.py"
 LEARNING = ROOT / "tests" / "data" / "learning.yaml"
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
-ESCAPE = re.compile(r"\\(.)")
 PROGRESS = re.compile(r"\*\* · Step \d+ of \d+$")
 
 
@@ -38,19 +37,10 @@ def learning() -> Explorer:
     return Explorer.from_path(LEARNING)
 
 
-def run_app(**query: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params.update(query)
-    return checked(at.run())
 
 
-def checked(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
-def plain(markdown: str) -> str:
-    return ESCAPE.sub(r"\1", markdown)
 
 
 def step_panel(at: AppTest) -> list[str]:
