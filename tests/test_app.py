@@ -23,10 +23,11 @@ from streamlit.testing.v1 import AppTest
 from bench.synthetic import write_dataset
 from graph import Explorer, View, ViewSpec
 from graph.dataset import MAX_UPLOAD_BYTES
+from graph.present import escape_markdown
 from graph.present.details import connection_rows
+from tests.helpers import checked, plain, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "app.py"
 BROKEN = ROOT / "tests" / "data" / "broken"
 CLINIC = ROOT / "tests" / "data" / "app" / "clinic.yaml"
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
@@ -34,7 +35,6 @@ PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
 IRON = "low_iron"
 LIGAND = "ligand"
 COUNTS = re.compile(r"Showing (\d+) nodes and (\d+) links")
-ESCAPE = re.compile(r"\\(.)")
 
 
 @pytest.fixture(autouse=True)
@@ -52,16 +52,8 @@ def clinic_view(**spec: Any) -> View:
     return clinic().view(ViewSpec(**spec))
 
 
-def run_app(**query: str) -> AppTest:
-    """Run the app once with the given URL query parameters; fail on any exception."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.query_params.update(query)
-    return checked(at.run())
 
 
-def checked(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def shown(at: AppTest) -> tuple[int, int]:
@@ -76,9 +68,6 @@ def counts(view: View) -> tuple[int, int]:
     return view.graph.number_of_nodes(), view.graph.number_of_edges()
 
 
-def plain(markdown: str) -> str:
-    """Markdown text as the reader sees it, with backslash escapes removed (the app escapes dataset text)."""
-    return ESCAPE.sub(r"\1", markdown)
 
 
 def title(at: AppTest) -> str:
@@ -464,3 +453,16 @@ def test_the_share_field_holds_the_link_to_this_view() -> None:
     at = run_app(focus="urge", direction="in")
     link = next(field.value for field in at.sidebar.text_input if field.label == "Link to this view")
     assert link.endswith("?dataset=clinic&focus=urge&direction=in")
+
+
+def test_labels_on_buttons_are_escaped_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Button labels render Markdown: a label such as '[a](b) *star*' must not become a link and italics."""
+    xss = ROOT / "tests" / "data" / "xss.yaml"
+    monkeypatch.setenv("KG_DATASETS", str(xss))
+    labels = {node: data["label"] for node, data in Explorer.from_path(xss).graph.nodes(data=True)}
+    at = checked(run_app().text_input(key="search_text").input("&").run())
+    hits = [button.label for button in at.sidebar.button if button.key.startswith("hit_")]
+    assert hits and all(hit in {escape_markdown(label) for label in labels.values()} for hit in hits)
+    at.session_state["selected"] = "script"
+    connections = [button.label for button in details_column(checked(at.run())).button]
+    assert escape_markdown(labels["quotes"]) in connections and labels["quotes"] not in connections

@@ -13,6 +13,7 @@ from graph import Explorer, ViewSpec
 from graph.dataset import VERDICTS
 from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, search, viewstate
 from ui import state
+from ui.text import escape
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
 MORE_MATCHES = 5
@@ -38,7 +39,8 @@ def _on_search(explorer: Explorer) -> None:
 
 
 def _hit_text(hit: SearchHit) -> str:
-    return f"{hit.label} · also “{hit.matched}”" if hit.via_alias else hit.label
+    """A match as a button label (escaped: button labels are Markdown), with the alias that matched."""
+    return escape(f"{hit.label} · also “{hit.matched}”" if hit.via_alias else hit.label)
 
 
 def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> None:
