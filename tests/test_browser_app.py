@@ -26,6 +26,7 @@ NODE_IDS = "() => window.network ? network.body.data.nodes.getIds().sort() : []"
 def upload(page: Any, path: Path) -> None:
     """Upload ``path`` and wait until the network holds exactly that dataset's whole-graph nodes."""
     expected = sorted(Explorer.from_path(path).view().graph)
+    page.wait_for_function(f"() => ({NODE_IDS})().length > 0", timeout=TIMEOUT_MS)  # the page is up, as for a person
     page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(path)
     wanted = json.dumps(json.dumps(expected, separators=(",", ":")))
     page.wait_for_function(f"() => JSON.stringify(({NODE_IDS})()) === {wanted}", timeout=TIMEOUT_MS)
@@ -57,7 +58,6 @@ def search_for(page: Any, text: str, heading: str, attempts: int = 3) -> None:
 
 def test_a_second_upload_is_drawn_whole(page: Any, app_url: str) -> None:
     page.goto(app_url)
-    page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=TIMEOUT_MS)
     upload(page, TINY)
     upload(page, PHOTOSYNTHESIS)
     assert "Showing 0 nodes" not in page.inner_text("body")
