@@ -266,6 +266,18 @@ def test_connections_are_buttons_that_walk_to_the_linked_node() -> None:
     assert any(b.label == "Brain iron deficiency" for b in details_column(at).button)
 
 
+def test_a_node_linked_twice_the_same_way_gets_a_button_per_link(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two links of one relation between the same nodes (adults and children, say): one button each."""
+    second = """  - {id: pill-children, source: pill, target: disease, relation: treats, evidence: cohort,
+     references: [ref2], recommendation: {direction: for, strength: conditional, population: children}}
+"""
+    (tmp_path / "twice.yaml").write_text(TINY.read_text().replace("claims:", second + "claims:", 1))
+    monkeypatch.setenv("KG_DATASETS", str(tmp_path / "twice.yaml"))
+    at = run_app(focus="disease")
+    assert [b.label for b in details_column(at).button].count("Iron pill") == 2
+
+
 def test_claim_details_name_the_source_by_its_citation() -> None:
     at = run_app(claims="on")
     at.session_state["selected"] = "claim_blood"

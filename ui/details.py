@@ -61,8 +61,8 @@ def _thresholds(thresholds: list[dict[str, str]]) -> None:
 def _connections(explorer: Explorer, node: str) -> None:
     for phrase, rows in connection_rows(explorer.dataset, explorer.graph, node).items():
         st.markdown(f"**{escape(phrase)}**")
-        for row in rows:
-            st.button(escape(row["Node"]), key=f"go_{node}_{phrase}_{row['Id']}", type="tertiary",
+        for index, row in enumerate(rows):  # a node may be linked twice the same way (adults, children)
+            st.button(escape(row["Node"]), key=f"go_{node}_{phrase}_{index}", type="tertiary",
                       on_click=state.select_node, args=(row["Id"], True),
                       help="Select this node and read about it")
             st.caption(escape(f"{row['Evidence']} · {row['References']}"))
