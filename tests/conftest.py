@@ -101,7 +101,8 @@ def blocked_requests() -> list[str]:
 
 @pytest.fixture
 def page(browser: Any, blocked_requests: list[str]) -> Iterator[Any]:
-    """A fresh 1366×768 page that aborts and records every non-local request and websocket."""
+    """A fresh 1366×768 page that aborts and records every non-local request and websocket; a test
+    fails if the page tried to go online or, at its end, shows a Streamlit exception."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
 
@@ -119,5 +120,7 @@ def page(browser: Any, blocked_requests: list[str]) -> Iterator[Any]:
     page.route("**/*", guard)
     page.route_web_socket(lambda url: not is_local(url), refuse_socket)
     yield page
+    app_errors = page.locator("[data-testid=stException]").all_inner_texts()
     context.close()
+    assert app_errors == [], f"the app showed an error: {app_errors}"
     assert blocked_requests == [], f"the page tried to reach the internet: {blocked_requests}"
