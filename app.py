@@ -1,36 +1,46 @@
 """Streamlit app: explore a knowledge-graph dataset in the browser.
 
-Reads top to bottom: page, dataset, view state, sidebar controls, view, network, details,
-exports. Every section is a few widgets in ``ui/``; all logic lives in the ``graph`` library.
-The shareable part of the state (dataset and view) lives in the URL's query parameters.
+Reads top to bottom: page, dataset, view state, view, network, details, sidebar controls,
+exports. The network comes before the sidebar's widgets because the browser fetches each kind of
+widget's code when it first appears: drawn first, the network does not wait behind them. The
+controls' values are already in the session, so the view is known before they are drawn.
+Every section is a few widgets in ``ui/``; all logic lives in the ``graph`` library. The
+shareable part of the state (dataset and view) lives in the URL's query parameters.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from graph import ViewSpecError
+from graph import Explorer, ViewSpecError
 from ui import dataset, details, exports, large, layout, network, quiz, sidebar, state, tours
 from ui.text import escape
+
+
+def show_sidebar(explorer: Explorer) -> None:
+    """The sidebar: dataset, its description, tours, view controls and the link to the view."""
+    st.sidebar.title("Knowledge-graph explorer")
+    dataset.show_picker()
+    layout.show_description(explorer.dataset)
+    tours.list_tours(explorer)
+    sidebar.view_controls(explorer)
+
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
 layout.apply_styles()
 
-st.sidebar.title("Knowledge-graph explorer")
-dataset_name, explorer, content_key = dataset.choose_dataset()
-layout.show_about(explorer.dataset)
+dataset_name, explorer, content_key = dataset.chosen_dataset()
+layout.show_notice(explorer.dataset)
 default_dataset = dataset.default_name(dataset.bundled_datasets())
 state.seed(explorer, dataset_name, content_key, default_dataset)
 tours.seed(explorer, dataset_name, content_key, default_dataset)
-tours.list_tours(explorer)
-spec = sidebar.view_controls(explorer)
+spec = state.current_spec()
 try:
     view = large.view_for(explorer, spec)
 except ViewSpecError as exc:
     st.error(escape(str(exc)))
+    show_sidebar(explorer)
     st.stop()
-tours.sync_url()
-layout.show_link(state.sync_url(dataset_name, spec))
 
 st.subheader(escape(view.title))
 graph_column, details_column = st.columns([5, 2])
@@ -43,6 +53,9 @@ with graph_column:
 with details_column:
     tours.show_step()
     details.show_details(explorer)
+show_sidebar(explorer)
+tours.sync_url()
+layout.show_link(state.sync_url(dataset_name, spec))
 details.show_table(view)
 exports.show_exports(explorer, spec)
 quiz.show_quiz(explorer, view)

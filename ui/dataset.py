@@ -72,19 +72,30 @@ def handle_upload() -> None:
     st.session_state.update(uploaded=((upload.name, data),), dataset_choice=UPLOAD, upload_error=None)
 
 
-def choose_dataset() -> tuple[str, Explorer, str]:
-    """The sidebar's dataset picker and upload: the chosen name, its explorer and its content key."""
+def chosen_dataset() -> tuple[str, Explorer, str]:
+    """The dataset the picker names (the link's, at first): its name, explorer and content key.
+
+    Read from the session before the picker is drawn, so the network can be drawn first.
+    """
     datasets = bundled_datasets()
-    names = list(datasets) + ([UPLOAD] if "uploaded" in st.session_state else [])
+    names = _names(datasets)
     if st.session_state.get("dataset_choice") not in names:
         wanted = st.query_params.get("dataset", default_name(datasets))
         st.session_state.dataset_choice = wanted if wanted in names else default_name(datasets)
-    choice = st.sidebar.selectbox("Dataset", names, key="dataset_choice")
+    return loaded_or_last_good(st.session_state.dataset_choice, datasets)
+
+
+def show_picker() -> None:
+    """The sidebar's dataset picker and upload, with the upload's problems if it had any."""
+    st.sidebar.selectbox("Dataset", _names(bundled_datasets()), key="dataset_choice")
     st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
                              type=["yaml", "yml"], key="upload", on_change=handle_upload)
     if st.session_state.get("upload_error"):
         st.sidebar.error(escape_lines(st.session_state.upload_error))
-    return loaded_or_last_good(choice, datasets)
+
+
+def _names(datasets: dict[str, Path]) -> list[str]:
+    return list(datasets) + ([UPLOAD] if "uploaded" in st.session_state else [])
 
 
 def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:

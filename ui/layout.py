@@ -30,10 +30,14 @@ def apply_styles() -> None:
     st.html(_STYLES)
 
 
-def show_about(dataset: Dataset) -> None:
-    """The disclaimer (always visible), and the dataset's description one click away in the sidebar."""
+def show_notice(dataset: Dataset) -> None:
+    """The disclaimer and the date the content was last reviewed, always visible above the network."""
     reviewed = dataset.meta.reviewed and f" Content last reviewed against the literature: {dataset.meta.reviewed}."
     st.caption(escape((dataset.meta.disclaimer or NOTICE) + reviewed))
+
+
+def show_description(dataset: Dataset) -> None:
+    """The dataset's description, one click away in the sidebar."""
     if dataset.meta.description:
         with st.sidebar.expander("About this dataset"):
             st.markdown(escape_lines(dataset.meta.description))

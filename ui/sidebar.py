@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import Explorer, ViewSpec
+from graph import Explorer
 from graph.dataset import VERDICTS
 from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, search, viewstate
 from ui import state
@@ -86,10 +86,9 @@ def filter_controls(explorer: Explorer) -> None:
     sidebar.radio("Layout", LAYOUTS, key="layout", horizontal=True)
 
 
-def view_controls(explorer: Explorer) -> ViewSpec:
-    """Every control of the sidebar; returns the spec they describe."""
+def view_controls(explorer: Explorer) -> None:
+    """Every view control of the sidebar (the spec they describe is :func:`ui.state.current_spec`)."""
     search_box(explorer)
     focus_controls(explorer)
     path_controls(explorer)
     filter_controls(explorer)
-    return state.current_spec()
