@@ -71,7 +71,8 @@ def _number(value: float, unit: str) -> str:
     if value != value:
         return "failed"
     cpu = f" (CPU {value.cpu:.3f})" if isinstance(value, Seconds) else ""
-    return {"MiB": f"{value:.0f} MiB", "count": f"{value:,.0f}"}.get(unit, f"{value:.3f} s{cpu}")
+    formats = {"MiB": f"{value:.0f} MiB", "ms": f"{value:.1f} ms", "count": f"{value:,.0f}"}
+    return formats.get(unit, f"{value:.3f} s{cpu}")
 
 
 class Seconds(float):
@@ -188,8 +189,9 @@ def browser_rows(sizes: list[int], paths: dict[int, Path], repeat: int, cold_fro
     small = [size for size in sizes if size <= PYVIS_BROWSER_MAX_NODES]
     rows: list[Row] = []
     with browser.app_folder(datasets) as folder, browser.chromium() as chromium:
-        floor = _floor(chromium, folder, repeat)
+        floor, static_ms = _floor(chromium, folder, repeat)
         rows.append(Row("floor: hello-world app, navigation to first paint", "—", floor))
+        rows.append(Row("server: one static file over a kept-alive connection", "—", static_ms, unit="ms"))
         rls_rows, ours = _rls(chromium, folder, repeat, floor, small)
         rows += rls_rows + _pyvis(chromium, folder, repeat, small, paths, ours)
         for size in (size for size in sizes if size >= cold_from):
@@ -197,12 +199,14 @@ def browser_rows(sizes: list[int], paths: dict[int, Path], repeat: int, cold_fro
     return rows
 
 
-def _floor(chromium: object, folder: Path, repeat: int) -> float:
+def _floor(chromium: object, folder: Path, repeat: int) -> tuple[float, float]:
+    """The hello-world app's first paint, and how long its server takes per static file."""
     with browser.running(folder, "hello_app.py") as server:
         milestones = {"paint": browser.text_shown("Hello, world")}
         browser.navigate(chromium, server.url, milestones, BROWSER_TIMEOUT)  # the first visit warms the server
-        return statistics.median(browser.navigate(chromium, server.url, milestones, BROWSER_TIMEOUT)["paint"]
-                                 for _ in range(repeat))
+        paint = statistics.median(browser.navigate(chromium, server.url, milestones, BROWSER_TIMEOUT)["paint"]
+                                  for _ in range(repeat))
+        return paint, server.static_file_ms()
 
 
 def _ours() -> dict[str, Callable[[object], bool]]:
