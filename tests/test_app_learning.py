@@ -19,6 +19,7 @@ from graph import Explorer, ViewSpec
 from graph.network import viewstate
 from graph.teaching import Quiz, make_quiz, start_tour
 from tests.helpers import checked, plain, run_app
+from ui.quiz import PANEL as QUIZ_PANEL
 from ui.text import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,7 +153,14 @@ def test_switching_dataset_closes_the_tour() -> None:
 
 # Quiz ------------------------------------------------------------------------------------------
 
+def open_quiz(at: AppTest) -> AppTest:
+    """Open the quiz panel (its content is drawn only while it is open)."""
+    at.session_state[QUIZ_PANEL] = True
+    return checked(at.run())
+
+
 def start_quiz(at: AppTest, seed: int = 2, count: int = 3) -> Quiz:
+    open_quiz(at)
     at.number_input(key="quiz_seed").set_value(seed)
     at.slider(key="quiz_count").set_value(count)
     click(at, "quiz_start")
@@ -223,11 +231,11 @@ def test_another_dataset_drops_the_quiz() -> None:
 
 def test_without_the_claims_layer_the_quiz_says_how_to_get_claim_questions() -> None:
     hint = "Questions on claims and their verdicts need the claims layer: show it to include them."
-    assert hint in [c.value for c in run_app().main.caption]
-    assert hint not in [c.value for c in run_app(claims="on").main.caption]
+    assert hint in [c.value for c in open_quiz(run_app()).main.caption]
+    assert hint not in [c.value for c in open_quiz(run_app(claims="on")).main.caption]
 
 
 def test_the_question_bank_downloads_are_offered() -> None:
-    at = run_app()
+    at = open_quiz(run_app())
     keys = [element.proto.id for element in at.get("download_button")]
     assert any("quiz_download_gift" in key for key in keys) and any("quiz_download_md" in key for key in keys)

@@ -8,15 +8,19 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.exports import PANEL
+
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
 
 
 @pytest.fixture
 def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """The app on the tiny dataset, run once, with no exception."""
+    """The app on the tiny dataset with the export panel open, run once, with no exception."""
     monkeypatch.setenv("KG_DATASETS", os.pathsep.join([str(TINY)]))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[PANEL] = True
+    at.run()
     assert not at.exception
     return at
 
@@ -44,3 +48,15 @@ def test_data_formats_grey_out_picture_options(app: AppTest) -> None:
     app.selectbox(key="export_format").set_value("graphml").run()
     assert app.slider(key="export_scale").disabled and app.radio(key="export_page").disabled
     assert downloads(app) == ["Download tiny-test-graph.graphml"]
+
+
+def test_a_closed_panel_draws_nothing_and_keeps_the_choices(app: AppTest) -> None:
+    """The panel's widgets are drawn only while it is open; closing it does not reset them."""
+    app.selectbox(key="export_format").set_value("png").run()
+    app.slider(key="export_scale").set_value(3).run()
+    app.session_state[PANEL] = False
+    app.run()
+    assert not downloads(app) and "export_format" not in [box.key for box in app.selectbox]
+    app.session_state[PANEL] = True
+    app.run()
+    assert app.selectbox(key="export_format").value == "png" and app.slider(key="export_scale").value == 3

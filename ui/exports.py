@@ -13,7 +13,12 @@ import streamlit as st
 
 from graph import Explorer, View, ViewSpec
 from graph.export import FORMATS, PAGES, REFERENCES, PlannedFile, export_bytes, export_notes, plan_files
-from ui import large
+from ui import large, state
+from ui.layout import open_expander
+
+PANEL = "exports_open"
+KEPT = ("export_format", "export_title", "export_page", "export_references", "export_scale")
+DEFAULT_SCALE = 2
 
 PAGE_LABELS = {"poster": "Poster (as large as needed)", "slide": "Slide (1920 × 1080)", "a4": "A4 page (print)"}
 REFERENCE_LABELS = {"caption": "Under the picture", "separate": "On a separate page or file", "none": "Leave out"}
@@ -21,7 +26,11 @@ REFERENCE_LABELS = {"caption": "Under the picture", "separate": "On a separate p
 
 def show_exports(explorer: Explorer, spec: ViewSpec) -> None:
     """Download the view on screen in any export format, with the files that come with it."""
-    with st.expander("Export this view (picture, handout, lesson page, graph formats)"):
+    state.keep_values(KEPT)
+    panel = open_expander("Export this view (picture, handout, lesson page, graph formats)", PANEL)
+    if panel is None:
+        return
+    with panel:
         fmt = st.selectbox("Format", list(FORMATS), key="export_format",
                            format_func=lambda name: f"{name}: {FORMATS[name].description}")
         title = st.text_input("Title", key="export_title", placeholder="Default: the view's title")
@@ -44,8 +53,9 @@ def _options(takes: tuple[str, ...]) -> dict[str, object]:
                             disabled="page" not in takes)
     references = columns[1].radio("References", REFERENCES, key="export_references",
                                   format_func=REFERENCE_LABELS.__getitem__, disabled="references" not in takes)
-    scale = columns[2].slider("Image scale (PNG pixels × scale)", 1, 4, 2,
-                              key="export_scale", disabled="scale" not in takes)
+    st.session_state.setdefault("export_scale", DEFAULT_SCALE)
+    scale = columns[2].slider("Image scale (PNG pixels × scale)", 1, 4, key="export_scale",
+                              disabled="scale" not in takes)
     chosen = {"page": page, "references": references, "scale": scale}
     return {name: value for name, value in chosen.items() if name in takes}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from graph import Dataset
 from ui.text import escape, escape_lines
@@ -28,6 +29,16 @@ div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2re
 def apply_styles() -> None:
     """Stack the network and details columns on narrow screens, so the network keeps its width."""
     st.html(_STYLES)
+
+
+def open_expander(label: str, key: str, expanded: bool = False) -> DeltaGenerator | None:
+    """An expander whose content is built only while it is open: the expander, or None when closed.
+
+    Opening it reruns the script (``on_change="rerun"``). A closed panel sends the browser nothing
+    to draw, so the export and quiz widgets no longer cost the first draw of the network.
+    """
+    expander = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    return expander if expander.open else None
 
 
 def show_notice(dataset: Dataset) -> None:

@@ -12,8 +12,10 @@ import re
 
 import streamlit as st
 
-from graph import Explorer, View, ViewSpec
+from graph import Explorer, View
 from graph.teaching import BANK_FORMATS, Question, Quiz, make_quiz
+from ui import state
+from ui.layout import open_expander
 from ui.text import escape
 
 QUIZ = "quiz"
@@ -23,6 +25,8 @@ CURRENT = "quiz_current"
 CHECKED = "quiz_checked"
 RUN = "quiz_run"
 FOR = "quiz_for"
+PANEL = "quiz_open"
+KEPT = ("quiz_seed", "quiz_count")
 DEFAULT_QUESTIONS = 5
 
 
@@ -32,9 +36,13 @@ def show_quiz(explorer: Explorer, view: View) -> None:
         st.session_state.update({QUIZ: None, FOR: explorer})
     quiz: Quiz | None = st.session_state.get(QUIZ)
     spec = view.spec
-    with st.expander("Quiz yourself on this view", expanded=quiz is not None):
+    state.keep_values(KEPT)
+    panel = open_expander("Quiz yourself on this view", PANEL)
+    if panel is None:
+        return
+    with panel:
         seed, count = _settings()
-        st.button("Start a quiz on this view", key="quiz_start", on_click=_start, args=(explorer, spec))
+        st.button("Start a quiz on this view", key="quiz_start", on_click=_start, args=(explorer,))
         if not spec.claims and explorer.dataset.claims:
             st.caption("Questions on claims and their verdicts need the claims layer: show it to include them.")
         if quiz is not None:
@@ -45,15 +53,19 @@ def show_quiz(explorer: Explorer, view: View) -> None:
 
 
 def _settings() -> tuple[int, int]:
+    st.session_state.setdefault("quiz_seed", 1)
+    st.session_state.setdefault("quiz_count", DEFAULT_QUESTIONS)
     left, right = st.columns(2)
     seed = left.number_input("Quiz number (the same number gives the same questions)", min_value=0,
-                             value=1, step=1, key="quiz_seed")
-    count = right.slider("Questions", 1, 20, DEFAULT_QUESTIONS, key="quiz_count")
+                             step=1, key="quiz_seed")
+    count = right.slider("Questions", 1, 20, key="quiz_count")
     return int(seed), count
 
 
-def _start(explorer: Explorer, spec: ViewSpec) -> None:
-    """A new quiz with the settings as they are when the button is clicked."""
+def _start(explorer: Explorer) -> None:
+    """A new quiz on the view and with the settings as they are when the button is clicked (the
+    view the button was drawn with may have changed since, by a click the page had not yet shown)."""
+    spec = state.current_spec()
     seed, count = int(st.session_state.quiz_seed), int(st.session_state.quiz_count)
     st.session_state.update({QUIZ: make_quiz(explorer, spec, seed=seed, count=count), QUIZ_SPEC: spec,
                              ANSWERS: {}, CURRENT: 0, CHECKED: False, RUN: st.session_state.get(RUN, 0) + 1})

@@ -53,6 +53,16 @@ def current_spec() -> ViewSpec:
     return viewstate.spec_from_widgets(st.session_state, dataset())
 
 
+def keep_values(keys: tuple[str, ...]) -> None:
+    """Keep these widgets' values through runs that do not draw them (a closed panel).
+
+    Streamlit forgets the value of a widget a run does not draw, unless the script has set it itself.
+    """
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def dataset() -> Dataset:
     """The dataset the view belongs to."""
     return st.session_state[DATASET]
