@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 import re
 
+from pyvis.network import Network
+
 from graph import ViewSpec
 from graph.present.render import (
+    add_records,
     component_script,
     component_style,
     network_payload,
     network_script,
     render_html,
     vis_asset,
+    vis_edge,
+    vis_node,
 )
 from graph.present.style import PATH_COLOUR
-from tests.helpers import XSS, explorer
+from graph.present.styled import styled_view
+from tests.helpers import RLS, XSS, explorer
 
 REMOTE_RESOURCE = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//""", re.I)
 
@@ -90,3 +96,16 @@ def test_payloads_are_escaped_everywhere_in_the_page() -> None:
     labels = {n["label"] for n in payload_of(html)["nodes"]}
     assert any("<img" in label for label in labels)  # shown as text, not markup
     assert "&lt;" in html.split("<body>", 1)[1].split("<script>", 1)[0]
+
+
+def test_records_are_exactly_what_pyvis_add_node_and_add_edge_make() -> None:
+    """The fast path fills pyvis's lists directly; the records must equal pyvis's own, key order too."""
+    styled = styled_view(explorer(RLS).view(ViewSpec(claims=True)))
+    fast, slow = (Network(directed=True) for _ in range(2))
+    add_records(fast, styled)
+    for node in styled.nodes:
+        slow.add_node(node.id, **vis_node(node))
+    for edge in styled.edges:
+        slow.add_edge(edge.source, edge.target, **vis_edge(edge))
+    assert json.dumps(fast.get_network_data()[:2]) == json.dumps(slow.get_network_data()[:2])
+    assert fast.node_ids == slow.node_ids and fast.node_map == slow.node_map
