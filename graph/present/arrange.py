@@ -108,18 +108,21 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
         font = FONT_STEPS[0]
         return Arrangement(dict(view.positions), font, _extents(view, labels, shapes, font, WRAP_STEPS[0]))
     graph = collapsed(view, groups)
+    placed = {node: labels[node] for node in graph}  # members of closed groups are sized once, below
     best, best_px = None, -math.inf
     for font in FONT_STEPS:
         for wrap in WRAP_STEPS:
-            candidate = _arranged(view, graph, _extents(view, labels, shapes, font, wrap), font, wrap)
+            candidate = _arranged(view, graph, _extents(view, placed, shapes, font, wrap), font, wrap)
             px = _label_px(view, candidate)
             if px > best_px:
                 best, best_px = candidate, px
         if best_px >= TARGET_PX:
             break
     assert best is not None
+    extents = _extents(view, labels, shapes, best.font_size, best.wrap)
+    best = Arrangement(best.positions, best.font_size, extents, direction=best.direction, wrap=best.wrap)
     opened = {g.id: _open_positions(view, groups, g, best) for g in groups}
-    return Arrangement(best.positions, best.font_size, best.extents, opened, best.direction, best.wrap)
+    return Arrangement(best.positions, best.font_size, extents, opened, best.direction, best.wrap)
 
 
 def _arranged(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent], font: int,
