@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -196,6 +197,8 @@ def browser_rows(sizes: list[int], paths: dict[int, Path], repeat: int, cold_fro
         rows += rls_rows + _pyvis(chromium, folder, repeat, small, paths, ours)
         for size in (size for size in sizes if size >= cold_from):
             rows += _cold(chromium, folder, size, max(1, min(repeat, 3)), floor)
+        if sizes[-1] >= cold_from:
+            rows += _draw_all(chromium, folder, sizes[-1])
     return rows
 
 
@@ -277,6 +280,26 @@ def _cold(chromium: object, folder: Path, size: int, repeat: int, floor: float) 
         Row("server peak RSS (bounded view)", label, max(peaks), target="≤ 1024 MiB" if size == 20000 else "",
             unit="MiB"),
     ]
+
+
+def _draw_all(chromium: object, folder: Path, size: int) -> list[Row]:
+    """The largest dataset, switched from its bounded view to everything: seconds from the switch
+    until the network holds every node, then how long the page takes to answer a frame."""
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache, \
+            browser.running(folder, "app.py", env=_datasets_env(folder, cache)) as server, \
+            browser.fresh_page(chromium) as page:
+        page.goto(f"{server.url}/?dataset={dataset_name(size)}")
+        page.locator("[data-drawn=yes]").wait_for(timeout=BROWSER_TIMEOUT * 1000)
+        page.get_by_text(re.compile(r"^Draw all [\d,]+ nodes")).click()
+        started = time.perf_counter()
+        page.wait_for_function(f"() => !!window.network && network.body.data.nodes.length >= {size}",
+                               timeout=BROWSER_TIMEOUT * 1000, polling=100)
+        drawn, frame = time.perf_counter() - started, browser.frame_seconds(page)
+        rss = server.peak_rss_mib()
+    label = f"{size:,}"
+    return [Row("draw everything: switch to every node in the network", label, drawn),
+            Row("draw everything: the page's next frame afterwards", label, frame),
+            Row("draw everything: server peak RSS", label, rss, target="≤ 1024 MiB", unit="MiB")]
 
 
 def _median(runs: list[dict[str, float]], milestone: str) -> float:

@@ -243,6 +243,13 @@ def interactive(page: Any) -> bool:
     return network_drawn(page) and app_idle(page)
 
 
+def frame_seconds(page: Any) -> float:
+    """How long the page takes to answer with its next animation frame: a frozen tab never does."""
+    started = time.perf_counter()
+    page.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")
+    return time.perf_counter() - started
+
+
 def frame_flag(name: str) -> Callable[[Any], bool]:
     """True once any frame's body carries ``data-NAME`` (pyvis's page runs inside st.iframe)."""
     def check(page: Any) -> bool:
