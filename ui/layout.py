@@ -31,13 +31,13 @@ def apply_styles() -> None:
     st.html(_STYLES)
 
 
-def open_expander(label: str, key: str, expanded: bool = False) -> DeltaGenerator | None:
+def open_expander(label: str, key: str) -> DeltaGenerator | None:
     """An expander whose content is built only while it is open: the expander, or None when closed.
 
     Opening it reruns the script (``on_change="rerun"``). A closed panel sends the browser nothing
     to draw, so the export and quiz widgets no longer cost the first draw of the network.
     """
-    expander = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    expander = st.expander(label, key=key, on_change="rerun")
     return expander if expander.open else None
 
 
