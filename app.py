@@ -10,6 +10,8 @@ shareable part of the state (dataset and view) lives in the URL's query paramete
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from graph import Explorer, ViewSpecError
@@ -17,10 +19,10 @@ from ui import dataset, details, exports, large, layout, network, quiz, sidebar,
 from ui.text import escape
 
 
-def show_sidebar(explorer: Explorer) -> None:
-    """The sidebar: dataset, its description, tours, view controls and the link to the view."""
+def show_sidebar(datasets: dict[str, Path], explorer: Explorer) -> None:
+    """The sidebar: dataset picker, the dataset's description, tours and view controls."""
     st.sidebar.title("Knowledge-graph explorer")
-    dataset.show_picker()
+    dataset.show_picker(datasets)
     layout.show_description(explorer.dataset)
     tours.list_tours(explorer)
     sidebar.view_controls(explorer)
@@ -29,9 +31,10 @@ def show_sidebar(explorer: Explorer) -> None:
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
 layout.apply_styles()
 
-dataset_name, explorer, content_key = dataset.chosen_dataset()
+datasets = dataset.bundled_datasets()
+dataset_name, explorer, content_key = dataset.chosen_dataset(datasets)
 layout.show_notice(explorer.dataset)
-default_dataset = dataset.default_name(dataset.bundled_datasets())
+default_dataset = dataset.default_name(datasets)
 state.seed(explorer, dataset_name, content_key, default_dataset)
 tours.seed(explorer, dataset_name, content_key, default_dataset)
 spec = state.current_spec()
@@ -39,7 +42,7 @@ try:
     view = large.view_for(explorer, spec)
 except ViewSpecError as exc:
     st.error(escape(str(exc)))
-    show_sidebar(explorer)
+    show_sidebar(datasets, explorer)
     st.stop()
 
 st.subheader(escape(view.title))
@@ -53,7 +56,7 @@ with graph_column:
 with details_column:
     tours.show_step()
     details.show_details(explorer)
-show_sidebar(explorer)
+show_sidebar(datasets, explorer)
 tours.sync_url()
 layout.show_link(state.sync_url(dataset_name, spec))
 details.show_table(view)

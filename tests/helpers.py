@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -39,3 +40,15 @@ def checked(at: AppTest) -> AppTest:
 def plain(markdown: str) -> str:
     """Markdown text as the reader sees it, with backslash escapes removed (the app escapes dataset text)."""
     return ESCAPE.sub(r"\1", markdown)
+
+
+def record_dialogs(page: Any) -> list[str]:
+    """Dismiss and record every alert/confirm/prompt the page opens."""
+    dialogs: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return dialogs

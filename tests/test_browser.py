@@ -17,6 +17,7 @@ import pytest
 from graph import Explorer, View, ViewSpec
 from graph.present.render import render_html
 from graph.present.style import PATH_COLOUR
+from tests.helpers import record_dialogs
 
 pytestmark = pytest.mark.browser
 
@@ -48,18 +49,6 @@ def rls() -> Explorer:
 @cache
 def xss() -> Explorer:
     return Explorer.from_path(XSS)
-
-
-def record_dialogs(page: Any) -> list[str]:
-    """Dismiss and record every alert/confirm/prompt the page opens."""
-    dialogs: list[str] = []
-
-    def dismiss(dialog: Any) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    return dialogs
 
 
 def record_errors(page: Any) -> list[str]:

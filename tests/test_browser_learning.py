@@ -21,6 +21,7 @@ import pytest
 from bench.legibility import MEASURE, READABLE_PX, SETTLED, summary
 from graph import Explorer, ViewSpec
 from graph.teaching import TourPosition, make_quiz, start_tour
+from tests.helpers import record_dialogs
 
 pytestmark = pytest.mark.browser
 
@@ -124,8 +125,7 @@ def test_a_caption_shows_its_markup_as_text(page: Any, app_url: str) -> None:
 def test_a_quiz_shows_dataset_text_literally(page: Any, app_url: str) -> None:
     from playwright.sync_api import expect
 
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs = record_dialogs(page)
     upload(page, app_url, XSS)
     page.get_by_role("button", name=re.compile(r"claims hidden: show the claims layer")).click()
     quiz = make_quiz(Explorer.from_path(XSS), ViewSpec(claims=True), seed=1, count=5)

@@ -9,6 +9,7 @@ import pytest
 
 from graph import Explorer, GraphDataError, View, ViewSpec
 from graph.export import export_bytes
+from tests.helpers import record_dialogs
 
 DATA = Path(__file__).parent / "data"
 RLS = Path(__file__).parent.parent / "data" / "rls"
@@ -132,8 +133,7 @@ def test_lesson_page_works_by_touch(browser: Any, tmp_path: Path, blocked_reques
 
 @pytest.mark.browser
 def test_lesson_page_shows_payloads_as_text(page: Any, tmp_path: Path) -> None:
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs = record_dialogs(page)
     lesson_page(page, tmp_path, "xss.yaml", ViewSpec(claims=True))
     page.fill("#lesson-search", "<img")
     page.keyboard.press("Enter")

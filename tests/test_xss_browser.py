@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from graph import Explorer, View, ViewSpec, load_bytes
 from graph.export import export_bytes
 from graph.teaching import gift_text, make_quiz, markdown_text
+from tests.helpers import record_dialogs
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = ROOT / "tests" / "data" / "xss.yaml"
@@ -201,17 +202,6 @@ def dot_svg() -> str:
 
 
 # In Chromium --------------------------------------------------------------------------------------
-
-def record_dialogs(page: Any) -> list[str]:
-    dialogs: list[str] = []
-
-    def dismiss(dialog: Any) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    return dialogs
-
 
 def assert_nothing_ran(page: Any, dialogs: list[str], title: str) -> None:
     """No dialog, no element built from a payload, no changed title, only web links."""

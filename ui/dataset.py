@@ -72,12 +72,11 @@ def handle_upload() -> None:
     st.session_state.update(uploaded=((upload.name, data),), dataset_choice=UPLOAD, upload_error=None)
 
 
-def chosen_dataset() -> tuple[str, Explorer, str]:
+def chosen_dataset(datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
     """The dataset the picker names (the link's, at first): its name, explorer and content key.
 
     Read from the session before the picker is drawn, so the network can be drawn first.
     """
-    datasets = bundled_datasets()
     names = _names(datasets)
     if st.session_state.get("dataset_choice") not in names:
         wanted = st.query_params.get("dataset", default_name(datasets))
@@ -85,9 +84,9 @@ def chosen_dataset() -> tuple[str, Explorer, str]:
     return loaded_or_last_good(st.session_state.dataset_choice, datasets)
 
 
-def show_picker() -> None:
+def show_picker(datasets: dict[str, Path]) -> None:
     """The sidebar's dataset picker and upload, with the upload's problems if it had any."""
-    st.sidebar.selectbox("Dataset", _names(bundled_datasets()), key="dataset_choice")
+    st.sidebar.selectbox("Dataset", _names(datasets), key="dataset_choice")
     st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
                              type=["yaml", "yml"], key="upload", on_change=handle_upload)
     if st.session_state.get("upload_error"):

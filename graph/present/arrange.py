@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -119,10 +119,8 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
         if best_px >= TARGET_PX:
             break
     assert best is not None
-    extents = _extents(view, labels, shapes, best.font_size, best.wrap)
-    best = Arrangement(best.positions, best.font_size, extents, direction=best.direction, wrap=best.wrap)
-    opened = {g.id: _open_positions(view, groups, g, best) for g in groups}
-    return Arrangement(best.positions, best.font_size, extents, opened, best.direction, best.wrap)
+    best = replace(best, extents=_extents(view, labels, shapes, best.font_size, best.wrap))
+    return replace(best, open_positions={g.id: _open_positions(view, groups, g, best) for g in groups})
 
 
 def _arranged(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent], font: int,
