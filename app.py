@@ -1,9 +1,11 @@
 """Streamlit app: explore a knowledge-graph dataset in the browser.
 
 Reads top to bottom: page, dataset, view state, view, network, details, sidebar controls,
-exports. The network comes before the sidebar's widgets because the browser fetches each kind of
-widget's code when it first appears: drawn first, the network does not wait behind them. The
-controls' values are already in the session, so the view is known before they are drawn.
+exports. The picture comes first. The browser fetches each kind of widget's code when it first
+appears and builds every widget of a run before it draws the network, so a session's first run
+leaves the sidebar's controls out: the network reports once it is drawn, and that report reruns
+the app with them. The controls' values are already in the session, so the view is known before
+they are drawn.
 Every section is a few widgets in ``ui/``; all logic lives in the ``graph`` library. The
 shareable part of the state (dataset and view) lives in the URL's query parameters.
 """
@@ -19,9 +21,13 @@ from ui import dataset, details, exports, large, layout, network, quiz, sidebar,
 from ui.text import escape
 
 
-def show_sidebar(datasets: dict[str, Path], explorer: Explorer) -> None:
-    """The sidebar: dataset picker, the dataset's description, tours and view controls."""
+def show_sidebar(datasets: dict[str, Path], explorer: Explorer, controls: bool = True) -> None:
+    """The sidebar: dataset picker, the dataset's description, tours and view controls
+    (only the title and a line saying the controls are coming, without ``controls``)."""
     st.sidebar.title("Knowledge-graph explorer")
+    if not controls:
+        st.sidebar.caption("The controls appear once the graph is drawn.")
+        return
     dataset.show_picker(datasets)
     layout.show_description(explorer.dataset)
     tours.list_tours(explorer)
@@ -35,9 +41,11 @@ datasets = dataset.bundled_datasets()
 dataset_name, explorer, content_key = dataset.chosen_dataset(datasets)
 layout.show_notice(explorer.dataset)
 default_dataset = dataset.default_name(datasets)
+first_run = state.first_run_token()
 state.seed(explorer, dataset_name, content_key, default_dataset)
 tours.seed(explorer, dataset_name, content_key, default_dataset)
 spec = state.current_spec()
+state.show_link_problems(spec)
 try:
     view = large.view_for(explorer, spec)
 except ViewSpecError as exc:
@@ -51,14 +59,16 @@ with graph_column:
     large.show_bound(explorer, spec)
     payload = network.payload_for(view)
     network.show_counts(view, payload)
-    network.show_network(view, payload)
+    network.show_network(view, payload, report_drawn=first_run)
     network.show_paths(view)
 with details_column:
     tours.show_step()
     details.show_details(explorer)
-show_sidebar(datasets, explorer)
+show_sidebar(datasets, explorer, controls=not first_run)
 tours.sync_url()
-layout.show_link(state.sync_url(dataset_name, spec))
+query = state.sync_url(dataset_name, spec)
+if not first_run:
+    layout.show_link(query)
 details.show_table(view)
 exports.show_exports(explorer, spec)
 quiz.show_quiz(explorer, view)

@@ -25,7 +25,7 @@ from graph import Explorer, View, ViewSpec
 from graph.dataset import MAX_UPLOAD_BYTES
 from graph.present import escape_markdown
 from graph.present.details import connection_rows
-from tests.helpers import checked, plain, run_app
+from tests.helpers import APP, checked, plain, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -119,6 +119,21 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
         in [plain(c.value) for c in at.caption]
     assert at.query_params["dataset"] == "clinic"
     assert not warnings(at) and not at.error
+
+
+def test_a_new_session_draws_the_network_before_the_controls() -> None:
+    """The first run leaves the sidebar's controls out and asks the network to report when it is
+    drawn; the run that report brings has the controls, the same picture, and asks for no report."""
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    first = network_data(at)
+    assert first["report_drawn"]
+    assert [c.value for c in at.sidebar.caption] == ["The controls appear once the graph is drawn."]
+    assert not at.sidebar.text_input and not at.sidebar.selectbox and not at.sidebar.multiselect
+    checked(at.run())
+    assert network_data(at)["report_drawn"] is None
+    assert network_data(at)["key"] == first["key"]
+    assert at.text_input(key="search_text") and at.selectbox(key="dataset_choice").value == "clinic"
+    assert "The controls appear once the graph is drawn." not in [c.value for c in at.sidebar.caption]
 
 
 # Every control ---------------------------------------------------------------------------------
@@ -357,6 +372,14 @@ def test_bad_link_warns_and_shows_the_whole_graph(query: dict[str, str]) -> None
     assert warnings(at)[0].endswith("Showing the whole graph.")
     assert shown(at) == counts(clinic_view())
     assert at.selectbox(key="focus").value is None
+
+
+def test_a_link_warning_stays_until_the_view_changes() -> None:
+    at = run_app(focus="no_such_node")
+    checked(at.run())
+    assert len(warnings(at)) == 1
+    checked(at.toggle(key="claims").set_value(True).run())
+    assert not warnings(at)
 
 
 def test_unknown_focus_warning_names_the_id() -> None:

@@ -113,6 +113,29 @@ def test_overview_draws_non_blank_network(page: Any, app_url: str, blocked_reque
     assert errors == [] and blocked_requests == []
 
 
+def test_the_controls_follow_the_drawn_network_and_the_page_settles(page: Any, app_url: str) -> None:
+    """A new session draws the network first; its report brings the controls, and one run only:
+    a page that kept asking for runs would keep receiving messages."""
+    frames: list[int] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda _: frames.append(1)))
+    open_app(page, app_url)
+    search = page.get_by_role("textbox", name="Search (label or alias)")
+    search.wait_for(timeout=DRAW_TIMEOUT_MS)
+    page.locator("[data-test-script-state=notRunning]").wait_for(timeout=DRAW_TIMEOUT_MS)
+    settled = len(frames)
+    page.wait_for_timeout(1500)
+    assert len(frames) == settled, "the app kept rerunning after the controls came"
+    assert not page.get_by_text("The controls appear once the graph is drawn.").count()
+
+
+def test_without_vis_network_the_page_says_so_and_keeps_its_controls(page: Any, app_url: str) -> None:
+    page.route("**/vis-network-*.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(app_url)
+    page.get_by_text("The network could not be drawn: vis-network could not be loaded: 404.").wait_for(
+        timeout=DRAW_TIMEOUT_MS)
+    page.get_by_role("textbox", name="Search (label or alias)").wait_for(timeout=DRAW_TIMEOUT_MS)
+
+
 def test_focus_link_draws_the_node_and_its_neighbours(page: Any, app_url: str) -> None:
     view = rls().view(ViewSpec(focus=IRON, depth=1))
     count = open_app(page, app_url, f"?focus={IRON}&depth=1")

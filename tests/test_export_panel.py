@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.helpers import opened
 from ui.exports import PANEL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +21,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("KG_DATASETS", os.pathsep.join([str(TINY)]))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state[PANEL] = True
-    at.run()
-    assert not at.exception
-    return at
+    return opened(at)
 
 
 def downloads(at: AppTest) -> list[str]:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_dataset
 from graph.network.bounded import LARGE_GRAPH_NODES, SHOWN_NODES
-from tests.helpers import ROOT
+from tests.helpers import ROOT, opened
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +21,7 @@ def large_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppTest]:
         patch.setenv("KG_DATASETS", str(path))
         patch.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        app.run()
-        assert not app.exception
-        yield app
+        yield opened(app)
 
 
 def test_large_graph_draws_the_most_connected_and_says_so(large_app: AppTest) -> None:

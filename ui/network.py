@@ -47,12 +47,16 @@ def _payload(_view: View, content: str, spec: ViewSpec, title: str, size: int) -
     return {**payload, "key": hashlib.sha256(repr(payload).encode()).hexdigest()[:16]}
 
 
-def show_network(view: View, payload: dict[str, Any]) -> None:
-    """The network with its legend (drawn inside the component, so its swatches survive)."""
+def show_network(view: View, payload: dict[str, Any], report_drawn: str | None = None) -> None:
+    """The network with its legend (drawn inside the component, so its swatches survive).
+
+    With a ``report_drawn`` token the component sends "drawn" once the picture is on screen,
+    which reruns the app (see :func:`ui.state.first_run_token`).
+    """
     key = payload["key"]
     _NETWORK(
         key="network",
-        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT,
+        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT, "report_drawn": report_drawn,
               "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")},
         on_selected_change=_on_node_selected, on_focused_change=_on_node_focused,
         height="content",

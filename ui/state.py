@@ -9,6 +9,8 @@ drawn, as Streamlit requires. The mapping between a ViewSpec, the controls and t
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 from graph import Dataset, Explorer, GraphDataError, ViewSpec
@@ -18,6 +20,8 @@ from ui.text import escape
 
 SEEDED_FOR = "seeded_for"
 DATASET = "view_dataset"
+FIRST_RUN = "first_run_token"
+LINK_PROBLEMS = "link_problems"
 
 
 def seed(explorer: Explorer, dataset_name: str, content_key: str, default_dataset: str) -> None:
@@ -29,10 +33,42 @@ def seed(explorer: Explorer, dataset_name: str, content_key: str, default_datase
         spec = viewstate.spec_from_query(st.query_params.to_dict(), dataset_name, default_dataset)
         large.view_for(explorer, spec)
     except GraphDataError as exc:
-        st.warning(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
+        note_link_problem(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
         spec = ViewSpec()
     show_view(spec)
     st.session_state[SEEDED_FOR] = content_key
+
+
+def note_link_problem(text: str) -> None:
+    """Warn that the opening link could not be followed (shown by :func:`show_link_problems`)."""
+    texts = st.session_state.get(LINK_PROBLEMS, ((), None))[0]
+    st.session_state[LINK_PROBLEMS] = ((*texts, text), None)
+
+
+def show_link_problems(spec: ViewSpec) -> None:
+    """The opening link's problems, for as long as the view they led to is on screen: they must
+    outlive the run that follows a session's first one at once (see :func:`first_run_token`)."""
+    texts, shown_with = st.session_state.get(LINK_PROBLEMS, ((), None))
+    if shown_with not in (None, spec):
+        del st.session_state[LINK_PROBLEMS]
+        return
+    if texts:
+        st.session_state[LINK_PROBLEMS] = (texts, spec)
+    for text in texts:
+        st.warning(text)
+
+
+def first_run_token() -> str | None:
+    """A token unique to the session during its first run; None on every later run.
+
+    The first run draws the network but not the sidebar's controls, whose many widgets would
+    otherwise keep the browser from drawing the picture; the network reports with this token
+    once it is drawn, and that report brings the run that draws the controls.
+    """
+    if FIRST_RUN in st.session_state:
+        return None
+    st.session_state[FIRST_RUN] = secrets.token_hex(8)
+    return st.session_state[FIRST_RUN]
 
 
 def show_view(spec: ViewSpec, selected: str | None = None) -> None:

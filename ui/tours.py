@@ -31,7 +31,7 @@ def seed(explorer: Explorer, dataset_name: str, content_key: str, default_datase
     try:
         position = position_from_query(explorer.dataset, query)
     except ViewSpecError as exc:
-        st.warning(f"The link's tour could not be opened: {escape(str(exc))}")
+        state.note_link_problem(f"The link's tour could not be opened: {escape(str(exc))}")
         return
     if position is not None:
         go_to(position)

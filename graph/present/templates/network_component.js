@@ -1,6 +1,8 @@
 // Streamlit bidirectional component around the shared network script (network.js comes before
 // this module). Clicking a node sends "selected", double-clicking sends "focused"; the network is
-// rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan.
+// rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan. When the
+// data carries a `report_drawn` token (a session's first run, drawn without the sidebar's controls),
+// the component sends "drawn" once the picture is on screen, or once it has failed.
 // vis-network is loaded once per page from KG_VIS_URL (a static file the browser caches), not sent
 // with every rerun; Streamlit serves static files as text, so the code is run from a script element.
 function kgLoadVis() {
@@ -19,7 +21,9 @@ function kgLoadVis() {
 }
 
 export default function (component) {
-  kgLoadVis().then(() => kgRender(component));
+  kgLoadVis()
+    .then(() => kgRender(component))
+    .catch((error) => kgFailed(component, error));
 }
 
 function kgRender(component) {
@@ -44,4 +48,22 @@ function kgRender(component) {
   const zoom = Boolean(data.zoom) && holder.kgZoomed !== data.zoom;
   if (data.selected) { holder.kg.select(data.selected, zoom); }
   if (zoom) { holder.kgZoomed = data.zoom; }
+  if (data.report_drawn && holder.kgReported !== data.report_drawn) {
+    holder.kgReported = data.report_drawn;  // once per token, however often the component is called
+    kgWhenDrawn(holder, () => setTriggerValue("drawn", true));
+  }
+}
+
+function kgWhenDrawn(holder, callback) {
+  if (holder.getAttribute("data-drawn") === "yes") { callback(); } else { holder.kg.network.once("afterDrawing", callback); }
+}
+
+// Without vis-network there is no picture: say why where it would be, and still let the controls come.
+function kgFailed(component, error) {
+  const { data, parentElement, setTriggerValue } = component;
+  const message = document.createElement("p");
+  message.className = "kg-failed";
+  message.textContent = `The network could not be drawn: ${error.message}. Reload the page to try again.`;
+  parentElement.replaceChildren(message);
+  if (data.report_drawn) { setTriggerValue("drawn", true); }
 }
