@@ -239,8 +239,13 @@ def app_idle(page: Any) -> bool:
     return page.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")
 
 
+def controls_shown(page: Any) -> bool:
+    """The sidebar's controls are on the page (a session's first run draws the network without them)."""
+    return page.locator("[data-testid=stSidebar] [data-testid=stTextInput]").count() > 0
+
+
 def interactive(page: Any) -> bool:
-    return network_drawn(page) and app_idle(page)
+    return network_drawn(page) and controls_shown(page) and app_idle(page)
 
 
 def frame_seconds(page: Any) -> float:
