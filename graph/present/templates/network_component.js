@@ -55,7 +55,11 @@ function kgRender(component) {
 }
 
 function kgWhenDrawn(holder, callback) {
-  if (holder.getAttribute("data-drawn") === "yes") { callback(); } else { holder.kg.network.once("afterDrawing", callback); }
+  if (holder.getAttribute("data-drawn") === "yes") {
+    callback();
+  } else {
+    holder.kg.network.once("afterDrawing", callback);
+  }
 }
 
 // Without vis-network there is no picture: say why where it would be, and still let the controls come.
