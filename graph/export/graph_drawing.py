@@ -7,8 +7,9 @@ stretched to fill its box; on a poster it keeps 110 layout units per inch.
 
 Labels are placed one by one, most important first (the focus, the path, then by number of
 links), each measured with the renderer: a node label goes below its node, else above, right or
-left, wherever it overlaps no other label or node and stays inside the box; one that fits
-nowhere is left out and counted. Edge labels are tried at the middle of their line and a little
+left, wherever it overlaps no other label or node and stays inside the box. A focus or path
+label that fits nowhere is tried again on fewer, longer lines; any other that fits nowhere is
+left out and counted. Edge labels are tried at the middle of their line and a little
 either side, and are left out when they would touch anything.
 """
 
@@ -196,23 +197,38 @@ def _by_importance(styled: StyledView, nodes: dict[str, NodeStyle]) -> list[Node
 
 
 def _label_node(axes: Axes, node: NodeStyle, page: Page, placed: Placed, renderer: RendererBase) -> bool:
-    """Put the node's label at the first free spot around it (below, above, beside, then the corners); False if none."""
-    reach = page.marker / 2 * (1.55 * 1.25 if node.emphasis == "focus" else 1.0) + LABEL_PAD
-    side = reach * marker_aspect(node.shape)
-    spots = (((0, -reach), "center", "top"), ((0, reach), "center", "bottom"),
-             ((side, 0), "left", "center"), ((-side, 0), "right", "center"),
-             ((side, -reach), "left", "top"), ((-side, -reach), "right", "top"),
-             ((side, reach), "left", "bottom"), ((-side, reach), "right", "bottom"))
-    text = wrap_label(node.label, page.label_width)
+    """Put the node's label at the first free spot around it; False if none. A focus or path label
+    that fits nowhere is tried again on fewer, longer lines: naming the path matters more than a
+    compact label."""
+    widths = [page.label_width]
+    if node.emphasis in ("focus", "path"):
+        widths.append(page.label_width * 3 // 2)
+    return any(_label_at_free_spot(axes, node, wrap_label(node.label, width), page, placed, renderer)
+               for width in widths)
+
+
+def _label_at_free_spot(axes: Axes, node: NodeStyle, text: str, page: Page, placed: Placed,
+                        renderer: RendererBase) -> bool:
+    """Try ``text`` below the node, above, beside, then at the corners; keep the first that is free."""
     colour = DIM_TEXT if node.emphasis == "dimmed" else TEXT_COLOUR
     weight = "bold" if node.emphasis == "focus" else "normal"
-    for offset, ha, va in spots:
+    for offset, ha, va in _label_spots(node, page):
         label = axes.annotate(text, _xy(node), xytext=offset, textcoords="offset points", ha=ha, va=va,
                               fontsize=page.text, color=colour, fontweight=weight, zorder=4, bbox=LABEL_BOX,
                               linespacing=1.5)
         if _keep(label, placed, renderer, node.emphasis in ("focus", "path")):
             return True
     return False
+
+
+def _label_spots(node: NodeStyle, page: Page) -> list[tuple[tuple[float, float], str, str]]:
+    """Offsets (points) and alignments around the node's marker, in order of preference."""
+    reach = page.marker / 2 * (1.55 * 1.25 if node.emphasis == "focus" else 1.0) + LABEL_PAD
+    side = reach * marker_aspect(node.shape)
+    return [((0, -reach), "center", "top"), ((0, reach), "center", "bottom"),
+            ((side, 0), "left", "center"), ((-side, 0), "right", "center"),
+            ((side, -reach), "left", "top"), ((-side, -reach), "right", "top"),
+            ((side, reach), "left", "bottom"), ((-side, reach), "right", "bottom")]
 
 
 def _keep(label: Text, placed: Placed, renderer: RendererBase, emphasised: bool = False) -> bool:
