@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
-from graph import ViewSpec
+from graph import Explorer, ViewSpec, load_bytes
+from graph.export.tabular import describe_threshold
 from graph.network.search import search_index
 from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
-from tests.helpers import explorer
+from tests.helpers import TINY, explorer
+
+CHECKED_OR_NOT = """    thresholds:
+      - {operator: "<", value: 1, meaning: cites an unchecked source, references: [ref2]}
+      - {operator: "<", value: 2, meaning: flagged, references: [ref1], verification: secondary}
+      - {operator: "<", value: 3, meaning: cites nothing; its node cites a checked source}
+      - {operator: "<", value: 4, meaning: checked by hand, references: [ref2], verification: verified}
+"""
 
 
 def test_node_details_show_thresholds_facts_and_references() -> None:
     details = node_details(explorer().dataset, explorer().graph, "pill")
     assert details.thresholds[1] == {"Value": "75–100 ng/mL", "Population": "adults",
-                                     "Meaning": "IV iron only", "References": ""}
+                                     "Meaning": "IV iron only", "References": "", "Verification": ""}
     assert ("dose mg", "65") in details.facts
     assert details.references == ["ref1: Doe J. A trial. J Test. 2020;1:1-2. https://doi.org/10.1000/test.1"]
+
+
+def test_a_threshold_says_when_nobody_has_checked_it() -> None:
+    """Its own flag wins; else its references decide, or its node's when it cites none."""
+    text = TINY.read_text(encoding="utf-8")
+    start = text.index("    thresholds:\n")
+    end = text.index("  - {id: bad_blood")
+    dataset = load_bytes((text[:start] + CHECKED_OR_NOT + text[end:]).encode(), "checked.yaml")
+    graph = Explorer(dataset).graph
+    rows = node_details(dataset, graph, "pill").thresholds
+    assert [row["Verification"] for row in rows] == ["needs verification", "needs verification", "", ""]
+    phrases = [describe_threshold(t) for t in graph.nodes["pill"]["thresholds"]]
+    assert phrases[0] == "< 1: cites an unchecked source [ref2] (needs verification)"
+    assert phrases[3] == "< 4: checked by hand [ref2]"
 
 
 def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:

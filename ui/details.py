@@ -53,8 +53,8 @@ def _thresholds(thresholds: list[dict[str, str]]) -> None:
     lines = []
     for row in thresholds:
         who = f" ({escape(row['Population'])})" if row["Population"] else ""
-        refs = f" · {escape(row['References'])}" if row["References"] else ""
-        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{refs}")
+        notes = " · ".join(escape(row[column]) for column in ("References", "Verification") if row[column])
+        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{' · ' + notes if notes else ''}")
     st.markdown("\n".join(lines))
 
 

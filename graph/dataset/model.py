@@ -129,6 +129,10 @@ class Threshold:
     unit: str = key("Unit, e.g. `ng/mL`, `%`.", default="")
     population: str = key("Who the cut-off applies to, e.g. `adults`, `children`, `ESRD`.", default="")
     references: tuple[str, ...] = key("Reference ids.", refers_to="references", default=())
+    verification: str = key(
+        "Set when the cut-off itself was seen only second-hand or not checked, even if its references were; "
+        "otherwise a threshold needs verification when none of its references (or, if it cites none, "
+        "none of its node's) is `verified`.", choices=VERIFICATION_STATES, default="")
 
     def describe(self) -> str:
         """The cut-off as text, e.g. ``≤ 75 ng/mL`` or ``75–100 ng/mL``."""
@@ -305,6 +309,13 @@ class Dataset:
         if edge.verification:
             return edge.verification != "verified"
         return all(self.reference(ref).needs_verification for ref in edge.references)
+
+    def threshold_needs_verification(self, node: Node, threshold: Threshold) -> bool:
+        """True when the threshold is flagged, or none of its references (the node's, if it cites
+        none) has been checked: a cut-off is read as a fact, so it says when nobody has checked it."""
+        if threshold.verification:
+            return threshold.verification != "verified"
+        return all(self.reference(ref).needs_verification for ref in threshold.references or node.references)
 
 
 def default_edge_id(source: str, relation: str, target: str) -> str:

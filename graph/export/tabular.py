@@ -80,10 +80,12 @@ def _flat_items(name: str, value: Any) -> Record:
 
 
 def describe_threshold(threshold: Mapping[str, Any]) -> str:
-    """A threshold as one phrase, e.g. ``≤ 75 ng/mL (adults): give iron [ref1]``."""
+    """A threshold as one phrase, e.g. ``≤ 75 ng/mL (adults): give iron [ref1]``, with
+    "(needs verification)" when nobody has checked it."""
     population = f" ({threshold['population']})" if threshold["population"] else ""
     references = f" [{', '.join(threshold['references'])}]" if threshold["references"] else ""
-    return f"{threshold['text']}{population}: {threshold['meaning']}{references}"
+    unchecked = " (needs verification)" if threshold["needs_verification"] else ""
+    return f"{threshold['text']}{population}: {threshold['meaning']}{references}{unchecked}"
 
 
 def _node_drawing(node: NodeStyle) -> Record:

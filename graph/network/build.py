@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node
+from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node, Threshold
 from graph.dataset.yamlsafe import paused_gc
 
 EVIDENCE_LAYER = "evidence"
@@ -47,17 +47,17 @@ def _node_attributes(dataset: Dataset, node: Node) -> dict[str, Any]:
         "aliases": list(node.aliases),
         "references": list(node.references),
         "attributes": dict(node.attributes),
-        "thresholds": [_threshold(t) for t in node.thresholds],
+        "thresholds": [_threshold(dataset, node, t) for t in node.thresholds],
         "needs_verification": all(ref.needs_verification for ref in references),
     }
 
 
-def _threshold(threshold: Any) -> dict[str, Any]:
+def _threshold(dataset: Dataset, node: Node, threshold: Threshold) -> dict[str, Any]:
     return {
         "operator": threshold.operator, "value": threshold.value, "upper": threshold.upper,
         "unit": threshold.unit, "population": threshold.population,
         "meaning": threshold.meaning, "references": list(threshold.references),
-        "text": threshold.describe(),
+        "text": threshold.describe(), "needs_verification": dataset.threshold_needs_verification(node, threshold),
     }
 
 

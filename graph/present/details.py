@@ -61,7 +61,8 @@ def _facts(data: dict) -> list[tuple[str, str]]:
 
 def _threshold_row(threshold: dict) -> dict[str, str]:
     return {"Value": threshold["text"], "Population": threshold["population"],
-            "Meaning": threshold["meaning"], "References": ", ".join(threshold["references"])}
+            "Meaning": threshold["meaning"], "References": ", ".join(threshold["references"]),
+            "Verification": NEEDS_VERIFICATION if threshold["needs_verification"] else ""}
 
 
 def shorten(text: str, limit: int = SOURCE_LENGTH) -> str:
