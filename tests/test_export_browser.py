@@ -99,6 +99,16 @@ def test_lesson_page_search_selects_and_shows_details(page: Any, tmp_path: Path)
 
 
 @pytest.mark.browser
+def test_lesson_page_shows_facts_and_thresholds_as_the_app_does(page: Any, tmp_path: Path) -> None:
+    lesson_page(page, tmp_path, "tiny.yaml", ViewSpec())
+    page.fill("#lesson-search", "iron pill")
+    page.keyboard.press("Enter")
+    details = page.inner_text("#lesson-details")
+    assert "dose mg: 65" in details
+    assert "Thresholds\n≤ 75 ng/mL (adults): give iron · ref1\n75–100 ng/mL (adults): IV iron only" in details
+
+
+@pytest.mark.browser
 def test_lesson_page_click_opens_details_that_stay(page: Any, tmp_path: Path) -> None:
     lesson_page(page, tmp_path, "learning.yaml", ViewSpec(claims=True))
     assert page.is_visible("text=Test data: not medical advice.")
@@ -138,4 +148,9 @@ def test_lesson_page_shows_payloads_as_text(page: Any, tmp_path: Path) -> None:
     page.fill("#lesson-search", "<img")
     page.keyboard.press("Enter")
     assert page.inner_text("#lesson-details h2") == "<img src=x onerror=alert(1)>"
+    assert "note: <script>alert(1)</script>" in page.inner_text("#lesson-details")
+    page.fill("#lesson-search", "apostrophes")
+    page.keyboard.press("Enter")
+    assert '< 1 <unit> ("all"): meaning & <b>' in page.inner_text("#lesson-details")
     assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0 and dialogs == []
+    assert page.evaluate("document.querySelectorAll('#lesson-details :is(b, script)').length") == 0

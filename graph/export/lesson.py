@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from graph.dataset.model import Reference
 from graph.export.common import shown_references
 from graph.network.view import View
-from graph.present.details import connection_rows
+from graph.present.details import connection_rows, node_details
 from graph.present.styled import StyledView, styled_view
 
 SAFE_SCHEMES = ("http", "https")
@@ -48,10 +48,13 @@ def lesson_data(view: View) -> dict[str, Any]:
 
 
 def _node_entry(view: View, styled: StyledView, node: str) -> dict[str, Any]:
+    """What the details pane shows of a node: the app's details (facts and thresholds included)."""
     data = view.graph.nodes[node]
+    details = node_details(view.dataset, view.graph, node)
     return {"id": node, "label": data["label"], "kind": styled.node(node).kind_label, "summary": data["summary"],
             "text": data["text"], "aliases": list(data["aliases"]), "references": list(data["references"]),
-            "needs_verification": data["needs_verification"], "connections": _connections(view, node)}
+            "needs_verification": data["needs_verification"], "facts": details.facts,
+            "thresholds": details.thresholds, "connections": _connections(view, node)}
 
 
 def _connections(view: View, node: str) -> list[dict[str, Any]]:

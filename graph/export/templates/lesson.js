@@ -84,9 +84,9 @@ function lessonShow(lesson, id) {
   const parts = [close, lessonElement("h2", node.label), lessonElement("p", node.kind, "lesson-kind"),
     lessonElement("p", node.summary)];
   if (node.text && node.text !== node.summary) { parts.push(lessonElement("p", node.text)); }
-  if (node.aliases.length) { parts.push(lessonElement("p", "Also called: " + node.aliases.join(", "))); }
   if (node.needs_verification) { parts.push(lessonElement("p", "Needs verification.", "lesson-hint")); }
-  parts.push(...lessonConnections(lesson, node), ...lessonReferences(lesson, node.references, "References"));
+  parts.push(...lessonFacts(node), ...lessonThresholds(node), ...lessonConnections(lesson, node),
+    ...lessonReferences(lesson, node.references, "References"));
   lesson.pane.replaceChildren(...parts);
   lesson.pane.dataset.node = id;
   // On a narrow screen the pane sits below the graph: bring its top into view.
@@ -100,6 +100,33 @@ function lessonClear(lesson) {
     "lesson-hint"));
   delete lesson.pane.dataset.node;
   lesson.kg.select(null, false);
+}
+
+// Other names and free facts, e.g. "also called: PLMD".
+function lessonFacts(node) {
+  if (!node.facts.length) { return []; }
+  const list = lessonElement("ul");
+  for (const [name, value] of node.facts) {
+    const item = lessonElement("li");
+    item.append(lessonElement("strong", name), document.createTextNode(": " + value));
+    list.append(item);
+  }
+  return [list];
+}
+
+// Cut-offs as the app shows them: "≤ 75 ng/mL (adults): meaning · references · needs verification".
+function lessonThresholds(node) {
+  if (!node.thresholds.length) { return []; }
+  const list = lessonElement("ul");
+  for (const row of node.thresholds) {
+    const item = lessonElement("li");
+    const who = row.Population ? " (" + row.Population + ")" : "";
+    const notes = [row.References, row.Verification].filter(Boolean).join(" · ");
+    item.append(lessonElement("strong", row.Value),
+      document.createTextNode(who + ": " + row.Meaning + (notes ? " · " + notes : "")));
+    list.append(item);
+  }
+  return [lessonElement("h3", "Thresholds"), list];
 }
 
 function lessonConnections(lesson, node) {
