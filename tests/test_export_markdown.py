@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.describe import ALT_TEXT_LIMIT, alt_text, long_description
 from graph.export.markdown_export import markdown_text
 
 DATA = Path(__file__).parent / "data"
+RLS = Path(__file__).parent.parent / "data" / "rls"
 
 
 def handout(name: str, spec: ViewSpec, **options: object) -> str:
@@ -25,6 +28,16 @@ def test_handout_sections() -> None:
     assert "- **Contradicted**: Bad blood flow causes the disease." in text
     assert "[doi:10.1000/test.1](https://doi.org/10.1000/test.1)" in text
     assert "- **ref2**: Roe R. A cohort. J Test. 2021;2:3-4. (needs verification)" in text
+
+
+def test_thresholds_keep_their_operators_and_their_references_are_listed() -> None:
+    """Opened by a CommonMark parser: "> 100 ng/mL" must not lose its ">" to a quote or to markup,
+    and a reference cited only by a threshold is in the list."""
+    view = Explorer.from_path(RLS).view(ViewSpec(focus="serum_ferritin"))
+    html = MarkdownIt("commonmark").render(export_bytes(view, "md").decode("utf-8"))
+    assert "<li><strong>Serum ferritin</strong> &gt; 100 ng/mL (adults): Iron is generally not given" in html
+    assert "<li><strong>Serum ferritin</strong> &lt; 75 ng/mL (pregnancy)" in html
+    assert "<li><strong>PICCHIETTI2015</strong>: " in html
 
 
 def test_long_description_names_kinds_focus_and_hubs() -> None:

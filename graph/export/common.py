@@ -18,8 +18,10 @@ def class_name(prefix: str, identifier: str, separator: str = "_") -> str:
 
 
 def shown_references(view: View) -> list[Reference]:
-    """The references cited by the visible nodes, edges and claims, in the dataset's order."""
+    """The references cited by the visible nodes (their thresholds too), edges and claims, in the
+    dataset's order."""
     cited = {ref for _, data in view.graph.nodes(data=True) for ref in data["references"]}
+    cited |= {ref for _, data in view.graph.nodes(data=True) for row in data["thresholds"] for ref in row["references"]}
     cited |= {ref for *_, data in view.graph.edges(data=True) for ref in data["references"]}
     cited |= {data["source"] for _, data in view.graph.nodes(data=True) if "source" in data}
     return [ref for ref in view.dataset.references if ref.id in cited]

@@ -1,4 +1,5 @@
-"""A Markdown handout of a view: title, picture, its description, connections, claims, references.
+"""A Markdown handout of a view: title, picture, its description, connections, thresholds, claims,
+references.
 
 The picture is linked, not embedded: ``![alt](image_name)``, a file next to the handout, drawn
 graph-only (the references are in the text). The ``md`` format declares it as its companion, so
@@ -19,6 +20,7 @@ from graph.export.common import shown_references
 from graph.export.describe import alt_text, long_description
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
+from graph.export.tabular import describe_threshold
 from graph.network.view import View
 from graph.present import style
 from graph.present.markdown import escape_markdown
@@ -43,7 +45,7 @@ def markdown_text(view: View, image_name: str = DEFAULT_IMAGE) -> str:
     sections = [[f"# {md(view.title)}"], _disclaimer(view),
                 [f"![{md(alt_text(view))}]({quote(image_name, safe=URL_SAFE)})"],
                 ["## About the picture", "", md(long_description(view))], _paths(view),
-                _connections(view), _claims(view), _references(view)]
+                _connections(view), _thresholds(view), _claims(view), _references(view)]
     return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
 
 
@@ -78,6 +80,13 @@ def connection_sentence(view: View, source: str, target: str, data: dict) -> str
     phrase = style.relation_phrase(dataset, data["relation"])
     text = f"{nodes[source]['label']} {phrase} {nodes[target]['label']}"
     return f"{md(text)} \\({md(details)}\\)."
+
+
+def _thresholds(view: View) -> list[str]:
+    """Each shown node's cut-offs, e.g. ``- **Serum ferritin** ≤ 75 ng/mL (adults): give iron [ref1]``."""
+    lines = [f"- **{md(data['label'])}** {md(describe_threshold(row))}"
+             for _, data in view.graph.nodes(data=True) for row in data["thresholds"]]
+    return ["## Thresholds", "", *lines] if lines else []
 
 
 def _claims(view: View) -> list[str]:
