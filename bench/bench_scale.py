@@ -290,7 +290,7 @@ def _draw_all(chromium: object, folder: Path, size: int) -> list[Row]:
             browser.running(folder, "app.py", env=_datasets_env(folder, cache)) as server, \
             browser.fresh_page(chromium) as page:
         page.goto(f"{server.url}/?dataset={dataset_name(size)}")
-        page.locator("[data-drawn=yes]").wait_for(timeout=BROWSER_TIMEOUT * 1000)
+        browser.wait_for_controls(page, BROWSER_TIMEOUT * 1000)
         page.get_by_text(re.compile(r"^Draw all [\d,]+ nodes")).click()
         started = time.perf_counter()
         page.wait_for_function(f"() => !!window.network && network.body.data.nodes.length >= {size}",

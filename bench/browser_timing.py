@@ -33,6 +33,8 @@ VIEWPORT = {"width": 1366, "height": 768}
 START_SECONDS = 60
 POLL_SECONDS = 0.01
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+NEXT_FRAME = "new Promise(r => requestAnimationFrame(() => r(true)))"
+CONTROLS = "[data-testid=stSidebar] [data-testid=stTextInput]"  # the search box, among the sidebar's controls
 SKIPPED_ENTRIES = {".git", ".venv", "data", "out", ".cache", ".pytest_cache", ".ruff_cache"}
 
 HELLO_APP = 'import streamlit as st\n\nst.write("Hello, world")\n'
@@ -236,12 +238,17 @@ def app_idle(page: Any) -> bool:
         return False
     if page.locator("[data-test-script-state]").count() == 0:
         return False
-    return page.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")
+    return page.evaluate(NEXT_FRAME)
 
 
 def controls_shown(page: Any) -> bool:
     """The sidebar's controls are on the page (a session's first run draws the network without them)."""
-    return page.locator("[data-testid=stSidebar] [data-testid=stTextInput]").count() > 0
+    return page.locator(CONTROLS).count() > 0
+
+
+def wait_for_controls(page: Any, timeout_ms: float) -> None:
+    """Wait until the sidebar's controls have come: the page as a person finds it to work with."""
+    page.locator(CONTROLS).first.wait_for(state="attached", timeout=timeout_ms)
 
 
 def interactive(page: Any) -> bool:
@@ -251,7 +258,7 @@ def interactive(page: Any) -> bool:
 def frame_seconds(page: Any) -> float:
     """How long the page takes to answer with its next animation frame: a frozen tab never does."""
     started = time.perf_counter()
-    page.evaluate("new Promise(r => requestAnimationFrame(() => r(true)))")
+    page.evaluate(NEXT_FRAME)
     return time.perf_counter() - started
 
 

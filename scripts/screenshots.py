@@ -11,14 +11,11 @@ out/screenshots/. Nothing outside this machine is contacted.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.browser_timing import running
+from bench.browser_timing import chromium, running, wait_for_controls
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "screenshots"
@@ -35,9 +32,7 @@ def file_name(view: str, width: int, height: int) -> str:
 
 def shoot(base: str, views: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=args)
+    with chromium() as browser:
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url
@@ -45,10 +40,10 @@ def shoot(base: str, views: list[str]) -> None:
             for view in views:
                 page.goto(f"{base}/{view}")
                 page.wait_for_function(DRAWN, timeout=60_000)
+                wait_for_controls(page, 60_000)  # the sidebar's controls follow the picture
                 page.wait_for_timeout(1500)
                 page.screenshot(path=str(OUT / file_name(view, width, height)))
                 print(OUT / file_name(view, width, height))
-        browser.close()
 
 
 def main() -> None:

@@ -52,10 +52,6 @@ def clinic_view(**spec: Any) -> View:
     return clinic().view(ViewSpec(**spec))
 
 
-
-
-
-
 def shown(at: AppTest) -> tuple[int, int]:
     """(nodes, links) from the caption "Showing N nodes and M links; …"."""
     matches = [COUNTS.match(c.value) for c in at.caption]
@@ -66,8 +62,6 @@ def shown(at: AppTest) -> tuple[int, int]:
 
 def counts(view: View) -> tuple[int, int]:
     return view.graph.number_of_nodes(), view.graph.number_of_edges()
-
-
 
 
 def title(at: AppTest) -> str:

@@ -38,12 +38,6 @@ def learning() -> Explorer:
     return Explorer.from_path(LEARNING)
 
 
-
-
-
-
-
-
 def step_panel(at: AppTest) -> list[str]:
     """The open step's texts as Markdown: the "**Tour** · Step N of M" line and the caption after it."""
     texts = [m.value for m in at.main.markdown]

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, ExportError, View, ViewSpec
 from graph.export import FORMATS, export_view
-from tests.helpers import opened
+from tests.helpers import run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
@@ -69,7 +69,7 @@ def assert_still_showing(at: AppTest, *expected_in_error: str) -> None:
 
 
 def test_app_serves_the_copied_dataset(course: Path) -> None:
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     assert shown_title(at) == TINY_TITLE
     assert not at.main.error
 
@@ -89,14 +89,14 @@ FAULTS: dict[str, tuple[Callable[[Path], Any], str]] = {
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
 def test_a_dataset_changing_under_the_app_keeps_the_last_good_graph(course: Path, fault: str) -> None:
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     change, expected = FAULTS[fault]
     change(course)
     assert_still_showing(run(at), expected)
 
 
 def test_a_repaired_dataset_is_shown_again(course: Path) -> None:
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     good = (course / "02-graph.yaml").read_text(encoding="utf-8")
     (course / "02-graph.yaml").write_text(good.replace("label: Low iron", "label: [unclosed"), encoding="utf-8")
     assert_still_showing(run(at), "02-graph.yaml:")

@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 from graph import GraphDataError, ValidationError, load_bytes, load_dataset
 from graph.dataset import MAX_UPLOAD_BYTES, upload_caption
 from graph.dataset.limits import MAX_UPLOAD_EDGES, MAX_UPLOAD_NODES
-from tests.helpers import opened
+from tests.helpers import run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -313,7 +313,7 @@ def _problem_lines(text: str, name: str) -> list[str]:
 
 def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
     """One session uploads every committed broken file: the same problems as the CLI, same graph."""
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     assert not at.exception
     title = at.main.subheader[0].value
     for name in sorted(EXPECTED):
@@ -344,7 +344,7 @@ def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> Non
     links = re.sub(rb"\{source: iron, target: nodx_(\d+),", rb"{id: e\1, source: iron, target: node_00000,",
                    _dangling_edges(1, MAX_UPLOAD_EDGES))
     assert len(nodes) < MAX_UPLOAD_BYTES and len(links) < MAX_UPLOAD_BYTES
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     title = at.main.subheader[0].value
     _upload(at, "many_nodes.yaml", nodes)
     assert f"many_nodes.yaml:1: the dataset has {MAX_UPLOAD_NODES + 1:,} nodes; uploads are limited to " \
@@ -356,7 +356,7 @@ def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> Non
 
 
 def test_uploader_caption_states_the_library_limits() -> None:
-    at = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    at = run_app()
     label = at.sidebar.get("file_uploader")[0].proto.label
     assert upload_caption() in label and f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB" in label
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
@@ -364,8 +364,8 @@ def test_uploader_caption_states_the_library_limits() -> None:
 
 
 def test_an_upload_affects_only_its_own_session() -> None:
-    first = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
-    second = opened(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60))
+    first = run_app()
+    second = run_app()
     title = second.main.subheader[0].value
     _upload(first, "tiny.yaml", TINY.read_bytes())
     assert first.main.subheader[0].value == "Tiny test graph"

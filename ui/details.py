@@ -53,8 +53,8 @@ def _thresholds(thresholds: list[dict[str, str]]) -> None:
     lines = []
     for row in thresholds:
         who = f" ({escape(row['Population'])})" if row["Population"] else ""
-        notes = " · ".join(escape(row[column]) for column in ("References", "Verification") if row[column])
-        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{' · ' + notes if notes else ''}")
+        notes = "".join(f" · {escape(row[column])}" for column in ("References", "Verification") if row[column])
+        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{notes}")
     st.markdown("\n".join(lines))
 
 
