@@ -74,6 +74,8 @@ def compose_yaml(text: str, file: str) -> Node | None:
         with paused_gc():
             return _compose(_PARSER(text), file)
     except yaml.MarkedYAMLError as exc:
+        if _is_parser_nesting_limit(exc):
+            raise _nesting_error(text, exc, file) from None
         raise _error(file, _line_of(exc), f"YAML syntax error: {_describe(exc)}") from None
     except yaml.reader.ReaderError:
         raise _unprintable(text, file) from None
@@ -140,8 +142,34 @@ def _compose_document(next_event: object, file: str) -> Node:
 
 def _check_depth(open_collections: int, event: events.Event, file: str) -> None:
     if open_collections >= MAX_DEPTH:
-        line = event.start_mark.line + 1
-        raise _error(file, line, f"values are nested more than {MAX_DEPTH} levels deep.")
+        raise _too_deep(file, event.start_mark.line + 1)
+
+
+def _too_deep(file: str, line: int) -> ValidationError:
+    return _error(file, line, f"values are nested more than {MAX_DEPTH} levels deep.")
+
+
+def _is_parser_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
+    """libyaml's own nesting limit (PyYAML 6.0.4 and later), which its scanner hits while reading ahead."""
+    return "maximum nesting depth" in (exc.problem or "")
+
+
+def _nesting_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> ValidationError:
+    """The project's nesting message at the line our own limit names, whichever parser stopped first.
+
+    libyaml stops deep nesting in its scanner, before its events reach :func:`_check_depth`. The
+    text before the point where it stopped is nested less than libyaml's limit, so composing that
+    prefix again reaches our lower limit and reports the same line as without libyaml's limit.
+    """
+    mark = exc.problem_mark
+    prefix = text[: mark.index] if mark else ""
+    try:
+        _compose(_PARSER(prefix), file)
+    except ValidationError as ours:
+        return ours
+    except yaml.YAMLError:
+        pass
+    return _too_deep(file, _line_of(exc))
 
 
 def _open_collection(event: events.CollectionStartEvent, anchors: dict[str, Node]) -> Node:
