@@ -4,7 +4,7 @@ The styled view says how everything looks; pyvis builds the vis-network node and
 and the options from it. One script (``templates/network.js``) draws the network, its legend and
 its keyboard for both the app's component and the standalone page, which comes from our own
 autoescaping template (pyvis's template loads Bootstrap from a CDN and inserts some texts raw),
-with vis-network's JavaScript and CSS read from the pyvis package and inlined. Data enters the
+with vis-network's JavaScript and CSS (shipped in ``vendor/``) inlined. Data enters the
 page only through ``tojson``, and tooltips are plain text, so no text from a dataset can become
 markup or script.
 """
@@ -29,7 +29,6 @@ from graph.present import style
 from graph.present.styled import CLUSTER_ABOVE, DIM_OPACITY, EdgeStyle, NodeStyle, StyledView, styled_view
 
 NETWORK_HEIGHT = 640
-_VIS_DIR = "templates/lib/vis-9.1.2"
 
 
 def render_html(view: View, height: int | str = "screen") -> str:
@@ -151,10 +150,10 @@ def component_style() -> str:
 
 
 def vis_tooltip_rule() -> str:
-    """vis-network's own rule for its tooltip box, as shipped with pyvis."""
+    """vis-network's own rule for its tooltip box."""
     found = re.search(r"div\.vis-tooltip\{[^}]*\}", vis_asset("vis-network.css"))
     if found is None:
-        raise RuntimeError("vis-network.css has no div.vis-tooltip rule: is pyvis's copy of vis-network 9.x installed?")
+        raise RuntimeError("vis-network.css has no div.vis-tooltip rule: is vendor/vis-network complete?")
     return found.group(0)
 
 
@@ -170,8 +169,8 @@ def _own_asset(name: str) -> str:
 
 @lru_cache(maxsize=2)
 def vis_asset(name: str) -> str:
-    """vis-network's JavaScript or CSS, as shipped inside the pyvis package."""
-    return resources.files("pyvis").joinpath(_VIS_DIR, name).read_text(encoding="utf-8")
+    """vis-network's JavaScript or CSS, shipped with this package (the same build pyvis 0.3.2 bundles)."""
+    return resources.files("graph.present").joinpath("vendor", "vis-network", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=4)
