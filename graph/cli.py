@@ -1,4 +1,4 @@
-"""Command line: ``python -m graph validate|stats|export|quiz|schema``.
+"""The explorer's command line (`kg`, or `python -m graph`): validate, stats, export, quiz, schema and app.
 
 A thin shell over the library: it parses arguments, calls the library and prints. Library
 errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.dataset.bundled import DEFAULT_DATASET
 from graph.dataset.formatdoc import write_format_doc
 from graph.dataset.lint import lint_dataset
 from graph.dataset.loading import load_dataset
@@ -27,12 +28,10 @@ from graph.network.explorer import Explorer
 from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
-BUNDLED_DATASET = Path(__file__).resolve().parent.parent / "data" / "rls"
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
         return args.command(args)
     except ValidationError as exc:
@@ -43,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 1
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The arguments; options the parser does not know are Streamlit's, and only ``app`` takes them."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command is not app:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.options = unknown
+    return args
 
 
 def shown_path(path: str | Path) -> str:
@@ -142,7 +151,7 @@ def _split(text: str | None) -> tuple[str, ...] | None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=_program_name(), description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     _add(commands, "validate", validate, "check a dataset and summarise it").add_argument(
         "--strict", action="store_true", help="treat quality warnings as errors")
@@ -154,12 +163,34 @@ def _parser() -> argparse.ArgumentParser:
     schema_parser.add_argument("-o", "--output", help="write to this file")
     schema_parser.add_argument("--docs", metavar="FILE", help="regenerate the reference tables in this page")
     schema_parser.set_defaults(command=schema)
+    _app_arguments(commands.add_parser(
+        "app", help="serve the explorer in the browser (Streamlit)",
+        epilog="Other options go to Streamlit, e.g. --server.port=8600; they override the project's settings."))
     return parser
+
+
+def app(args: argparse.Namespace) -> int:
+    """Serve the app (with ``KG_DATASETS`` set to PATH when one is given) until it is stopped."""
+    from ui.launch import run_app  # the app's shell, imported only for this command
+
+    if args.path is not None:
+        os.environ["KG_DATASETS"] = str(args.path.resolve())
+    return run_app(args.options)
+
+
+def _app_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", type=Path, help="a dataset file or folder (default: the bundled ones)")
+    parser.set_defaults(command=app)
+
+
+def _program_name() -> str:
+    """``kg`` when run as the console script, ``python -m graph`` otherwise."""
+    return "python -m graph" if Path(sys.argv[0]).name == "__main__.py" else Path(sys.argv[0]).name
 
 
 def _add(commands: argparse._SubParsersAction, name: str, handler: object, help_text: str) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=help_text, description=help_text)
-    parser.add_argument("path", nargs="?", type=Path, default=BUNDLED_DATASET,
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATASET,
                         help="a dataset file or folder (default: the bundled dataset)")
     parser.set_defaults(command=handler)
     return parser

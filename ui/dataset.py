@@ -14,10 +14,10 @@ import streamlit as st
 
 from graph import Explorer, ValidationError
 from graph.dataset import cached_load, dataset_files, load_upload, upload_caption
+from graph.dataset.bundled import DATA_DIR
 from graph.network import viewstate
 from ui.text import escape, escape_lines
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DATASET = "rls"
 UPLOAD = "(uploaded file)"
 Sources = tuple[tuple[str, bytes], ...]
