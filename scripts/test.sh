@@ -1,12 +1,29 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages in .venv; Chromium, Graphviz, Poppler and
-# the fonts that draw every script and emoji, from Debian), then run the whole test suite.
-# Extra arguments go to pytest.
+# Install everything the tests need (Python packages in .venv, exactly as locked in
+# requirements-dev.txt; Chromium, Graphviz, Poppler and the fonts that draw every script and emoji,
+# from Debian), then lint, type-check and run the whole test suite. Extra arguments go to pytest.
+#
+# --latest (first argument): run everything in .venv-latest on the newest versions the ranges in
+# pyproject.toml allow instead of the lock, to notice a new release on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m venv .venv
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+venv=.venv
+if [ "${1:-}" = "--latest" ]; then
+  shift
+  venv=.venv-latest
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+  mkdir -p .cache
+  .venv/bin/uv pip compile pyproject.toml --extra test --upgrade --quiet -o .cache/latest.txt
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --upgrade -r .cache/latest.txt
+  echo "On the newest versions allowed (.cache/latest.txt):" \
+    "$(grep -iE '^(pyyaml|streamlit|networkx|pyvis)==' .cache/latest.txt | tr '\n' ' ')"
+else
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+fi
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
@@ -38,9 +55,10 @@ if [ ! -f "$cytoscape_js" ] && command -v npm >/dev/null; then
 fi
 [ -f "$cytoscape_js" ] && export CYTOSCAPE_JS="$PWD/$cytoscape_js"
 
-.venv/bin/ruff check .
+"$venv/bin/ruff" check .
+"$venv/bin/mypy"
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+"$venv/bin/python" -m pytest "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "No tests were collected: that is a failure." >&2
   exit 1
