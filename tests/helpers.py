@@ -45,8 +45,9 @@ def checked(at: AppTest) -> AppTest:
 
 
 def plain(markdown: str) -> str:
-    """Markdown text as the reader sees it, with backslash escapes removed (the app escapes dataset text)."""
-    return ESCAPE.sub(r"\1", markdown)
+    """Markdown text as the reader sees it: backslash escapes and invisible word joiners removed
+    (the app escapes dataset text with both, ui/text.py)."""
+    return ESCAPE.sub(r"\1", markdown).replace("\u2060", "")
 
 
 def record_dialogs(page: Any) -> list[str]:

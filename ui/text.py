@@ -1,15 +1,33 @@
-"""Showing dataset text through Streamlit's Markdown without it turning into markup."""
+"""Showing dataset text through Streamlit's Markdown without it turning into markup.
+
+CommonMark's own markup is escaped by :func:`graph.present.escape_markdown`. Streamlit's Markdown
+adds more, which backslashes do not stop: GitHub-style autolinks (``https://…``, ``www.…``,
+``name@host``) found in the text after parsing, emoji and icon shortcodes (``:smile:``,
+``:material/home:``) and coloured text (``:red[…]``). A word joiner (U+2060, invisible and
+zero-width) after each colon, between ``www`` and its dot, and before each ``@`` breaks every one
+of those patterns while the text reads the same.
+"""
 
 from __future__ import annotations
 
+import re
+
 from graph.present import escape_markdown
+
+_WORD_JOINER = "\u2060"
+_WWW_DOT = re.compile(r"(?i)(www)(\.)")
 
 
 def escape(text: str) -> str:
-    """``text`` as Markdown that shows it literally (">" stays ">", "*" stays "*")."""
-    return escape_markdown(text)
+    """``text`` as Streamlit Markdown that shows it literally (">" stays ">", links and icons stay text)."""
+    return _break_streamlit_markup(escape_markdown(text))
 
 
 def escape_lines(text: str) -> str:
     """Escaped text that keeps its line breaks."""
-    return "  \n".join(escape_markdown(line) for line in text.splitlines())
+    return "  \n".join(escape(line) for line in text.splitlines())
+
+
+def _break_streamlit_markup(text: str) -> str:
+    joined = text.replace(":", ":" + _WORD_JOINER).replace("@", _WORD_JOINER + "@")
+    return _WWW_DOT.sub(rf"\1{_WORD_JOINER}\2", joined)
