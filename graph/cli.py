@@ -158,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     _add(commands, "stats", stats, "counts, components and highest-degree nodes").add_argument(
         "--top", type=int, default=10, help="how many highest-degree nodes to list")
     _export_arguments(_add(commands, "export", export, "export a view of a dataset"))
-    _quiz_arguments(_add(commands, "quiz", quiz, "write a seeded question bank (Moodle GIFT or Markdown)"))
+    _quiz_arguments(_add(commands, "quiz", quiz, "write a seeded question bank (Moodle GIFT or XML, Markdown, JSON)"))
     schema_parser = commands.add_parser("schema", help="print the dataset JSON Schema")
     schema_parser.add_argument("-o", "--output", help="write to this file")
     schema_parser.add_argument("--docs", metavar="FILE", help="regenerate the reference tables in this page")
@@ -220,7 +220,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def quiz(args: argparse.Namespace) -> int:
-    """Write questions about a view (the whole dataset, claims included, by default) as GIFT or Markdown."""
+    """Write questions about a view (the whole dataset, claims included, by default) as a question bank."""
     fmt = args.format or guess_bank_format(args.output)
     spec = ViewSpec(focus=args.focus, depth=args.depth, claims=args.claims == "on")
     bank = make_quiz(Explorer.from_path(args.path), spec, seed=args.seed, count=args.count)
@@ -233,7 +233,8 @@ def quiz(args: argparse.Namespace) -> int:
 
 
 def _quiz_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=sorted(BANK_FORMATS), help="default: md for a .md file, else gift")
+    parser.add_argument("--format", choices=sorted(BANK_FORMATS),
+                        help="default: from the suffix (.md, .xml, .json), else gift")
     parser.add_argument("-o", "--output", required=True, help="the file to write")
     parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions (default 0)")
     parser.add_argument("--count", type=_positive, default=20, help="at most this many questions (default 20)")

@@ -187,6 +187,12 @@ def test_a_quiz_explains_each_answer_and_scores_at_the_end() -> None:
         assert f"Evidence: {question.explanation.evidence}" in [plain(c.value) for c in at.main.caption]
         click(at, "quiz_next")
     assert [plain(h.value) for h in at.main.subheader][-1] == "Your score: 2 of 3"
+    results = [plain(m.value) for m in at.main.markdown if m.value.startswith(("✓", "✗"))]
+    assert [line[0] for line in results] == ["✓", "✗", "✓"]
+    right, wrong = quiz.questions[0], quiz.questions[1]
+    assert results[0].endswith(f"your answer: **{right.correct.text}**")
+    assert "your answer: **" in results[1] and results[1].endswith(f"the map's: **{wrong.correct.text}**")
+    assert f"your answer: **{wrong.correct.text}**" not in results[1]
 
 
 def _question_text(at: AppTest) -> str:

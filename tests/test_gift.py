@@ -20,6 +20,7 @@ import pytest
 
 from graph import Explorer, ViewSpec
 from graph.teaching import Explanation, Option, Question, Quiz, escape_gift, gift_text, make_quiz, write_gift
+from graph.teaching.moodle_xml import bank_category
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = ROOT / "tests" / "data" / "xss.yaml"
@@ -82,11 +83,21 @@ def read_gift(source: str) -> list[GiftQuestion]:
     return [question for question in questions if question is not None]
 
 
+def read_category(source: str) -> str:
+    """The category a ``$CATEGORY:`` block sets: the text after it, trimmed, escapes left as placeholders."""
+    blocks = [block for block in source.split("\n\n")]
+    text = "\n".join(line for line in blocks[0].splitlines() if not line.strip().startswith("//")).strip()
+    assert text.startswith("$CATEGORY:")
+    return escaped_pre(text)[10:].strip()
+
+
 def read_question(lines: list[str]) -> GiftQuestion | None:
     text = "\n".join(" " if line.strip().startswith("//") else line for line in lines).strip()
     if not text:
         return None
     text = escaped_pre(text)
+    if text.startswith("$CATEGORY:"):
+        return None
     name = ""
     if text.startswith("::"):
         name, text = text[2:].split("::", 1)
@@ -127,13 +138,16 @@ def one_line(text: str) -> str:
 
 
 def assert_round_trip(quiz: Quiz) -> None:
+    assert read_category(gift_text(quiz)) == bank_category(quiz)
     parsed = read_gift(gift_text(quiz))
     assert len(parsed) == len(quiz.questions)
     for number, (question, read) in enumerate(zip(quiz.questions, parsed, strict=True), start=1):
-        assert read.name == f"{number:02d} {question.id}"
+        assert plain(read.name) == one_line(quiz.name(number))
+        assert question.correct.text not in read.name
         assert read.text_format == "html"
         assert plain(read.text) == one_line(question.prompt)
         assert [plain(a.text) for a in read.answers] == [one_line(o.text) for o in question.options]
+        assert [plain(a.feedback) for a in read.answers] == [one_line(o.feedback) for o in question.options]
         assert [a.fraction for a in read.answers] == [float(i == question.answer) for i in range(len(question.options))]
         assert one_line(question.explanation.statement) in plain(read.general_feedback)
 
@@ -146,7 +160,8 @@ def test_banks_read_back_as_written(path: Path) -> None:
 
 def nasty_quiz() -> Quiz:
     explanation = Explanation(statement=NASTY, note=NASTY, evidence=NASTY, references=(NASTY,))
-    options = (Option("a", NASTY), Option("b", "%50%wrong"), Option("c", "[plain]<i>x</i>"), Option("d", "=~#"))
+    options = (Option("a", NASTY, NASTY), Option("b", "%50%wrong", "#x"), Option("c", "[plain]<i>x</i>"),
+               Option("d", "=~#"))
     question = Question(id="nasty:{id}~=#", kind="relation", prompt=NASTY, options=options, answer=0,
                         explanation=explanation, about=())
     return Quiz(title=NASTY, seed=1, questions=(question, question))

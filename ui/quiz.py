@@ -125,12 +125,20 @@ def _show_score(quiz: Quiz) -> None:
     answers = st.session_state[ANSWERS]
     st.subheader(f"Your score: {quiz.score(answers)} of {len(quiz.questions)}")
     for number, question in enumerate(quiz.questions, start=1):
-        mark = "✓" if question.is_correct(answers.get(question.id, "")) else "✗"
-        st.markdown(f"{mark} {number}. {escape(question.prompt)} **{escape(question.correct.text)}**")
+        st.markdown(_result_line(number, question, answers.get(question.id, "")))
+
+
+def _result_line(number: int, question: Question, chosen: str) -> str:
+    """"✓ 1. prompt — your answer: X", or "✗ … — your answer: X; the map's: Y"."""
+    picked = next((option.text for option in question.options if option.id == chosen), "none")
+    line = f"{number}. {escape(question.prompt)} — your answer: **{escape(picked)}**"
+    if question.is_correct(chosen):
+        return f"✓ {line}"
+    return f"✗ {line}; the map's: **{escape(question.correct.text)}**"
 
 
 def _downloads(explorer: Explorer, view: View, seed: int, count: int) -> None:
-    """The same quiz as a question bank: Moodle GIFT or Markdown, made when clicked."""
+    """The same quiz as a question bank (Moodle GIFT or XML, Markdown, JSON), made when clicked."""
     st.caption("Download these questions, with answers and explanations, for a learning platform or a handout.")
     spec = view.spec
     stem = re.sub(r"[^a-z0-9]+", "-", view.title.casefold()).strip("-")[:50] or "quiz"

@@ -1,4 +1,4 @@
-"""The question-bank formats by name, for the CLI and the app: ``gift`` (Moodle) and ``md``."""
+"""The question-bank formats by name, for the CLI and the app: ``gift``, ``moodle-xml``, ``md``, ``json``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import ExportError
+from graph.teaching.bank_json import json_text
 from graph.teaching.bank_markdown import markdown_text
 from graph.teaching.gift import gift_text
+from graph.teaching.moodle_xml import moodle_xml_text
 from graph.teaching.questions import Quiz
 from graph.teaching.writing import TextTarget, write_text
 
@@ -25,7 +27,11 @@ class BankFormat:
 
 BANK_FORMATS = {
     "gift": BankFormat(gift_text, ".gift.txt", "text/plain", "Moodle GIFT (Question bank → Import → GIFT format)"),
+    "moodle-xml": BankFormat(moodle_xml_text, ".moodle.xml", "application/xml",
+                             "Moodle XML (Question bank → Import → Moodle XML format): categories and feedback"),
     "md": BankFormat(markdown_text, ".md", "text/markdown", "Markdown: questions, then an answer key"),
+    "json": BankFormat(json_text, ".json", "application/json",
+                       "JSON: each question with the ids it stands for, for other quiz tools"),
 }
 
 
@@ -37,5 +43,6 @@ def write_bank(quiz: Quiz, fmt: str, target: TextTarget) -> None:
 
 
 def guess_bank_format(path: str | Path) -> str:
-    """``md`` for a .md or .markdown file, else ``gift``."""
-    return "md" if Path(path).suffix.lower() in (".md", ".markdown") else "gift"
+    """From the file's suffix: ``md`` (.md, .markdown), ``moodle-xml`` (.xml), ``json``, else ``gift``."""
+    suffix = Path(path).suffix.lower()
+    return {".md": "md", ".markdown": "md", ".xml": "moodle-xml", ".json": "json"}.get(suffix, "gift")

@@ -25,10 +25,12 @@ QUESTION_KINDS = {
 
 @dataclass(frozen=True)
 class Option:
-    """One answer to choose: the id it stands for (node, relation or verdict) and its text."""
+    """One answer to choose: the id it stands for (node, relation or verdict), its text, and what
+    the map says about it (shown to a student who chooses it)."""
 
     id: str
     text: str
+    feedback: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,11 @@ class Question:
     def correct(self) -> Option:
         return self.options[self.answer]
 
+    @property
+    def kind_label(self) -> str:
+        """What kind of question this is, in words ("Which node completes this link?")."""
+        return QUESTION_KINDS[self.kind]
+
     def is_correct(self, option_id: str) -> bool:
         return option_id == self.correct.id
 
@@ -76,6 +83,12 @@ class Quiz:
     title: str
     seed: int
     questions: tuple[Question, ...]
+    dataset: str = ""
+
+    def name(self, number: int) -> str:
+        """A name for question ``number`` that a platform may show as a title: its number and kind, never
+        a label (a view's title may name the answer); the bank's category names the view."""
+        return f"{number:02d} {self.questions[number - 1].kind_label}"
 
     def score(self, answers: dict[str, str]) -> int:
         """How many questions ``answers`` (question id → chosen option id) gets right."""

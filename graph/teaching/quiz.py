@@ -38,7 +38,8 @@ def make_quiz(explorer: Explorer, spec: ViewSpec | None = None, *, seed: int = 0
     spec = spec or ViewSpec()
     bank = question_bank(explorer, spec, seed)
     chosen = _balanced(bank, random.Random(f"pick-{seed}"), count)
-    return Quiz(title=f"Quiz: {explorer.view(spec).title}", seed=seed, questions=tuple(chosen))
+    return Quiz(title=f"Quiz: {explorer.view(spec).title}", seed=seed, questions=tuple(chosen),
+                dataset=explorer.dataset.meta.title)
 
 
 def _balanced(bank: list[Question], rng: random.Random, count: int) -> list[Question]:
