@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.cli_decks import DECK_FORMATS, NARRATION, export_tour
 from graph.cli_maps import add_map_commands
 from graph.dataset.bundled import DEFAULT_DATASET
 from graph.dataset.formatdoc import write_format_doc
@@ -107,6 +108,8 @@ def _components(graph: nx.MultiDiGraph) -> list[int]:
 
 def export(args: argparse.Namespace) -> int:
     """Write the requested view in the requested format, with the companions the format declares."""
+    if args.tour:
+        return export_tour(args)
     fmt = args.format or guess_format(args.output)
     view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
     planned = plan_files(fmt, args.output, **_export_options(args))
@@ -201,7 +204,7 @@ def _add(commands: argparse._SubParsersAction, name: str, handler: object, help_
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=sorted(FORMATS), help="default: from the output's suffix")
+    parser.add_argument("--format", choices=sorted({*FORMATS, *DECK_FORMATS}), help="default: from the output's suffix")
     parser.add_argument("-o", "--output", required=True, help="the file to write")
     parser.add_argument("--focus", help="node id to centre the view on")
     parser.add_argument("--depth", type=int, default=1, help=f"steps from the focus (1-{MAX_DEPTH})")
@@ -219,6 +222,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         "a4 (printable) or poster (as large as the view needs; the default)")
     parser.add_argument("--references", choices=REFERENCES,
                         help="pictures: references in a caption (default), on a separate page or file, or none")
+    parser.add_argument("--tour", help="a tour id: write the tour as a slide deck (pptx or pdf)")
+    parser.add_argument("--narration", choices=NARRATION, default="notes",
+                        help="a deck's step captions: in the speaker notes (default), or also on the slides")
     parser.add_argument("--force", action="store_true",
                         help="replace companion files (the handout's picture) that already exist")
 
