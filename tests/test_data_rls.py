@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from graph.dataset.model import CLAIM_KIND, VERDICTS, Claim, Dataset, Edge, Node
 from graph.errors import ValidationError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rls"
+DATA_README = DATA.parent / "README.md"
 
 REQUIRED_KINDS = (
     "condition", "complication", "cause", "mechanism", "feature", "test", "treatment", "lifestyle",
@@ -60,6 +62,14 @@ CONTROLLED_EVIDENCE_KINDS = ("trial", "guideline", "consensus")
 SINGLE_TRIAL_EDGES = (
     "pneumatic_compression--treats--rls", "moderate_exercise--reduces--rls", "yoga--reduces--rls",
 )
+# A population names who advice is for; cut-offs and lab values belong in thresholds and notes.
+TREATMENT_CRITERIA = re.compile(r"[0-9<>≤≥%]|ferritin|saturation|TSAT", re.IGNORECASE)
+# Sentence openings that tell the reader what to do clinically; tours attribute advice instead
+# ("AASM 2024 advises against …").
+CLINICAL_IMPERATIVE = re.compile(
+    r"(?:^|[.!?:;]\s+)(?:do not|don't|never|avoid|give|draw|take|stop|correct|treat|prescribe|"
+    r"check|test|measure|switch|taper|remove|start (?:iron|treatment|a |an |the drug))\b",
+    re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +213,46 @@ def seed_cited_as_evidence(dataset: Dataset) -> set[str]:
             | {node.id for node in dataset.nodes if "SEED" in node.references})
 
 
+def populations_with_treatment_criteria(dataset: Dataset) -> set[str]:
+    """Recommendations and thresholds whose population carries a cut-off instead of naming people."""
+    recommendations = {edge.id for edge in dataset.edges if edge.recommendation
+                       and TREATMENT_CRITERIA.search(edge.recommendation.population)}
+    thresholds = {f"{node.id} threshold {t.operator} {t.value:g}" for node in dataset.nodes
+                  for t in node.thresholds if TREATMENT_CRITERIA.search(t.population)}
+    return recommendations | thresholds
+
+
+def imperative_captions(dataset: Dataset) -> set[str]:
+    """Tour steps, and threshold meanings, that give clinical orders instead of attributed guidance."""
+    steps = {f"tour '{tour.id}' step {n}" for tour in dataset.tours
+             for n, step in enumerate(tour.steps, 1) if CLINICAL_IMPERATIVE.search(step.caption.strip())}
+    meanings = {f"{node.id} threshold {t.operator} {t.value:g}" for node in dataset.nodes
+                for t in node.thresholds if CLINICAL_IMPERATIVE.search(t.meaning.strip())}
+    return steps | meanings
+
+
+def seed_only_edges_citing_trials(dataset: Dataset) -> set[str]:
+    """Claim-only edges that cite a randomised trial: a link a trial supports is graded as a trial.
+
+    A claim-only edge cites the seed article and the evidence *against* it; when a trial stands
+    behind the link, however small, the link belongs at the trial's level and its claim's verdict
+    cannot be ``unsupported``.
+    """
+    claim_only = claim_only_levels(dataset)
+    kinds = {ref.id: ref.kind for ref in dataset.references}
+    return {edge.id for edge in dataset.edges if edge.evidence in claim_only
+            and any(kinds.get(ref) == "trial" for ref in edge.references)}
+
+
+def readme_counts(dataset: Dataset) -> str:
+    """The counts sentence ``data/README.md`` must contain, computed from the dataset."""
+    whole_claims = {claim.id[:7] for claim in dataset.claims}
+    return (f"{len(dataset.nodes)} nodes, {len(dataset.edges)} evidence-graded edges, "
+            f"{len(dataset.references)} references, {len(dataset.tours)} guided tours, and the "
+            f"{len(whole_claims)} claims of a vascular clinic's marketing article, checked as "
+            f"{len(dataset.claims)} statements once compound claims are split")
+
+
 def edges_between(dataset: Dataset, source: str, relation: str, target: str) -> list[Edge]:
     return [edge for edge in dataset.edges
             if (edge.source, edge.relation, edge.target) == (source, relation, target)]
@@ -264,7 +314,7 @@ def test_all_32_seed_claims_are_present(dataset: Dataset) -> None:
 
 @pytest.mark.parametrize(("claim_id", "verdict"), [
     ("claim11", "partly-supported"), ("claim11b", "unsupported"),
-    ("claim13", "partly-supported"), ("claim13b", "contradicted"), ("claim13c", "unsupported"),
+    ("claim13", "partly-supported"), ("claim13b", "partly-supported"), ("claim13c", "partly-supported"),
     ("claim16", "supported"), ("claim16b", "partly-supported"),
 ])
 def test_compound_claims_are_split_by_verdict(dataset: Dataset, claim_id: str, verdict: str) -> None:
@@ -309,7 +359,26 @@ def test_every_recommendation_names_its_population(dataset: Dataset) -> None:
     assert recommendations_without_population(dataset) == set()
 
 
+def test_populations_are_populations_not_treatment_criteria(dataset: Dataset) -> None:
+    assert populations_with_treatment_criteria(dataset) == set()
+
+
+def test_tours_and_cut_offs_attribute_advice_instead_of_giving_orders(dataset: Dataset) -> None:
+    assert imperative_captions(dataset) == set()
+
+
+def test_a_link_a_trial_supports_is_not_claim_only(dataset: Dataset) -> None:
+    assert seed_only_edges_citing_trials(dataset) == set()
+
+
+def test_data_readme_counts_are_current(dataset: Dataset) -> None:
+    expected = readme_counts(dataset)
+    assert expected in " ".join(DATA_README.read_text(encoding="utf-8").split()), (
+        f"update the counts in data/README.md to: {expected}")
+
+
 def test_no_authoring_words_in_student_facing_text(dataset: Dataset) -> None:
+
     assert authoring_words(dataset) == set()
 
 
@@ -531,9 +600,37 @@ def test_seed_rules_report_a_broken_copy(dataset: Dataset) -> None:
 
 
 def test_disputed_claims_may_point_only_at_claims_or_null_findings(dataset: Dataset) -> None:
-    claim = dataset.claim("claim02")
+    claim = dataset.claim("claim04")
+    assert claim.verdict in DISPUTING_VERDICTS
     pointing_at_evidence = dataclasses.replace(
+
         claim, about_edges=(*claim.about_edges, "iron_deficiency--risk_factor_for--rls"))
     broken = dataclasses.replace(
         dataset, claims=tuple(pointing_at_evidence if c.id == claim.id else c for c in dataset.claims))
     assert overstated_disputed_edges(broken) == {"iron_deficiency--risk_factor_for--rls"}
+
+
+def test_population_and_imperative_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    adults = dataset.edge("pregabalin--recommended_for--rls")
+    assert adults.recommendation is not None
+    criteria = dataclasses.replace(adults, recommendation=dataclasses.replace(
+        adults.recommendation, population="adults with ferritin ≤ 75 ng/mL"))
+    tour = dataset.tours[0]
+    ordering = dataclasses.replace(tour, steps=(
+        dataclasses.replace(tour.steps[0], caption="Iron matters. Do not give IV iron when TSAT is high."),
+        *tour.steps[1:]))
+    broken = dataclasses.replace(
+        dataset, edges=tuple(criteria if edge.id == adults.id else edge for edge in dataset.edges),
+        tours=(ordering, *dataset.tours[1:]))
+    assert populations_with_treatment_criteria(broken) == {adults.id}
+    assert imperative_captions(broken) == {f"tour '{tour.id}' step 1"}
+
+
+def test_trial_and_readme_rules_report_a_broken_copy(dataset: Dataset) -> None:
+    yoga = dataset.edge("yoga--reduces--rls")
+    as_claim = dataclasses.replace(yoga, evidence="seed-only", references=("SEED", "YOGA2020"))
+    broken = dataclasses.replace(
+        dataset, edges=tuple(as_claim if edge.id == yoga.id else edge for edge in dataset.edges))
+    assert seed_only_edges_citing_trials(broken) == {yoga.id}
+    fewer = dataclasses.replace(dataset, tours=dataset.tours[1:])
+    assert readme_counts(fewer) not in " ".join(DATA_README.read_text(encoding="utf-8").split())
