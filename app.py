@@ -62,7 +62,7 @@ with graph_column:
     network.show_network(view, payload, report_drawn=first_run)
     network.show_paths(view)
 with details_column:
-    tours.show_step()
+    tours.show_step(explorer)
     details.show_details(explorer)
 show_sidebar(datasets, explorer, controls=not first_run)
 tours.sync_url()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages in .venv, exactly as locked in
-# requirements-dev.txt; Chromium, Graphviz, Poppler and the fonts that draw every script and emoji,
-# from Debian), then lint, type-check and run the whole test suite. Extra arguments go to pytest.
+# requirements-dev.txt; Chromium, Graphviz, Poppler, LibreOffice Impress (it opens the slide decks)
+# and the fonts that draw every script and emoji, from Debian), then lint, type-check and run the whole test suite. Extra arguments go to pytest.
 #
 # --latest (first argument): run everything in .venv-latest on the newest versions the ranges in
 # pyproject.toml allow instead of the lock, to notice a new release on purpose.
@@ -29,6 +29,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v dot >/dev/null || missing+=(graphviz)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v soffice >/dev/null || missing+=(libreoffice-impress-nogui)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)

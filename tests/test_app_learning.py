@@ -239,3 +239,10 @@ def test_the_question_bank_downloads_are_offered() -> None:
     at = open_quiz(run_app())
     keys = [element.proto.id for element in at.get("download_button")]
     assert any("quiz_download_gift" in key for key in keys) and any("quiz_download_md" in key for key in keys)
+    assert any("quiz_download_moodle-xml" in key for key in keys) and any("quiz_download_json" in key for key in keys)
+
+
+def test_an_open_tour_offers_itself_as_slides() -> None:
+    labels = [element.proto.label for element in run_app(tour="iron-story", step="1").get("download_button")]
+    assert "Download the tour as slides (.pptx)" in labels
+    assert "Download the tour as slides (.pptx)" not in [e.proto.label for e in run_app().get("download_button")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import Explorer, ViewSpecError
+from graph.export.deck import deck_bytes, tour_deck
 from graph.teaching import TourPosition, position_from_query, start_tour, without_tour
 from ui import state
 from ui.text import escape
@@ -58,8 +59,9 @@ def list_tours(explorer: Explorer) -> None:
                           type="primary" if active else "secondary")
 
 
-def show_step() -> None:
-    """The open step, beside the network: tour and progress, caption, Back and Next, Leave."""
+def show_step(explorer: Explorer) -> None:
+    """The open step, beside the network: tour and progress, caption, Back and Next, Leave, and the
+    whole tour as slides."""
     position: TourPosition | None = st.session_state.get(POSITION)
     if position is None:
         return
@@ -77,6 +79,15 @@ def show_step() -> None:
             st.button("You have changed the view: back to this step", key="tour_return",
                       on_click=go_to, args=(position,), type="tertiary")
         st.button("Leave the tour", key="tour_leave", on_click=go_to, args=(None,), type="tertiary")
+        _deck_download(explorer, position.tour.id)
+
+
+def _deck_download(explorer: Explorer, tour_id: str) -> None:
+    """The tour as a PowerPoint deck (picture per step, captions as speaker notes), made when clicked."""
+    st.download_button("Download the tour as slides (.pptx)", key="tour_deck", on_click="ignore", type="tertiary",
+                       data=lambda: deck_bytes(tour_deck(explorer, tour_id), "pptx"),
+                       file_name=f"tour-{tour_id}.pptx", help="A slide per step, the captions as speaker notes",
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
 
 
 def sync_url() -> None:

@@ -20,6 +20,7 @@ from graph.export.common import shown_references
 from graph.network.explorer import Explorer
 from graph.network.view import View
 from graph.present.details import reference_line
+from graph.viewspec import ViewSpec
 
 DECK_FORMATS = ("pptx", "pdf")
 NARRATION = ("notes", "slide")
@@ -86,7 +87,9 @@ def _tour(explorer: Explorer, tour_id: str) -> Tour:
 def _step_title(view: View) -> str:
     """The view's title without the dataset's name, which the title slide gives once."""
     prefix = f"{view.dataset.meta.title}: "
-    short = view.title.removeprefix(prefix) if view.title != prefix.rstrip(": ") else "The whole map"
+    if view.title == view.dataset.meta.title:
+        return "The whole map" if view.spec == ViewSpec(claims=view.spec.claims) else "The map, filtered"
+    short = view.title.removeprefix(prefix)
     return short[:1].upper() + short[1:]
 
 
