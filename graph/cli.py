@@ -1,6 +1,6 @@
 """The explorer's command line, ``kg`` (or ``python -m graph``).
 
-Commands: validate, stats, export, quiz, score, overlay, schema and app.
+Commands: validate, stats, export, quiz, score, overlay, import, schema and app.
 
 A thin shell over the library: it parses arguments, calls the library and prints. Library
 errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.cli_decks import DECK_FORMATS, NARRATION, export_tour
+from graph.cli_import import add_import_command
 from graph.cli_maps import add_map_commands
 from graph.dataset.bundled import DEFAULT_DATASET
 from graph.dataset.formatdoc import write_format_doc
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     schema_parser.add_argument("--docs", metavar="FILE", help="regenerate the reference tables in this page")
     schema_parser.set_defaults(command=schema)
     add_map_commands(commands)
+    add_import_command(commands)
     _app_arguments(commands.add_parser(
         "app", help="serve the explorer in the browser (Streamlit)",
         epilog="Other options go to Streamlit, e.g. --server.port=8600; they override the project's settings."))
