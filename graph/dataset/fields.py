@@ -10,6 +10,7 @@ tables of ``docs/format.md``; :func:`build_record` turns checked YAML back into 
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import functools
 import re
@@ -48,7 +49,7 @@ class Field:
     maximum: int | None = None
     refers_to: str = ""
     default: object = None
-    record: type | None = None
+    record: builtins.type | None = None  # the builtin: ``type`` above is a field
     attribute: str = ""
     part_of: str = ""
 
