@@ -41,7 +41,8 @@ def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     def edge_passes(u: str, v: str, key: str) -> bool:
         return _edge_passes(graph.edges[u, v, key], spec, minimum)
 
-    return nx.subgraph_view(graph.subgraph(nodes), filter_edge=edge_passes)
+    # The stubs take only whole-number edge keys; ours are the edges' ids.
+    return nx.subgraph_view(graph.subgraph(nodes), filter_edge=edge_passes)  # type: ignore[arg-type]
 
 
 def _node_passes(data: dict, spec: ViewSpec) -> bool:
