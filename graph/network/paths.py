@@ -8,6 +8,7 @@ are never stepping stones.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
@@ -56,10 +57,10 @@ def shortest_paths(graph: nx.MultiDiGraph, start: str, end: str, limit: int = MA
     return sorted(paths, key=lambda p: (len(p.nodes), -p.weakest_rank, -p.total_rank))[:limit]
 
 
-def _shortest_lengths(candidates: object, limit: int) -> list[list[str]]:
+def _shortest_lengths(candidates: Iterable[list[str]], limit: int) -> list[list[str]]:
     """Candidates in length order, stopping once ``limit`` are found and the length grows."""
     kept: list[list[str]] = []
-    for nodes in candidates:  # type: ignore[attr-defined]
+    for nodes in candidates:
         if len(kept) >= limit and len(nodes) > len(kept[-1]):
             break
         kept.append(nodes)
