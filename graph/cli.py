@@ -93,7 +93,7 @@ def stats(args: argparse.Namespace) -> int:
     """Print counts, isolated nodes, components and the best-connected nodes."""
     explorer = Explorer.from_path(args.path)
     full = explorer.graph
-    graph = full.subgraph(n for n, layer in full.nodes(data="layer") if layer != CLAIMS_LAYER)
+    graph = full.subgraph(n for n, data in full.nodes(data=True) if data.get("layer") != CLAIMS_LAYER)
     degrees = sorted(graph.degree, key=lambda item: (-item[1], item[0]))
     components = list(_components(graph))
     print(summary(explorer.dataset))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import BinaryIO
 
 from graph.errors import ExportError
 from graph.export.deck import DECK_FORMATS, NARRATION, deck_bytes, reference_pages, tour_deck
@@ -21,7 +22,11 @@ def export_tour(args: argparse.Namespace) -> int:
                           "or --format pptx.")
     deck = tour_deck(Explorer.from_path(args.path), args.tour)
     data = deck_bytes(deck, fmt, args.narration)
-    write_atomically(Path(args.output), lambda stream: stream.write(data))
+    write_atomically(Path(args.output), lambda stream: _write(stream, data))
     slides = 1 + len(deck.steps) + len(list(reference_pages(deck)))
     print(f"Wrote {args.output} ({fmt}: {slides} slides, {len(deck.steps)} steps of '{deck.title}').")
     return 0
+
+
+def _write(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from graph.errors import ViewSpecError
 
@@ -48,8 +49,8 @@ class ViewSpec:
     def wants_path(self) -> bool:
         return bool(self.path_from and self.path_to)
 
-    def with_changes(self, **changes: object) -> ViewSpec:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> ViewSpec:
+        return replace(self, **changes)
 
     def to_query(self) -> dict[str, str]:
         """The non-default parts of the spec as URL query parameters."""
@@ -89,7 +90,7 @@ def _encode(value: object) -> str:
     return str(value)
 
 
-def _decode(name: str, text: str) -> object:
+def _decode(name: str, text: str) -> Any:
     if name == "depth":
         return int(text)
     if name == "claims":

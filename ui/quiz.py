@@ -8,12 +8,13 @@ escaped (option labels too: Streamlit reads radio options as Markdown).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import streamlit as st
 
-from graph import Explorer, View
-from graph.teaching import BANK_FORMATS, Question, Quiz, make_quiz
+from graph import Explorer, View, ViewSpec
+from graph.teaching import BANK_FORMATS, BankFormat, Question, Quiz, make_quiz
 from ui import state
 from ui.layout import open_expander
 from ui.text import escape
@@ -145,6 +146,11 @@ def _downloads(explorer: Explorer, view: View, seed: int, count: int) -> None:
     for column, (name, fmt) in zip(st.columns(len(BANK_FORMATS)), BANK_FORMATS.items(), strict=True):
         column.download_button(
             f"Download {name.upper()} ({fmt.suffix})",
-            lambda fmt=fmt: fmt.text(make_quiz(explorer, spec, seed=seed, count=count)).encode("utf-8"),
+            functools.partial(_bank_bytes, fmt, explorer, spec, seed, count),
             file_name=f"quiz-{stem}-{seed}{fmt.suffix}", mime=fmt.mime, on_click="ignore",
             key=f"quiz_download_{name}", help=fmt.description)
+
+
+def _bank_bytes(fmt: BankFormat, explorer: Explorer, spec: ViewSpec, seed: int, count: int) -> bytes:
+    """The question bank in ``fmt``, made only when its download button is clicked."""
+    return fmt.text(make_quiz(explorer, spec, seed=seed, count=count)).encode("utf-8")

@@ -46,7 +46,9 @@ def _hit_text(hit: SearchHit) -> str:
 def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> None:
     """A select box of node labels (with aliases) that stores a node id."""
     index = explorer.search_index
-    st.sidebar.selectbox(label, list(index), key=key, index=None, format_func=index.get,
+    # A node the picker does not list (a claim) is formatted as None, which shows no choice; Streamlit's
+    # types ask for text.
+    st.sidebar.selectbox(label, list(index), key=key, index=None, format_func=index.get,  # type: ignore[arg-type]
                          placeholder="Type to search…", help=help_text)
 
 
@@ -74,9 +76,9 @@ def filter_controls(explorer: Explorer) -> None:
     dataset, sidebar = explorer.dataset, st.sidebar
     sidebar.subheader("Filters")
     kinds = {kind.id: kind.label for kind in dataset.kinds}
-    sidebar.multiselect("Kinds", list(kinds), key="kinds", format_func=kinds.get)
+    sidebar.multiselect("Kinds", list(kinds), key="kinds", format_func=kinds.__getitem__)
     relations = {relation.id: relation.label for relation in dataset.relations}
-    sidebar.multiselect("Relations", list(relations), key="relations", format_func=relations.get)
+    sidebar.multiselect("Relations", list(relations), key="relations", format_func=relations.__getitem__)
     levels = {level.id: level.label for level in sorted(dataset.evidence, key=lambda level: level.rank)}
     levels[viewstate.weakest_level(dataset)] = "Any (every link)"
     sidebar.select_slider("Minimum evidence", list(levels), key="evidence", format_func=levels.get)

@@ -86,7 +86,8 @@ def select_node(node: str, zoom: bool = False) -> None:
 
 def current_spec() -> ViewSpec:
     """The spec the controls describe right now."""
-    return viewstate.spec_from_widgets(st.session_state, dataset())
+    values = {key: st.session_state[key] for key in viewstate.WIDGET_KEYS}
+    return viewstate.spec_from_widgets(values, dataset())
 
 
 def keep_values(keys: tuple[str, ...]) -> None:

@@ -57,14 +57,16 @@ class Converter:
         self._count_value(node)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace(_STANDARD_TAG, "!!")
-            return self._report(node, path, f"the tag {tag} is not allowed here.",
-                                "Remove the tag: datasets hold plain values only.")
+            self._report(node, path, f"the tag {tag} is not allowed here.",
+                         "Remove the tag: datasets hold plain values only.")
+            return None
         converter = getattr(self, f"_to_{field.type}")
         return converter(node, field, path)
 
     def _to_object(self, node: yaml.Node, field: Field, path: str) -> Item | None:
         if not isinstance(node, yaml.MappingNode):
-            return self._report(node, path, "expected a mapping of keys to values.")
+            self._report(node, path, "expected a mapping of keys to values.")
+            return None
         item = Item(self.file, _line(node))
         known = {f.name: f for f in field.fields}
         for key_node, value_node in node.value:
@@ -101,19 +103,23 @@ class Converter:
 
     def _to_objects(self, node: yaml.Node, field: Field, path: str) -> list[Item] | None:
         if not isinstance(node, yaml.SequenceNode):
-            return self._report(node, path, "expected a list (entries starting with '- ').")
+            self._report(node, path, "expected a list (entries starting with '- ').")
+            return None
         if field.minimum and len(node.value) < field.minimum:
-            return self._report(node, path, f"needs at least {field.minimum} {field.noun}.")
+            self._report(node, path, f"needs at least {field.minimum} {field.noun}.")
+            return None
         single = Field(field.name, "object", fields=field.fields)
         items = (self.convert(child, single, f"{path}[{i}]") for i, child in enumerate(node.value))
         return [item for item in items if item is not None]
 
     def _to_string(self, node: yaml.Node, field: Field, path: str) -> str | None:
         if not _is_scalar_text(node) or not str(node.value).strip():
-            return self._report(node, path, "expected some text.")
+            self._report(node, path, "expected some text.")
+            return None
         hidden_or_long = text_problem(str(node.value))
         if hidden_or_long:
-            return self._report(node, path, *hidden_or_long)
+            self._report(node, path, *hidden_or_long)
+            return None
         return str(node.value)
 
     def _to_id(self, node: yaml.Node, field: Field, path: str) -> str | None:
@@ -125,14 +131,16 @@ class Converter:
     def _matching(self, node: yaml.Node, path: str, pattern: str, what: str) -> str | None:
         text = node.value if _is_scalar_text(node) else None
         if not isinstance(text, str) or len(text) > MAX_ID_CHARS or not re.match(pattern, text):
-            return self._report(node, path, f"expected {what}, got {_quote(text)}.")
+            self._report(node, path, f"expected {what}, got {_quote(text)}.")
+            return None
         return text
 
     def _to_choice(self, node: yaml.Node, field: Field, path: str) -> str | None:
         text = node.value if _is_scalar_text(node) else None
         if text not in field.choices:
             hint = suggest(text, field.choices) or f"Use one of: {', '.join(field.choices)}."
-            return self._report(node, path, f"{_quote(text)} is not a valid {field.name}.", hint)
+            self._report(node, path, f"{_quote(text)} is not a valid {field.name}.", hint)
+            return None
         return text
 
     def _to_integer(self, node: yaml.Node, field: Field, path: str) -> int | None:
@@ -140,20 +148,23 @@ class Converter:
         low = float("-inf") if field.minimum is None else field.minimum
         high = float("inf") if field.maximum is None else field.maximum
         if type(value) is not int or not low <= value <= high:
-            return self._report(node, path, f"expected a whole number{_range(field)}, "
-                                f"got {_quote(node.value)}.")
+            self._report(node, path, f"expected a whole number{_range(field)}, "
+                         f"got {_quote(node.value)}.")
+            return None
         return value
 
     def _to_number(self, node: yaml.Node, field: Field, path: str) -> float | None:
         value = self._scalar(node)
         if type(value) not in (int, float):
-            return self._report(node, path, f"expected a number, got {_quote(node.value)}.")
+            self._report(node, path, f"expected a number, got {_quote(node.value)}.")
+            return None
         return value
 
     def _to_boolean(self, node: yaml.Node, field: Field, path: str) -> bool | None:
         value = self._scalar(node)
         if type(value) is not bool:
-            return self._report(node, path, f"expected true or false, got {_quote(node.value)}.")
+            self._report(node, path, f"expected true or false, got {_quote(node.value)}.")
+            return None
         return value
 
     def _to_strings(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
@@ -169,16 +180,19 @@ class Converter:
     def _list_of(self, node: yaml.Node, item_field: Field, path: str,
                  field: Field) -> tuple[str, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
-            return self._report(node, path, "expected a list, e.g. [a, b].")
+            self._report(node, path, "expected a list, e.g. [a, b].")
+            return None
         if field.minimum and len(node.value) < field.minimum:
-            return self._report(node, path, f"needs at least {field.minimum} entry.")
+            self._report(node, path, f"needs at least {field.minimum} entry.")
+            return None
         values = [self.convert(child, item_field, f"{path}[{i}]")
                   for i, child in enumerate(node.value)]
         return tuple(value for value in values if value is not None)
 
     def _to_scalars(self, node: yaml.Node, field: Field, path: str) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
-            return self._report(node, path, "expected a mapping of names to values.")
+            self._report(node, path, "expected a mapping of names to values.")
+            return None
         values = {}
         for key_node, value_node in node.value:
             value = self._scalar(value_node)
@@ -205,7 +219,6 @@ class Converter:
 
     def _report(self, node: yaml.Node, path: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.file, _line(node), message, path, hint))
-        return None
 
 
 def suggest(word: object, candidates: Any) -> str:

@@ -10,6 +10,7 @@ tables of ``docs/format.md``; :func:`build_record` turns checked YAML back into 
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import functools
 import re
@@ -48,7 +49,7 @@ class Field:
     maximum: int | None = None
     refers_to: str = ""
     default: object = None
-    record: type | None = None
+    record: builtins.type | None = None  # the builtin: ``type`` above is a field
     attribute: str = ""
     part_of: str = ""
 
@@ -112,8 +113,8 @@ def _field(field: dataclasses.Field, declaration: _Declaration, hint: Any) -> Fi
 def _yaml_type(hint: Any, declaration: _Declaration) -> tuple[str, type | None]:
     """The YAML type of an annotation, and the record class of object types."""
     hint = _without_none(hint)
-    if dataclasses.is_dataclass(hint):
-        return "object", hint  # type: ignore[return-value]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return "object", hint
     if typing.get_origin(hint) is tuple:
         item_type, item_record = _yaml_type(typing.get_args(hint)[0], declaration)
         return ("objects", item_record) if item_record else (_LIST_TYPES[item_type], None)

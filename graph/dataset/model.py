@@ -272,7 +272,7 @@ class Dataset:
     tours: tuple[Tour, ...] = key("Guided walks through the graph, one view per step.", default=())
 
     @cached_property
-    def _index(self) -> dict[str, dict[str, object]]:
+    def _index(self) -> dict[str, dict[str, Any]]:  # section → id → record of that section
         lists = [field.name for field in record_fields(Dataset) if field.type == "objects"]
         return {name: {item.id: item for item in getattr(self, name)} for name in lists}
 
@@ -281,28 +281,28 @@ class Dataset:
         return self._index[section].keys()
 
     def kind(self, kind_id: str) -> Kind:
-        return self._index["kinds"][kind_id]  # type: ignore[return-value]
+        return self._index["kinds"][kind_id]
 
     def relation(self, relation_id: str) -> Relation:
-        return self._index["relations"][relation_id]  # type: ignore[return-value]
+        return self._index["relations"][relation_id]
 
     def evidence_level(self, evidence_id: str) -> EvidenceLevel:
-        return self._index["evidence"][evidence_id]  # type: ignore[return-value]
+        return self._index["evidence"][evidence_id]
 
     def reference(self, reference_id: str) -> Reference:
-        return self._index["references"][reference_id]  # type: ignore[return-value]
+        return self._index["references"][reference_id]
 
     def node(self, node_id: str) -> Node:
-        return self._index["nodes"][node_id]  # type: ignore[return-value]
+        return self._index["nodes"][node_id]
 
     def edge(self, edge_id: str) -> Edge:
-        return self._index["edges"][edge_id]  # type: ignore[return-value]
+        return self._index["edges"][edge_id]
 
     def claim(self, claim_id: str) -> Claim:
-        return self._index["claims"][claim_id]  # type: ignore[return-value]
+        return self._index["claims"][claim_id]
 
     def tour(self, tour_id: str) -> Tour:
-        return self._index["tours"][tour_id]  # type: ignore[return-value]
+        return self._index["tours"][tour_id]
 
     def edge_needs_verification(self, edge: Edge) -> bool:
         """True when the edge is flagged, or none of its references has been checked."""

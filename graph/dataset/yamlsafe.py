@@ -32,6 +32,8 @@ from graph.errors import Problem, ValidationError
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# libyaml's events carry marks of its own class, which the type stubs of PyYAML's nodes and errors do not
+# list (they work the same): hence the arg-type ignores where those marks are passed on.
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _RESOLVABLE_STARTS = frozenset(_RESOLVER.yaml_implicit_resolvers)
@@ -121,6 +123,7 @@ def _compose_document(next_event: object, file: str) -> Node:
     """Build the tree with an explicit stack of open collections (and a pending mapping key)."""
     stack: list[list] = []
     anchors: dict[str, Node] = {}
+    node: Node
     while True:
         event = next_event()  # type: ignore[operator]
         kind = type(event)
@@ -142,7 +145,8 @@ def _compose_document(next_event: object, file: str) -> Node:
 
 def _check_depth(open_collections: int, event: events.Event, file: str) -> None:
     if open_collections >= MAX_DEPTH:
-        raise _too_deep(file, event.start_mark.line + 1)
+        mark = event.start_mark
+        raise _too_deep(file, mark.line + 1 if mark else 0)
 
 
 def _too_deep(file: str, line: int) -> ValidationError:
@@ -175,18 +179,20 @@ def _nesting_error(text: str, exc: yaml.MarkedYAMLError, file: str) -> Validatio
 def _open_collection(event: events.CollectionStartEvent, anchors: dict[str, Node]) -> Node:
     node_class, default_tag = _COLLECTION_STARTS[type(event)]
     tag = default_tag if event.tag in (None, "!") else event.tag
-    node = node_class(tag, [], event.start_mark, None, flow_style=event.flow_style)
+    node = node_class(tag, [], event.start_mark, None, flow_style=event.flow_style)  # type: ignore[arg-type]
     _remember(event, node, anchors)
     return node
 
 
-def _leaf(event: events.Event, anchors: dict[str, Node]) -> Node:
+def _leaf(event: events.AliasEvent | events.ScalarEvent, anchors: dict[str, Node]) -> Node:
     """A scalar node, or the node an alias refers to."""
     if isinstance(event, events.AliasEvent):
         if event.anchor not in anchors:
-            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}",
+                                event.start_mark)  # type: ignore[arg-type]
         return anchors[event.anchor]
-    node = ScalarNode(_scalar_tag(event), event.value, event.start_mark, event.end_mark, style=event.style)
+    node = ScalarNode(_scalar_tag(event), event.value, event.start_mark, event.end_mark,  # type: ignore[arg-type]
+                      style=event.style)
     _remember(event, node, anchors)
     return node
 
@@ -196,7 +202,7 @@ def _remember(event: events.NodeEvent, node: Node, anchors: dict[str, Node]) -> 
         return
     if event.anchor in anchors:
         raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
-                            anchors[event.anchor].start_mark, "second occurrence", event.start_mark)
+                            anchors[event.anchor].start_mark, "second occurrence", event.start_mark)  # type: ignore[arg-type]
     anchors[event.anchor] = node
 
 

@@ -156,7 +156,7 @@ def export_view(view: View, fmt: str, target: Target, options: ExportOptions | N
         chosen.writer(shown, target, checked)
 
 
-def plan_files(fmt: str, target: str | Path, options: ExportOptions | None = None,
+def plan_files(fmt: str, target: str | Path, options: ExportOptions | None = None, /,
                **given: object) -> list[PlannedFile]:
     """The main file and its companions, for writing (CLI) or for download buttons (app)."""
     chosen = _format(fmt)

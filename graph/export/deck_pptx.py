@@ -12,6 +12,7 @@ import datetime
 import io
 
 from pptx import Presentation
+from pptx.presentation import Presentation as Deckfile
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -40,7 +41,7 @@ def pptx_bytes(deck: Deck, narration_on_slide: bool) -> bytes:
     return buffer.getvalue()
 
 
-def _properties(presentation: Presentation, deck: Deck) -> None:
+def _properties(presentation: Deckfile, deck: Deck) -> None:
     """The file's title, and fixed dates, so the same tour gives the same document properties."""
     properties = presentation.core_properties
     properties.title, properties.author, properties.last_modified_by = deck.title, "", ""
@@ -48,7 +49,7 @@ def _properties(presentation: Presentation, deck: Deck) -> None:
     properties.revision = 1
 
 
-def _title_slide(presentation: Presentation, deck: Deck) -> None:
+def _title_slide(presentation: Deckfile, deck: Deck) -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_SLIDE])
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     _place(title, MARGIN, 1.8, SLIDE_INCHES[0] - 2 * MARGIN, 1.6)
@@ -57,7 +58,7 @@ def _title_slide(presentation: Presentation, deck: Deck) -> None:
     _set_text(subtitle, deck.subtitle, 24)
 
 
-def _step_slide(presentation: Presentation, step: DeckStep, narration_on_slide: bool) -> None:
+def _step_slide(presentation: Deckfile, step: DeckStep, narration_on_slide: bool) -> None:
     slide = _titled_slide(presentation, step.title)
     bottom = NARRATION_HEIGHT if narration_on_slide and step.narration else 0.0
     _add_picture(slide, step.picture, SLIDE_INCHES[1] - TITLE_HEIGHT - MARGIN / 2 - bottom)
@@ -66,10 +67,12 @@ def _step_slide(presentation: Presentation, step: DeckStep, narration_on_slide: 
                                        Inches(SLIDE_INCHES[0] - 2 * MARGIN), Inches(bottom - MARGIN / 2))
         box.text_frame.word_wrap = True
         _set_text(box, step.narration, 20)
-    slide.notes_slide.notes_text_frame.text = step.narration
+    notes = slide.notes_slide.notes_text_frame
+    if notes is not None:
+        notes.text = step.narration
 
 
-def _references_slide(presentation: Presentation, references: tuple[str, ...], number: int) -> None:
+def _references_slide(presentation: Deckfile, references: tuple[str, ...], number: int) -> None:
     slide = _titled_slide(presentation, "References" if number == 1 else f"References ({number})")
     width, height = SLIDE_INCHES[0] - 2 * MARGIN, SLIDE_INCHES[1] - TITLE_HEIGHT - MARGIN
     box = slide.shapes.add_textbox(Inches(MARGIN), Inches(TITLE_HEIGHT + MARGIN / 2), Inches(width), Inches(height))
@@ -77,7 +80,7 @@ def _references_slide(presentation: Presentation, references: tuple[str, ...], n
     _set_text(box, "\n".join(references), 16)
 
 
-def _titled_slide(presentation: Presentation, title: str) -> Slide:
+def _titled_slide(presentation: Deckfile, title: str) -> Slide:
     slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_ONLY])
     _place(slide.shapes.title, MARGIN, MARGIN / 4, SLIDE_INCHES[0] - 2 * MARGIN, TITLE_HEIGHT - MARGIN / 4)
     _set_text(slide.shapes.title, title, 28)

@@ -11,6 +11,7 @@ Graphviz's y axis points up); ``dot`` lays the graph out itself, ``neato -n`` ke
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import BinaryIO
 
 from graph.export.files import path_or_stream
@@ -54,7 +55,7 @@ def wrap(label: str, width: int = LABEL_WIDTH) -> str:
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
-def _attributes(values: dict[str, object]) -> str:
+def _attributes(values: Mapping[str, object]) -> str:
     return ", ".join(f"{name}={quote(str(value))}" for name, value in values.items())
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -25,6 +26,9 @@ from graph.export.pages import POINTS_PER_INCH, Page
 from graph.network.view import View
 from graph.present import style
 from graph.present.legend import EvidenceEntry, Legend
+
+if TYPE_CHECKING:
+    from matplotlib.typing import LineStyleType  # a provisional module: read by the type checker only
 
 CHAR_WIDTH = 0.62
 LINE_SPACING = 1.3
@@ -43,7 +47,7 @@ def points(pixels: float) -> float:
     return pixels * PIXEL
 
 
-def dash_pattern(dashes: Sequence[float] | None) -> str | tuple[float, tuple[float, ...]]:
+def dash_pattern(dashes: Sequence[float] | None) -> LineStyleType:
     """A matplotlib line style for a vis-network dash pattern in pixels (None: solid)."""
     return (0, tuple(points(d) for d in dashes)) if dashes else "solid"
 
@@ -102,7 +106,7 @@ def add_title(figure: Figure, lines: list[str], page: Page) -> None:
 
 
 def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], size: float,
-               **style_: object) -> None:
+               **style_: Any) -> None:
     """One text per line, ``line_height(size)`` apart, so sizes are planned exactly."""
     width, height = figure.get_size_inches()
     x, top = top_left
@@ -188,7 +192,7 @@ def _legend_row(figure: Figure, row: Row, at: tuple[float, float], page: Page) -
     figure.text((x + SWATCH + LEGEND_GAP) / width, y / height, row.label, fontsize=page.small, va="center")
 
 
-def _marker_style(handle: Line2D, page: Page) -> dict[str, object]:
+def _marker_style(handle: Line2D, page: Page) -> dict[str, Any]:
     return {"linestyle": "none", "marker": handle.get_marker(), "markersize": page.small * 1.1,
             "markerfacecolor": handle.get_markerfacecolor(), "markeredgecolor": handle.get_markeredgecolor(),
             "markeredgewidth": handle.get_markeredgewidth()}

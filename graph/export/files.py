@@ -29,7 +29,7 @@ def path_or_stream(writer: StreamWriter[Params]) -> TargetWriter[Params]:
     """Let a writer of binary streams also take a path, written atomically (networkx style)."""
 
     @functools.wraps(writer)
-    def write(view: View, target: Target, *args: Params.args, **kwargs: Params.kwargs) -> None:
+    def write(view: View, target: Target, /, *args: Params.args, **kwargs: Params.kwargs) -> None:
         if isinstance(target, (str, Path)):
             write_atomically(Path(target), lambda stream: writer(view, stream, *args, **kwargs))
         else:

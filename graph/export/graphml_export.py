@@ -36,9 +36,10 @@ def write_graphml(view: View, stream: BinaryIO, options: ExportOptions = DEFAULT
 
 def scalar_graph(view: View) -> nx.MultiDiGraph:
     """A copy of the view's graph whose attributes are all flat scalars (GraphML, GEXF)."""
-    graph = nx.MultiDiGraph(title=view.title, name=view.title)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(title=view.title, name=view.title)
     graph.add_nodes_from(node_records(view).items())
-    graph.add_edges_from((u, v, k, record) for (u, v, k), record in edge_records(view).items())
+    # A multigraph takes (source, target, key, data) too, which the stubs do not list.
+    graph.add_edges_from((u, v, k, record) for (u, v, k), record in edge_records(view).items())  # type: ignore[misc]
     return graph
 
 

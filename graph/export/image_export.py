@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from xml.sax.saxutils import escape
 
 import matplotlib
@@ -52,9 +52,12 @@ from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
 from graph.network.view import View
 from graph.present.styled import StyledView, styled_view
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # a provisional module: read by the type checker only
+
 FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
-RC = {"svg.hashsalt": "graph-export", "svg.fonttype": "none", "pdf.fonttype": 42,
-      "text.parse_math": False, "lines.scale_dashes": False, "font.family": "DejaVu Sans"}
+RC: dict[RcKeyType, Any] = {"svg.hashsalt": "graph-export", "svg.fonttype": "none", "pdf.fonttype": 42,
+                            "text.parse_math": False, "lines.scale_dashes": False, "font.family": "DejaVu Sans"}
 METADATA = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 

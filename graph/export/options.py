@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from graph.errors import ExportError
 
@@ -46,7 +47,7 @@ class ExportOptions:
             if not isinstance(getattr(self, name), str):
                 raise ExportError(f"option {name} must be text, got {getattr(self, name)!r}.")
 
-    def with_changes(self, **changes: object) -> ExportOptions:
+    def with_changes(self, **changes: Any) -> ExportOptions:
         """A copy with some fields changed (checked like the original)."""
         return replace(self, **changes)
 
@@ -54,7 +55,7 @@ class ExportOptions:
 OPTION_NAMES = tuple(field.name for field in fields(ExportOptions))
 
 
-def make_options(fmt: str, accepted: Iterable[str], given: Mapping[str, object]) -> ExportOptions:
+def make_options(fmt: str, accepted: Iterable[str], given: Mapping[str, Any]) -> ExportOptions:
     """Options for format ``fmt`` from keyword arguments; ``accepted`` names the ones it uses.
 
     Raises ExportError for an unknown name, an option ``fmt`` does not use, or a bad value.
@@ -66,7 +67,7 @@ def make_options(fmt: str, accepted: Iterable[str], given: Mapping[str, object])
         if name not in accepted:
             uses = ", ".join(accepted) or "no options"
             raise ExportError(f"the {fmt} export has no option '{name}' (it takes {uses}).")
-    return ExportOptions(**given)  # type: ignore[arg-type]
+    return ExportOptions(**given)
 
 
 def _check_number(name: str, value: object, low: float, high: float) -> None:

@@ -11,6 +11,7 @@ shown, in words the app puts above the picture.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import networkx as nx
@@ -74,10 +75,10 @@ def bounded_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec, limit
     check_ids(dataset, spec)
     pinned = [node for node in (spec.focus, spec.path_from, spec.path_to) if node]
     visible = filtered(dataset, graph, spec, keep=set(pinned))
-    if spec.wants_path:
+    if spec.path_from and spec.path_to:
         pinned += [node for path in shortest_paths(visible, spec.path_from, spec.path_to) for node in path.nodes]
     region = neighbourhood(visible, spec.focus, spec.depth, spec.direction) if spec.focus else set(visible)
-    part = nx.MultiDiGraph(graph.subgraph(most_connected(graph, region, limit, pinned)))
+    part: nx.MultiDiGraph[str] = nx.MultiDiGraph(graph.subgraph(most_connected(graph, region, limit, pinned)))
     view = make_view(dataset, part, spec, compute_layout(part, spec.layout), title)
     view = replace(view, hidden_nodes=graph.number_of_nodes() - view.graph.number_of_nodes(),
                    hidden_edges=graph.number_of_edges() - view.graph.number_of_edges(),
@@ -88,18 +89,19 @@ def bounded_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec, limit
     return view, bound
 
 
-def most_connected(graph: nx.MultiDiGraph, candidates: object, limit: int, pinned: list[str] = ()) -> list[str]:
+def most_connected(graph: nx.MultiDiGraph, candidates: Iterable[str], limit: int,
+                   pinned: Sequence[str] = ()) -> list[str]:
     """The pinned nodes, then the candidates with the most links in ``graph`` (ties by id), ``limit`` in all."""
     chosen = list(dict.fromkeys(pinned))
     kept = set(chosen)
     degree = graph.degree
-    ranked = sorted((node for node in candidates if node not in kept),  # type: ignore[attr-defined]
+    ranked = sorted((node for node in candidates if node not in kept),
                     key=lambda node: (-degree[node], node))
     return chosen + ranked[:max(0, limit - len(chosen))]
 
 
 def _claims(graph: nx.MultiDiGraph) -> int:
-    return sum(1 for _, layer in graph.nodes(data="layer") if layer == CLAIMS_LAYER)
+    return sum(1 for _, data in graph.nodes(data=True) if data.get("layer") == CLAIMS_LAYER)
 
 
 def _steps(depth: int) -> str:

@@ -23,7 +23,7 @@ CLAIM_LABEL_LENGTH = 48
 def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     """The dataset as a graph: nodes and edges with plain attributes, claims as a layer."""
     with paused_gc():  # many small acyclic dicts: collecting while building tripled the time
-        graph = nx.MultiDiGraph(title=dataset.meta.title)
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(title=dataset.meta.title)
         for node in dataset.nodes:
             graph.add_node(node.id, **_node_attributes(dataset, node))
         claims_about = _claims_by_edge(dataset)

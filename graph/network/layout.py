@@ -156,7 +156,7 @@ def focus_candidates(graph: nx.MultiDiGraph, focus: str | None) -> dict[str, Can
     """Tier columns, tier rows, and (with a focus) three columns around the focus."""
     tiers = tier_ranks(graph)
     candidates = {"LR": ("LR", tiers, COLUMN_GAP), "TB": ("TB", tiers, RANK_GAP)}
-    if focus in graph:
+    if focus is not None and focus in graph:
         candidates["sides"] = ("LR", side_ranks(graph, focus), COLUMN_GAP)
     return candidates
 

@@ -8,6 +8,7 @@ are never stepping stones.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
@@ -56,10 +57,10 @@ def shortest_paths(graph: nx.MultiDiGraph, start: str, end: str, limit: int = MA
     return sorted(paths, key=lambda p: (len(p.nodes), -p.weakest_rank, -p.total_rank))[:limit]
 
 
-def _shortest_lengths(candidates: object, limit: int) -> list[list[str]]:
+def _shortest_lengths(candidates: Iterable[list[str]], limit: int) -> list[list[str]]:
     """Candidates in length order, stopping once ``limit`` are found and the length grows."""
     kept: list[list[str]] = []
-    for nodes in candidates:  # type: ignore[attr-defined]
+    for nodes in candidates:
         if len(kept) >= limit and len(nodes) > len(kept[-1]):
             break
         kept.append(nodes)
@@ -67,8 +68,8 @@ def _shortest_lengths(candidates: object, limit: int) -> list[list[str]]:
 
 
 def _undirected_evidence_graph(graph: nx.MultiDiGraph) -> nx.Graph:
-    simple = nx.Graph()
-    simple.add_nodes_from(n for n, layer in graph.nodes(data="layer") if layer != CLAIMS_LAYER)
+    simple: nx.Graph[str] = nx.Graph()
+    simple.add_nodes_from(n for n, data in graph.nodes(data=True) if data.get("layer") != CLAIMS_LAYER)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u in simple and v in simple)
     return simple
 
@@ -82,9 +83,9 @@ def _graph_path(graph: nx.MultiDiGraph, nodes: tuple[str, ...]) -> GraphPath:
 def _best_step(graph: nx.MultiDiGraph, a: str, b: str) -> Step:
     """The strongest evidence-layer edge between a and b, preferring the forward direction."""
     options = [(data["evidence_rank"], 1, Step(a, b, key, False))
-               for key, data in graph.get_edge_data(a, b, default={}).items()]
+               for key, data in graph[a].get(b, {}).items()]
     options += [(data["evidence_rank"], 0, Step(b, a, key, True))
-                for key, data in graph.get_edge_data(b, a, default={}).items()]
+                for key, data in graph[b].get(a, {}).items()]
     return max(options, key=lambda option: option[:2])[2]
 
 

@@ -7,6 +7,8 @@ input. ``filtered`` applies kinds, relations, minimum evidence and the claims la
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import networkx as nx
 
 from graph.dataset.model import Dataset
@@ -30,7 +32,7 @@ def check_ids(dataset: Dataset, spec: ViewSpec) -> None:
 
 
 def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
-             keep: set[str] = frozenset()) -> nx.MultiDiGraph:  # type: ignore[assignment]
+             keep: Collection[str] = frozenset()) -> nx.MultiDiGraph:
     """The subgraph of nodes and edges that pass the spec's filters (a read-only view).
 
     Nodes in ``keep`` (the focus, path ends) stay even if their kind is filtered out.
@@ -41,7 +43,8 @@ def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     def edge_passes(u: str, v: str, key: str) -> bool:
         return _edge_passes(graph.edges[u, v, key], spec, minimum)
 
-    return nx.subgraph_view(graph.subgraph(nodes), filter_edge=edge_passes)
+    # The stubs take only whole-number edge keys; ours are the edges' ids.
+    return nx.subgraph_view(graph.subgraph(nodes), filter_edge=edge_passes)  # type: ignore[arg-type]
 
 
 def _node_passes(data: dict, spec: ViewSpec) -> bool:

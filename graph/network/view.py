@@ -53,12 +53,12 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     check_ids(dataset, spec)
     pinned = {n for n in (spec.focus, spec.path_from, spec.path_to) if n}
     visible = filtered(dataset, graph, spec, keep=pinned)
-    paths = shortest_paths(visible, spec.path_from, spec.path_to) if spec.wants_path else []
+    paths = shortest_paths(visible, spec.path_from, spec.path_to) if spec.path_from and spec.path_to else []
     nodes = set(visible)
     if spec.focus:
         nodes = neighbourhood(visible, spec.focus, spec.depth, spec.direction)
     nodes |= {node for path in paths for node in path.nodes} | pinned
-    shown = nx.MultiDiGraph(visible.subgraph(nodes))
+    shown: nx.MultiDiGraph[str] = nx.MultiDiGraph(visible.subgraph(nodes))
     return View(
         dataset=dataset, graph=shown, spec=spec, positions=_positions(shown, spec, positions),
         paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
@@ -97,4 +97,4 @@ def _title(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> str:
 
 
 def _claims(graph: nx.MultiDiGraph) -> int:
-    return sum(1 for _, layer in graph.nodes(data="layer") if layer == CLAIMS_LAYER)
+    return sum(1 for _, data in graph.nodes(data=True) if data.get("layer") == CLAIMS_LAYER)

@@ -90,7 +90,7 @@ def groups_for(view: View, group_above: int | None, smallest: int, names: Mappin
 def collapsed(view: View, groups: list[Group], open_id: str | None = None) -> nx.MultiDiGraph:
     """The view's graph with every group but ``open_id`` merged into one node."""
     member_of = {m: g.id for g in groups if g.id != open_id for m in g.members}
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_nodes_from((n, d) for n, d in view.graph.nodes(data=True) if n not in member_of)
     graph.add_nodes_from((g.id, {"tier": g.tier, "kind": g.kind}) for g in groups if g.id != open_id)
     for source, target in view.graph.edges():
@@ -151,7 +151,7 @@ def _path_ranks(view: View, graph: nx.MultiDiGraph) -> list[list[str]]:
         for index, node in enumerate(path.nodes):
             distance[node] = min(index, distance.get(node, index))
     longest = max(distance.values(), default=0)
-    top_tier = max((tier for _, tier in graph.nodes(data="tier")), default=0) or 1
+    top_tier = max((data["tier"] for _, data in graph.nodes(data=True)), default=0) or 1
 
     def rank_of(node: str) -> int:
         return distance.get(node, round(graph.nodes[node]["tier"] / top_tier * longest))

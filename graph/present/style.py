@@ -115,8 +115,8 @@ def edge_line(dataset: Dataset, data: dict) -> str:
     return dataset.evidence_level(data["evidence"]).line
 
 
-def edge_dashes(dataset: Dataset, data: dict) -> tuple[int, int] | None:
-    """Dash pattern (on, off) in pixels, or None for a solid line."""
+def edge_dashes(dataset: Dataset, data: dict) -> tuple[int, ...] | None:
+    """Dash pattern (on, off, …) in pixels, or None for a solid line."""
     return DASHES[edge_line(dataset, data)]
 
 

@@ -81,7 +81,7 @@ class Comparison:
     def best_edge(self, scope: Scope, node: str) -> tuple[str, str, str]:
         """The key of the strongest such link between the anchor and ``node`` (by tier, then rank)."""
         source, target = self.ends(node)
-        links = scope.graph.get_edge_data(source, target).items()
+        links = scope.graph[source][target].items()
         edges = [(tier_strength(scope.dataset, data), data["evidence_rank"], key)
                  for key, data in links if data["relation"] == self.relation]
         return source, target, max(edges)[2]

@@ -49,12 +49,12 @@ class Scope:
 
     def relations_between(self, a: str, b: str) -> set[str]:
         """Relations of the edges from ``a`` to ``b`` (one direction) in the whole graph."""
-        return {data["relation"] for data in self.graph.get_edge_data(a, b, default={}).values()}
+        return {data["relation"] for data in self.graph[a].get(b, {}).values()}
 
     def strength(self, source: str, target: str, relation: str) -> int:
         """The evidence tier of the best ``relation`` link from source to target: strong 4, moderate 3,
         weak 2, claim only 1, no link 0."""
-        links = self.graph.get_edge_data(source, target, default={}).values()
+        links = self.graph[source].get(target, {}).values()
         tiers = [tier_strength(self.dataset, data) for data in links if data["relation"] == relation]
         return max(tiers, default=0)
 

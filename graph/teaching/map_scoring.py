@@ -98,8 +98,8 @@ def _verdict(graph: nx.MultiDiGraph, truth: set[Proposition], proposition: Propo
 
 def _between(graph: nx.MultiDiGraph, a: str, b: str) -> list[Proposition]:
     """Every link between ``a`` and ``b``, either way."""
-    forward = [(a, data["relation"], b) for data in graph.get_edge_data(a, b, default={}).values()]
-    backward = [(b, data["relation"], a) for data in graph.get_edge_data(b, a, default={}).values()]
+    forward: list[Proposition] = [(a, str(data["relation"]), b) for data in graph[a].get(b, {}).values()]
+    backward: list[Proposition] = [(b, str(data["relation"]), a) for data in graph[b].get(a, {}).values()]
     return forward + backward
 
 
