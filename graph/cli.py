@@ -22,6 +22,7 @@ from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError
 from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
+from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
 from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
@@ -128,10 +129,7 @@ def schema(args: argparse.Namespace) -> int:
     if args.docs:
         print(f"{'Updated' if write_format_doc(args.docs) else 'Already current:'} {args.docs}")
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise ExportError(f"cannot write {args.output}: {exc.strerror}.") from None
+        write_bytes(Path(args.output), text.encode("utf-8"))
     elif not args.docs:
         sys.stdout.write(text)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -77,8 +78,12 @@ def test_default_path_is_the_bundled_dataset(capsys: pytest.CaptureFixture[str])
 
 def test_unwritable_folder_is_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
+
+    def refuse(path: str | Path, *args: Any, **kwargs: Any) -> int:
+        if Path(path).parent == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refuse)  # exports create their temporary file with os.open
     code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"))
