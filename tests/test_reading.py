@@ -2,17 +2,14 @@
 
 The unreadable paths git can hold are links under tests/data/unreadable/ (see its README); a FIFO,
 a device, a socket and an oversized file are made in tmp_path. A FIFO test could hang on a
-regression, so :func:`unblocked` opens the FIFO's other end after a while: a reader stuck in
-``open`` then reads an empty file and the test fails on its message instead of hanging.
+regression, so it runs under :func:`tests.helpers.unblocked`.
 """
 
 from __future__ import annotations
 
 import os
 import socket
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ import pytest
 from graph import ValidationError, load_dataset
 from graph.dataset import read_sources
 from graph.dataset.yamlsafe import MAX_FILE_BYTES
-from tests.helpers import DATA, TINY
+from tests.helpers import DATA, TINY, unblocked
 
 UNREADABLE = DATA / "unreadable"
 LOOP = "cannot be read: Too many levels of symbolic links."
@@ -31,22 +28,6 @@ def problems_of(path: Path) -> list[str]:
     with pytest.raises(ValidationError) as caught:
         load_dataset(path)
     return [str(problem) for problem in caught.value.problems]
-
-
-@contextmanager
-def unblocked(fifo: Path, after: float = 5.0) -> Iterator[None]:
-    """Open ``fifo`` for writing after ``after`` seconds, freeing a reader wrongly blocked in ``open``."""
-
-    def release() -> None:
-        with suppress(OSError):  # nobody is reading: nothing to release
-            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-
-    timer = threading.Timer(after, release)
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
 
 
 @pytest.mark.parametrize(("path", "expected"), [
