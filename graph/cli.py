@@ -20,7 +20,7 @@ from graph.dataset.lint import lint_dataset
 from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
-from graph.errors import ExportError, GraphDataError, ValidationError
+from graph.errors import ExportError, GraphDataError, ValidationError, ViewSpecError
 from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
 from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
@@ -97,7 +97,9 @@ def _components(graph: nx.MultiDiGraph) -> list[int]:
 def export(args: argparse.Namespace) -> int:
     """Write the requested view in the requested format, with the companions the format declares."""
     fmt = args.format or guess_format(args.output)
-    view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
+    spec = view_spec(args)
+    _require_both_path_ends(spec)
+    view = Explorer.from_path(args.path).view(spec, title=args.title)
     planned = plan_files(fmt, args.output, **_export_options(args))
     for item in planned:
         for note in export_notes(view, item.fmt, item.options):
@@ -121,6 +123,15 @@ def view_spec(args: argparse.Namespace) -> ViewSpec:
         relations=_split(args.relations), evidence=args.evidence, claims=args.claims == "on",
         layout=args.layout, path_from=args.path_from, path_to=args.path_to,
     )
+
+
+def _require_both_path_ends(spec: ViewSpec) -> None:
+    """Refuse half a path, which would otherwise export the view without any path."""
+    missing = spec.missing_path_end
+    if missing:
+        given, needed = ("--from", "--to") if missing == "path_to" else ("--to", "--from")
+        raise ViewSpecError(f"{given} is given without {needed}: a path needs both ends. "
+                            f"Add {needed} NODE_ID, or leave out {given}.")
 
 
 def schema(args: argparse.Namespace) -> int:

@@ -381,6 +381,13 @@ def test_unknown_focus_warning_names_the_id() -> None:
     assert "'no_such_node' is not a node id" in warnings(at)[0]
 
 
+def test_a_link_with_half_a_path_says_so_and_keeps_its_view() -> None:
+    at = run_app(**{"from": IRON, "focus": IRON})
+    assert warnings(at) == ["The link gives the path's 'from' but not its 'to', so no path is shown. "
+                            "Choose the other end under Path."]
+    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="focus").value == IRON
+
+
 def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:
     at = run_app(dataset="no_such_dataset")
     assert at.selectbox(key="dataset_choice").value == "clinic"
