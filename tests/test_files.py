@@ -12,7 +12,11 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +27,7 @@ from graph.cli import main
 from graph.export import FORMATS, export_view, plan_files, write_files
 from graph.files import write_all_atomically, write_atomically, write_bytes
 from graph.teaching import make_quiz, write_bank
-from tests.helpers import TINY, explorer
+from tests.helpers import RLS, ROOT, TINY, explorer
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +159,19 @@ def test_the_cli_refuses_a_device(command: list[str], tmp_path: Path, capsys: py
     assert main([*command, str(node)]) == 1
     assert capsys.readouterr().err.startswith(f"Error: cannot write {node}: it is a character device")
     assert stat.S_ISCHR(node.lstat().st_mode) and leftovers(tmp_path) == []
+
+
+def test_a_terminated_export_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """``kill PID`` during a PNG export: the CLI exits 143 and removes its half-written temporary file."""
+    command = [sys.executable, "-m", "graph", "export", str(RLS), "-o", str(tmp_path / "big.png"), "--scale", "4"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not leftovers(tmp_path) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert leftovers(tmp_path), "the export finished (or never started) before it could be stopped"
+        process.terminate()
+        assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        process.kill()
+    assert list(tmp_path.iterdir()) == []
