@@ -357,8 +357,9 @@ def test_changing_a_widget_updates_the_url() -> None:
     assert at.query_params["claims"] == "on"
 
 
-@pytest.mark.parametrize("query", [{"focus": "no_such_node"}, {"depth": "9", "focus": IRON}, {"claims": "maybe"}],
-                         ids=["unknown-focus", "bad-depth", "bad-claims"])
+@pytest.mark.parametrize("query", [{"focus": "no_such_node"}, {"depth": "9", "focus": IRON}, {"claims": "maybe"},
+                                   {"from": "no_such_node"}],
+                         ids=["unknown-focus", "bad-depth", "bad-claims", "unknown-lone-from"])
 def test_bad_link_warns_and_shows_the_whole_graph(query: dict[str, str]) -> None:
     at = run_app(**query)
     assert len(warnings(at)) == 1
