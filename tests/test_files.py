@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -109,7 +109,7 @@ def test_nothing_is_replaced_when_one_of_several_files_fails(tmp_path: Path) -> 
     assert first.read_bytes() == b"old first" and not second.exists() and leftovers(tmp_path) == []
 
 
-def _failing_png(view: View, stream: BinaryIO, *args: object) -> None:
+def _failing_png(view: View, stream: Any, options: object) -> None:
     stream.write(b"\x89PNG half")
     raise ExportError("the picture could not be drawn.")
 
@@ -126,7 +126,12 @@ def test_a_handouts_picture_is_in_place_before_its_text(view: View, tmp_path: Pa
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     renamed: list[str] = []
     real_replace = os.replace
-    monkeypatch.setattr(os, "replace", lambda a, b: (renamed.append(Path(b).name), real_replace(a, b))[1])
+
+    def replace(source: Path, target: Path) -> None:
+        renamed.append(target.name)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
     write_files(view, plan_files("md", tmp_path / "handout.md"))
     assert renamed == ["handout.png", "handout.md"]
 
