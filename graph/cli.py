@@ -26,8 +26,9 @@ from graph.dataset.lint import lint_dataset
 from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
-from graph.errors import ExportError, GraphDataError, ValidationError
+from graph.errors import ExportError, GraphDataError, ValidationError, ViewSpecError
 from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
+from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
 from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
@@ -112,7 +113,9 @@ def export(args: argparse.Namespace) -> int:
     if args.tour:
         return export_tour(args)
     fmt = args.format or guess_format(args.output)
-    view = Explorer.from_path(args.path).view(view_spec(args), title=args.title)
+    spec = view_spec(args)
+    _require_both_path_ends(spec)
+    view = Explorer.from_path(args.path).view(spec, title=args.title)
     planned = plan_files(fmt, args.output, **_export_options(args))
     for item in planned:
         for note in export_notes(view, item.fmt, item.options):
@@ -138,16 +141,22 @@ def view_spec(args: argparse.Namespace) -> ViewSpec:
     )
 
 
+def _require_both_path_ends(spec: ViewSpec) -> None:
+    """Refuse half a path, which would otherwise export the view without any path."""
+    missing = spec.missing_path_end
+    if missing:
+        given, needed = ("--from", "--to") if missing == "path_to" else ("--to", "--from")
+        raise ViewSpecError(f"{given} is given without {needed}: a path needs both ends. "
+                            f"Add {needed} NODE_ID, or leave out {given}.")
+
+
 def schema(args: argparse.Namespace) -> int:
     """Print or write the dataset JSON Schema; regenerate the format page's tables with --docs."""
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.docs:
         print(f"{'Updated' if write_format_doc(args.docs) else 'Already current:'} {args.docs}")
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise ExportError(f"cannot write {args.output}: {exc.strerror}.") from None
+        write_bytes(Path(args.output), text.encode("utf-8"))
     elif not args.docs:
         sys.stdout.write(text)
     return 0

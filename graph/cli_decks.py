@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import BinaryIO
 
 from graph.errors import ExportError
 from graph.export.deck import DECK_FORMATS, NARRATION, deck_bytes, reference_pages, tour_deck
-from graph.export.files import write_atomically
+from graph.files import write_bytes
 from graph.network.explorer import Explorer
 
 __all__ = ["DECK_FORMATS", "NARRATION", "export_tour"]
@@ -22,11 +21,7 @@ def export_tour(args: argparse.Namespace) -> int:
                           "or --format pptx.")
     deck = tour_deck(Explorer.from_path(args.path), args.tour)
     data = deck_bytes(deck, fmt, args.narration)
-    write_atomically(Path(args.output), lambda stream: _write(stream, data))
+    write_bytes(Path(args.output), data)
     slides = 1 + len(deck.steps) + len(list(reference_pages(deck)))
     print(f"Wrote {args.output} ({fmt}: {slides} slides, {len(deck.steps)} steps of '{deck.title}').")
     return 0
-
-
-def _write(stream: BinaryIO, data: bytes) -> None:
-    stream.write(data)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import BinaryIO
 
 from graph.dataset.loading import load_bytes
 from graph.errors import ValidationError
-from graph.export.files import write_atomically
+from graph.files import write_bytes
 from graph.importing import dataset_yaml, import_kumu, read_sheets
 
 
@@ -18,7 +17,7 @@ def import_command(args: argparse.Namespace) -> int:
     record = import_kumu(sheets, args.title)
     text = dataset_yaml(record, f"Imported from {', '.join(Path(p).name for p in args.files)} by kg import.")
     dataset = load_bytes(text.encode("utf-8"), str(args.output))
-    write_atomically(Path(args.output), lambda stream: _write(stream, text.encode("utf-8")))
+    write_bytes(Path(args.output), text.encode("utf-8"))
     graded = sum(edge["evidence"] != "not-yet-graded" for edge in record["edges"])
     print(f"Wrote {args.output}: {len(dataset.nodes)} nodes, {len(dataset.edges)} links ({graded} with an evidence "
           f"level), {len(dataset.kinds)} kinds, {len(dataset.relations)} relations.")
@@ -40,7 +39,3 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise ValidationError.single(str(path), f"cannot be read: {exc.strerror}.") from None
-
-
-def _write(stream: BinaryIO, data: bytes) -> None:
-    stream.write(data)

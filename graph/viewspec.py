@@ -49,6 +49,17 @@ class ViewSpec:
     def wants_path(self) -> bool:
         return bool(self.path_from and self.path_to)
 
+    @property
+    def missing_path_end(self) -> str | None:
+        """``"path_to"`` or ``"path_from"`` when the path has only its other end, else None.
+
+        A reader picks one end before the other, so the app allows half a path; an export or a
+        shared link that gives only one end is a mistake worth reporting.
+        """
+        if bool(self.path_from) == bool(self.path_to):
+            return None
+        return "path_to" if self.path_from else "path_from"
+
     def with_changes(self, **changes: Any) -> ViewSpec:
         return replace(self, **changes)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,3 +64,26 @@ def record_dialogs(page: Any) -> list[str]:
 
     page.on("dialog", dismiss)
     return dialogs
+
+
+@contextmanager
+def unblocked(fifo: Path, after: float = 5.0) -> Iterator[None]:
+    """From ``after`` seconds on, keep opening ``fifo`` for writing, freeing a reader wrongly blocked in ``open``.
+
+    The reader then reads an empty file, so a test of a FIFO fails on its message instead of hanging.
+    """
+    done = threading.Event()
+
+    def release() -> None:
+        done.wait(after)
+        while not done.wait(0.2):
+            with suppress(OSError):  # nobody is reading yet: nothing to release
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    releaser = threading.Thread(target=release, daemon=True)
+    releaser.start()
+    try:
+        yield
+    finally:
+        done.set()
+        releaser.join()

@@ -357,8 +357,9 @@ def test_changing_a_widget_updates_the_url() -> None:
     assert at.query_params["claims"] == "on"
 
 
-@pytest.mark.parametrize("query", [{"focus": "no_such_node"}, {"depth": "9", "focus": IRON}, {"claims": "maybe"}],
-                         ids=["unknown-focus", "bad-depth", "bad-claims"])
+@pytest.mark.parametrize("query", [{"focus": "no_such_node"}, {"depth": "9", "focus": IRON}, {"claims": "maybe"},
+                                   {"from": "no_such_node"}],
+                         ids=["unknown-focus", "bad-depth", "bad-claims", "unknown-lone-from"])
 def test_bad_link_warns_and_shows_the_whole_graph(query: dict[str, str]) -> None:
     at = run_app(**query)
     assert len(warnings(at)) == 1
@@ -379,6 +380,13 @@ def test_a_link_warning_stays_until_the_view_changes() -> None:
 def test_unknown_focus_warning_names_the_id() -> None:
     at = run_app(focus="no_such_node")
     assert "'no_such_node' is not a node id" in warnings(at)[0]
+
+
+def test_a_link_with_half_a_path_says_so_and_keeps_its_view() -> None:
+    at = run_app(**{"from": IRON, "focus": IRON})
+    assert warnings(at) == ["The link gives the path's 'from' but not its 'to', so no path is shown. "
+                            "Choose the other end under Path."]
+    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="focus").value == IRON
 
 
 def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:

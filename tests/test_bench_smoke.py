@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bench import synthetic
+from bench import hostile, synthetic
 from bench.bench_scale import Row, report
+from bench.hostile import Measured
 from graph import load_dataset
 from graph.dataset.vocabulary import VERDICTS
+from tests.test_hostile import CPU_FACTOR, Run
 
 
 def test_generated_dataset_is_valid_and_uses_the_whole_vocabulary(tmp_path: Path) -> None:
@@ -35,3 +37,12 @@ def test_report_is_a_markdown_table_with_ratios() -> None:
     text = report([Row("load", "100", 0.5, "yaml.load", 0.25, "≤ 1 s")], "Machine: test.", "python -m x")
     assert "| load | 100 | 0.500 s | yaml.load | 0.250 s | 2.00× | ≤ 1 s |" in text
     assert "Machine: test." in text
+
+
+def test_hostile_report_gives_the_worst_ratio_and_the_tests_budgets() -> None:
+    measured = [Measured(Run("a.yaml", 1, "", 2.0, 1.0, 50.0), 0.5),
+                Measured(Run("b.yaml", 1, "", 9.0, 3.0, 120.0), 1.0)]
+    text = hostile.report(measured, "Machine: test.")
+    assert "2 of 2 inputs refused with exit code 1." in text and f"CPU under {CPU_FACTOR}× the baseline" in text
+    assert "Highest ratio: b.yaml, 3.00 s of CPU, 3.0× its baseline of 1.00 s. Largest memory: b.yaml, 120 MB." in text
+    assert text.index("| b.yaml |") < text.index("| a.yaml |")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -70,6 +71,17 @@ def test_export_errors_are_messages_not_tracebacks(capsys: pytest.CaptureFixture
     assert code == 1 and "does not exist" in err
 
 
+@pytest.mark.parametrize(("given", "missing"), [("--from", "--to"), ("--to", "--from")])
+def test_half_a_path_is_refused_naming_the_missing_option(given: str, missing: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Half a path used to export the whole graph with exit code 0."""
+    code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"), given, "pill")
+    assert code == 1
+    assert err == (f"Error: {given} is given without {missing}: a path needs both ends. "
+                   f"Add {missing} NODE_ID, or leave out {given}.\n")
+    assert not list(tmp_path.iterdir())
+
+
 def test_default_path_is_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate")
     assert code == 0 and "Restless legs syndrome" in out
@@ -77,8 +89,12 @@ def test_default_path_is_the_bundled_dataset(capsys: pytest.CaptureFixture[str])
 
 def test_unwritable_folder_is_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
+
+    def refuse(path: str | Path, *args: Any, **kwargs: Any) -> int:
+        if Path(path).parent == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refuse)  # exports create their temporary file with os.open
     code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"))

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, ExportError, View, ViewSpec
 from graph.export import FORMATS, export_view
-from tests.helpers import run_app
+from tests.helpers import run_app, unblocked
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
@@ -93,6 +93,34 @@ def test_a_dataset_changing_under_the_app_keeps_the_last_good_graph(course: Path
     change, expected = FAULTS[fault]
     change(course)
     assert_still_showing(run(at), expected)
+
+
+def _replace_by_fifo(file: Path) -> None:
+    file.unlink()
+    os.mkfifo(file)
+
+
+def _grow_sparse(file: Path) -> None:
+    with file.open("r+b") as stream:
+        stream.truncate(64 * 1024 * 1024)
+
+
+SPECIAL: dict[str, tuple[Callable[[Path], Any], str]] = {
+    "fifo": (_replace_by_fifo, "02-graph.yaml: cannot be read: it is a FIFO (named pipe), not a regular file."),
+    "link-loop": (lambda file: (file.unlink(), file.symlink_to(file.name)),
+                  "02-graph.yaml: cannot be read: Too many levels of symbolic links."),
+    "sparse-64mb": (_grow_sparse, "02-graph.yaml:1: file is more than 5.0 MB; the limit is 5 MB."),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(SPECIAL))
+def test_a_dataset_file_made_unreadable_is_refused_without_hanging(course: Path, fault: str) -> None:
+    """The app reads with the CLI's limits: a FIFO is not opened for a blocking read, a huge file not read whole."""
+    at = run_app()
+    change, expected = SPECIAL[fault]
+    change(course / "02-graph.yaml")
+    with unblocked(course / "02-graph.yaml"):
+        assert_still_showing(run(at), expected)
 
 
 def test_a_repaired_dataset_is_shown_again(course: Path) -> None:

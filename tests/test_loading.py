@@ -60,9 +60,9 @@ def test_every_expectation_has_its_broken_file() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_file_reports_file_line_and_message(name: str) -> None:
     line, message = EXPECTED[name]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: others share the machine's cores
     problems = problems_of(BROKEN / name)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     where = f"{name}:{line}: " if line else f"{name}: "
     assert any(where in problem and message in problem for problem in problems), problems
 

@@ -13,7 +13,7 @@ import yaml
 from graph.dataset import model
 from graph.dataset.fields import record_fields
 from graph.dataset.formatdoc import update_format_doc
-from graph.dataset.loading import dataset_files
+from graph.dataset.reading import dataset_files
 from graph.dataset.schema import json_schema
 from graph.dataset.vocabulary import LINE_STYLES, SHAPES
 from graph.export import cyjs_export, dot_export, mermaid_export

@@ -29,3 +29,10 @@ def test_bad_query_values_raise_view_errors() -> None:
     with pytest.raises(ViewSpecError, match="claims must be 'on' or 'off'"):
         ViewSpec.from_query({"claims": "maybe"})
     assert ViewSpec.from_query({"dataset": "rls", "utm": "x"}) == ViewSpec()
+
+
+def test_half_a_path_names_its_missing_end() -> None:
+    assert ViewSpec(path_from="a").missing_path_end == "path_to"
+    assert ViewSpec(path_to="b").missing_path_end == "path_from"
+    assert ViewSpec(path_from="a", path_to="b").missing_path_end is None
+    assert ViewSpec().missing_path_end is None

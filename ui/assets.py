@@ -13,6 +13,8 @@ import base64
 import hashlib
 from pathlib import Path
 
+from graph.errors import ExportError
+from graph.files import write_bytes
 from graph.present import vis_asset
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -24,7 +26,7 @@ def published_vis_network() -> str:
     name = f"vis-network-{hashlib.sha256(code).hexdigest()[:12]}.min.js"
     try:
         _publish(STATIC_DIR / name, code)
-    except OSError:
+    except (OSError, ExportError):
         return "data:text/javascript;base64," + base64.b64encode(code).decode("ascii")
     return f"app/static/{name}"
 
@@ -34,6 +36,4 @@ def _publish(target: Path, code: bytes) -> None:
     if target.is_file() and target.stat().st_size == len(code):
         return
     target.parent.mkdir(exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_bytes(code)
-    temporary.replace(target)
+    write_bytes(target, code)

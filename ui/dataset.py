@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ValidationError
-from graph.dataset import cached_load, dataset_files, load_upload, upload_caption
+from graph.dataset import cached_load, load_upload, reading, upload_caption
 from graph.dataset.bundled import DATA_DIR
 from graph.network import viewstate
 from ui.text import escape, escape_lines
@@ -45,17 +45,11 @@ def default_name(datasets: dict[str, Path]) -> str:
 
 
 def read_sources(path: Path) -> Sources:
-    """The dataset's files as (name, bytes), named relative to the project where possible."""
-    files = dataset_files(path)
-    try:
-        return tuple((_display_name(file), file.read_bytes()) for file in files)
-    except OSError as exc:
-        raise ValidationError.single(str(path), f"cannot be read: {exc.strerror}.") from None
+    """The dataset's files as (name, bytes), named relative to the project where possible.
 
-
-def _display_name(file: Path) -> str:
-    resolved = file.resolve()
-    return str(resolved.relative_to(DATA_DIR.parent)) if resolved.is_relative_to(DATA_DIR.parent) else str(file)
+    Read with the CLI's limits: only regular files, none beyond the size cap.
+    """
+    return tuple(reading.read_sources(path, root=DATA_DIR.parent))
 
 
 def handle_upload() -> None:

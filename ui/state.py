@@ -35,6 +35,9 @@ def seed(explorer: Explorer, dataset_name: str, content_key: str, default_datase
     except GraphDataError as exc:
         note_link_problem(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
         spec = ViewSpec()
+    note = viewstate.half_path_note(spec)
+    if note:
+        note_link_problem(escape(note))
     show_view(spec)
     st.session_state[SEEDED_FOR] = content_key
 

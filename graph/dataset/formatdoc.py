@@ -14,6 +14,7 @@ from pathlib import Path
 from graph.dataset.fields import Field
 from graph.dataset.schema import REQUIRED_SECTIONS, SECTION_NOUNS, SECTIONS
 from graph.errors import ExportError
+from graph.files import write_bytes
 
 __all__ = ["format_tables", "update_format_doc", "write_format_doc"]
 
@@ -41,11 +42,11 @@ def write_format_doc(path: str | Path) -> bool:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        updated = update_format_doc(text)
-        if updated != text:
-            path.write_text(updated, encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"cannot update {path}: {exc.strerror}.") from None
+    updated = update_format_doc(text)
+    if updated != text:
+        write_bytes(path, updated.encode("utf-8"))
     return updated != text
 
 

@@ -1,8 +1,8 @@
 """Read a dataset from a YAML file, a folder of YAML files, or uploaded bytes.
 
-``load_dataset`` is the one entry point the CLI and the app use: it reads, parses, checks the
-format and the cross-references, and returns a :class:`~graph.dataset.model.Dataset` or raises a
-:class:`~graph.errors.ValidationError` carrying every problem found.
+``load_dataset`` reads (through :mod:`graph.dataset.reading`, which the app uses too), parses,
+checks the format and the cross-references, and returns a :class:`~graph.dataset.model.Dataset`
+or raises a :class:`~graph.errors.ValidationError` carrying every problem found.
 """
 
 from __future__ import annotations
@@ -11,23 +11,18 @@ from pathlib import Path
 
 from graph.dataset.convert import Converter, Item, ValuesBudgetExceeded
 from graph.dataset.model import Dataset
+from graph.dataset.reading import read_sources
 from graph.dataset.schema import DATASET, SECTIONS
 from graph.dataset.validation import build_dataset, cross_reference_problems
-from graph.dataset.yamlsafe import MAX_FILE_BYTES, compose_yaml, decode_yaml_bytes, paused_gc
+from graph.dataset.yamlsafe import compose_yaml, decode_yaml_bytes, paused_gc
 from graph.errors import Problem, ValidationError
-
-YAML_SUFFIXES = (".yaml", ".yml")
-MAX_FILES = 200
 
 Sections = dict[str, list[Item]]
 
 
 def load_dataset(path: str | Path) -> Dataset:
     """Load and validate the dataset at ``path`` (a YAML file or a folder of them)."""
-    path = Path(path)
-    files = dataset_files(path)
-    sources = [(_display(file), _read(file)) for file in files]
-    return load_sources(sources)
+    return load_sources(read_sources(Path(path)))
 
 
 def load_bytes(data: bytes, name: str) -> Dataset:
@@ -54,28 +49,6 @@ def _load_sources(sources: list[tuple[str, bytes]]) -> Dataset:
     if problems:
         raise ValidationError(problems)
     return build_dataset(sections)
-
-
-def dataset_files(path: Path) -> list[Path]:
-    """The YAML files that make up the dataset at ``path``, in name order."""
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
-        if not files:
-            raise _error(path, "this folder has no .yaml or .yml files.")
-        if len(files) > MAX_FILES:
-            raise _error(path, f"this folder has {len(files)} YAML files; the limit is {MAX_FILES}.")
-        return files
-    if not path.exists():
-        raise _error(path, "no such file or folder.", "Check the path, or omit it to use the bundled dataset.")
-    return [path]
-
-
-def _read(file: Path) -> bytes:
-    try:
-        with file.open("rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise _error(file, f"cannot be read: {exc.strerror}.") from None
 
 
 def _parse(name: str, data: bytes) -> tuple[str, Item | None, list[Problem]]:
@@ -112,15 +85,3 @@ def _merge_meta(sections: Sections, meta: Item) -> list[Problem]:
                         hint="Keep one 'meta' section per dataset.")]
     sections["meta"].append(meta)
     return []
-
-
-def _display(file: Path) -> str:
-    try:
-        return str(file.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(file)
-
-
-def _error(path: Path, message: str, hint: str = "") -> ValidationError:
-    return ValidationError([Problem(_display(path), 0, message, hint=hint)])
-

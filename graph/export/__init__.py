@@ -22,7 +22,7 @@ from graph.errors import ExportError
 from graph.export.csv_export import write_csv
 from graph.export.cyjs_export import write_cyjs
 from graph.export.dot_export import write_dot
-from graph.export.files import Target, write_atomically
+from graph.export.files import Target
 from graph.export.gexf_export import write_gexf
 from graph.export.graphml_export import write_graphml
 from graph.export.html_export import write_html
@@ -30,6 +30,7 @@ from graph.export.json_export import write_json
 from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
+from graph.files import Write, write_all_atomically, write_atomically
 from graph.network.view import View
 
 __all__ = [
@@ -148,12 +149,15 @@ def export_view(view: View, fmt: str, target: Target, options: ExportOptions | N
     chosen = _format(fmt)
     checked = _options(chosen, options, given)
     if isinstance(target, (str, Path)):
-        checked = _linked(chosen, Path(target), checked)
-    shown = dataclasses.replace(view, title=checked.title) if checked.title else view
-    if isinstance(target, (str, Path)):
-        write_atomically(Path(target), lambda stream: chosen.writer(shown, stream, checked))
+        write_atomically(Path(target), _stream_writer(view, chosen, _linked(chosen, Path(target), checked)))
     else:
-        chosen.writer(shown, target, checked)
+        _stream_writer(view, chosen, checked)(target)
+
+
+def _stream_writer(view: View, chosen: Format, options: ExportOptions) -> Write:
+    """A function writing the export to a binary stream, with the title the options give."""
+    shown = dataclasses.replace(view, title=options.title) if options.title else view
+    return lambda stream: chosen.writer(shown, stream, options)
 
 
 def plan_files(fmt: str, target: str | Path, options: ExportOptions | None = None, /,
@@ -170,14 +174,18 @@ def plan_files(fmt: str, target: str | Path, options: ExportOptions | None = Non
 
 
 def write_files(view: View, planned: list[PlannedFile], force: bool = False) -> list[Path]:
-    """Write planned files; refuse (before writing anything) to replace a companion unless ``force``."""
+    """Write planned files, all or none; refuse (before writing anything) to replace a companion unless ``force``.
+
+    Every file is written to a temporary file before any is renamed into place, companions first,
+    so a handout's text never appears when its picture failed, nor before it.
+    """
     existing = [item.target for item in planned[1:] if item.target.exists()]
     if existing and not force:
         names = ", ".join(str(path) for path in existing)
         raise ExportError(f"{names} already exists and would be replaced. Choose another output name, "
                           "or pass --force to replace it.")
-    for item in planned:
-        export_view(view, item.fmt, item.target, item.options)
+    write_all_atomically([(item.target, _stream_writer(view, _format(item.fmt), item.options))
+                          for item in reversed(planned)])
     return [item.target for item in planned]
 
 

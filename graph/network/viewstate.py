@@ -76,6 +76,16 @@ def spec_from_query(query: Mapping[str, str], dataset_name: str, default_dataset
     return ViewSpec.from_query(query)
 
 
+def half_path_note(spec: ViewSpec) -> str | None:
+    """What to tell a reader whose link gives only one end of a path, or None."""
+    missing = spec.missing_path_end
+    if not missing:
+        return None
+    given, needed = ("from", "to") if missing == "path_to" else ("to", "from")
+    return (f"The link gives the path's '{given}' but not its '{needed}', so no path is shown. "
+            f"Choose the other end under Path.")
+
+
 def merged_query(current: Mapping[str, str], dataset_name: str, spec: ViewSpec) -> dict[str, str]:
     """``current`` with the dataset and view parameters replaced and every other one kept."""
     owned = {DATASET_PARAMETER, *query_names()}
