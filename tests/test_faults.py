@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph import Explorer, ExportError, View, ViewSpec
 from graph.export import FORMATS, export_view
-from tests.helpers import run_app, unblocked
+from tests.helpers import plain, run_app, unblocked
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
@@ -55,7 +55,7 @@ def shown_title(at: AppTest) -> str:
 
 
 def problems(at: AppTest) -> str:
-    return "\n".join(e.value.replace("\\", "") for e in at.main.error)
+    return "\n".join(plain(e.value) for e in at.main.error)
 
 
 def assert_still_showing(at: AppTest, *expected_in_error: str) -> None:
