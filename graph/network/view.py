@@ -16,7 +16,7 @@ from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
 from graph.network.layout import Positions, default_extents, fitted_layout, force_layout, remove_overlaps
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
-from graph.network.query import check_ids, filtered, neighbourhood
+from graph.network.query import check_ids, filtered, induced_copy, neighbourhood
 from graph.viewspec import ViewSpec
 
 
@@ -58,7 +58,7 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     if spec.focus:
         nodes = neighbourhood(visible, spec.focus, spec.depth, spec.direction)
     nodes |= {node for path in paths for node in path.nodes} | pinned
-    shown = nx.MultiDiGraph(visible.subgraph(nodes))
+    shown = induced_copy(visible, nodes)
     return View(
         dataset=dataset, graph=shown, spec=spec, positions=_positions(shown, spec, positions),
         paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
