@@ -24,9 +24,12 @@ CLINIC = ROOT / "tests" / "data" / "app" / "clinic.yaml"
 POSITIONS = """
 import json, sys
 from graph import Explorer, ViewSpec
+from graph.present import styled_view
 explorer = Explorer.from_path(sys.argv[1])
 views = {"whole": ViewSpec(claims=True), "focus": ViewSpec(focus=sys.argv[2]), "force": ViewSpec(layout="force")}
-print(json.dumps({name: explorer.view(spec).positions for name, spec in views.items()}, sort_keys=True))
+drawn = {name: {node.id: node.position for node in styled_view(explorer.view(spec)).nodes}
+         for name, spec in views.items()}
+print(json.dumps(drawn, sort_keys=True))
 """
 # Every text format of a focus, a path and a whole-graph view, and both question banks, as digests.
 EXPORTS = """

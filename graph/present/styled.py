@@ -118,7 +118,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class StyledView:
-    """A view with every node and edge resolved to how it is drawn, plus its legend."""
+    """A view with every node and edge resolved to how it is drawn, plus its legend; ``extents``
+    are the boxes the placement gave each node (and closed group) at its drawn size."""
 
     view: View
     nodes: tuple[NodeStyle, ...]
@@ -126,6 +127,7 @@ class StyledView:
     clusters: tuple[Cluster, ...]
     headings: tuple[Heading, ...]
     legend: Legend
+    extents: Mapping[str, Extent] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, NodeStyle]:
@@ -149,7 +151,8 @@ def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> Styled
     nodes += [_cluster_style(view, group, arranged) for group in groups]
     clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id])) for g in groups)
     return StyledView(view=view, nodes=tuple(nodes), edges=tuple(_edge_styles(view, arranged, member_of)),
-                      clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view))
+                      clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view),
+                      extents=arranged.extents)
 
 
 def _kind_names(view: View) -> dict[str, str]:
