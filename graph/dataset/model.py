@@ -210,12 +210,12 @@ class Claim:
 def _view_key(option: ViewOption) -> Field:
     """A key of a tour step's view, as the ViewSpec option declares it, with the field's default."""
     default = getattr(ViewSpec(), option.attribute)
-    bounds = {"minimum": 1, "maximum": MAX_DEPTH} if option.attribute == "depth" else {}
+    depth = option.attribute == "depth"
     choices = tuple(VERDICTS) if option.attribute == "verdicts" else option.choices  # vocabulary, not the spec's
     return Field(option.name, option.type, description=option.description,
                  attribute="" if option.attribute == option.name else option.attribute,
                  default=None if default in ("", (), None) else default, choices=choices,
-                 refers_to=option.refers_to, **bounds)
+                 refers_to=option.refers_to, minimum=1 if depth else None, maximum=MAX_DEPTH if depth else None)
 
 
 VIEW_KEYS = tuple(_view_key(option) for option in VIEW_OPTIONS)
