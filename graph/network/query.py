@@ -55,10 +55,11 @@ def induced_copy(graph: nx.MultiDiGraph, nodes: Collection[str]) -> nx.MultiDiGr
     """A new graph of ``nodes`` and the edges among them, in ``graph``'s order whatever ``nodes``' order."""
     keep = set(nodes)
     ordered = [node for node in graph if node in keep]
-    copy = nx.MultiDiGraph()
+    copy: nx.MultiDiGraph = nx.MultiDiGraph()
     copy.graph.update(graph.graph)
     copy.add_nodes_from((node, graph.nodes[node]) for node in ordered)
-    copy.add_edges_from((u, v, key, data) for u in ordered for v, keyed in graph.adj[u].items() if v in keep
+    copy.add_edges_from((u, v, key, data)  # type: ignore[misc]  # the stubs miss a multigraph's (u, v, key, data)
+                        for u in ordered for v, keyed in graph.adj[u].items() if v in keep
                         for key, data in keyed.items())
     return copy
 
