@@ -31,7 +31,8 @@ drawn = {name: {node.id: node.position for node in styled_view(explorer.view(spe
          for name, spec in views.items()}
 print(json.dumps(drawn, sort_keys=True))
 """
-# Every text format of a focus, a path and a whole-graph view, and both question banks, as digests.
+# Every text format of a focus, a path and a whole-graph view, both question banks, and the
+# focus view's PNG and PDF, as digests.
 EXPORTS = """
 import hashlib, json, sys
 from graph import Explorer, ViewSpec
@@ -43,6 +44,8 @@ views = {"whole": ViewSpec(claims=True), "focus": ViewSpec(focus="kidney"),
 text_formats = [fmt for fmt in FORMATS if fmt not in IMAGE_FORMATS] + ["svg"]
 digests = {f"{name} {fmt}": hashlib.sha256(export_bytes(explorer.view(spec), fmt)).hexdigest()
            for name, spec in views.items() for fmt in text_formats}
+digests |= {f"focus {fmt}": hashlib.sha256(export_bytes(explorer.view(views["focus"]), fmt)).hexdigest()
+            for fmt in ("png", "pdf")}
 for name, spec in views.items():
     quiz = make_quiz(explorer, spec.with_changes(claims=True), seed=3)
     digests |= {f"{name} {fmt} bank": hashlib.sha256(bank.text(quiz).encode()).hexdigest()
@@ -66,9 +69,9 @@ def test_layouts_are_identical_across_hash_seeds(dataset: Path, focus: str) -> N
     assert len(first["whole"]) > 5 and first["force"] != first["whole"]
 
 
-def test_every_text_export_has_the_same_bytes_across_hash_seeds() -> None:
+def test_every_export_has_the_same_bytes_across_hash_seeds() -> None:
     first, second = (run_in_a_process(EXPORTS, seed, str(CLINIC)) for seed in ("1", "4242"))
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
     text_formats = len(FORMATS) - len(IMAGE_FORMATS) + 1
-    assert len(first) == 3 * (text_formats + len(BANK_FORMATS))
+    assert len(first) == 3 * (text_formats + len(BANK_FORMATS)) + 2
