@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph import Explorer, ViewSpec, load_bytes
 from graph.export.tabular import describe_threshold
 from graph.network.search import search_index
-from graph.present.details import Connection, ThresholdRow, connection_rows, node_details, view_table
+from graph.present.details import Connection, LinkRow, ThresholdRow, connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
 from tests.helpers import TINY, explorer
@@ -55,8 +55,9 @@ def test_text_alternative_lists_every_visible_link() -> None:
     view = explorer().view(ViewSpec(focus="disease"))
     rows = view_table(view)
     assert len(rows) == view.graph.number_of_edges()
-    assert {"From": "Iron pill", "Relation": "treats", "To": "The disease",
-            "Evidence": "Randomised trial; strong recommendation for (adults)", "References": "ref1"} in rows
+    assert LinkRow("Iron pill", "treats", "The disease", "Randomised trial; strong recommendation for (adults)",
+                   ("ref1",)) in rows
+    assert rows[0].cells.keys() == {"From", "Relation", "To", "Evidence", "References"}
 
 
 def test_guide_lists_levels_strongest_first_and_verdicts() -> None:

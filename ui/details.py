@@ -78,7 +78,7 @@ def show_table(view: View) -> None:
     every first visit's network.
     """
     if st.toggle("Table of the links shown (text alternative to the picture)", key="show_table"):
-        st.dataframe(pd.DataFrame(view_table(view)), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame([row.cells for row in view_table(view)]), hide_index=True, width="stretch")
 
 
 def show_guide(explorer: Explorer) -> None:

@@ -8,6 +8,7 @@ changes what the view contains. :func:`styled_view` resolves how each node and e
 from graph.present.details import (
     NEEDS_VERIFICATION,
     Connection,
+    LinkRow,
     NodeDetails,
     ThresholdRow,
     connection_rows,
@@ -36,6 +37,7 @@ __all__ = [
     "EdgeStyle",
     "Heading",
     "Legend",
+    "LinkRow",
     "NodeDetails",
     "NodeStyle",
     "StyledView",

@@ -2,7 +2,7 @@
 
 Kept out of the app so it can be tested and reused: a node's facts, thresholds
 (:class:`ThresholdRow`) and references, its connections grouped by relation phrase
-(:class:`Connection`), and the visible links as a table. Rows keep lists as lists: a reader
+(:class:`Connection`), and the visible links as a table (:class:`LinkRow`). Rows keep lists as lists: a reader
 joins them for display, and nobody has to split a display string again.
 """
 
@@ -134,12 +134,28 @@ def _evidence_text(dataset: Dataset, data: dict) -> str:
     return text + (f"; {NEEDS_VERIFICATION}" if data["needs_verification"] else "")
 
 
-def view_table(view: View) -> list[dict[str, str]]:
-    """Every visible link as a row: source, relation phrase, target, evidence, references."""
+@dataclass(frozen=True)
+class LinkRow:
+    """One visible link in the table of links: source, relation phrase, target, evidence, references."""
+
+    source: str
+    relation: str
+    target: str
+    evidence: str
+    references: tuple[str, ...]
+
+    @property
+    def cells(self) -> dict[str, str]:
+        """The row under the table's headings, references joined for reading."""
+        return {"From": self.source, "Relation": self.relation, "To": self.target, "Evidence": self.evidence,
+                "References": ", ".join(self.references)}
+
+
+def view_table(view: View) -> list[LinkRow]:
+    """Every visible link as a row, by source label then link id."""
     graph = view.graph
     return [
-        {"From": graph.nodes[u]["label"], "Relation": style.relation_phrase(view.dataset, data["relation"]),
-         "To": graph.nodes[v]["label"], "Evidence": _evidence_text(view.dataset, data),
-         "References": ", ".join(data["references"])}
+        LinkRow(graph.nodes[u]["label"], style.relation_phrase(view.dataset, data["relation"]),
+                graph.nodes[v]["label"], _evidence_text(view.dataset, data), tuple(data["references"]))
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: (graph.nodes[e[0]]["label"], e[2]["id"]))
     ]
