@@ -74,7 +74,7 @@ def median_ms(work: Callable[[], object], repeats: int = 5) -> float:
 def bare_drawing(view: View, fmt: str) -> None:
     """Baseline: networkx's own ``draw_networkx`` of the same view, no legend, caption or styling."""
     figure = Figure(figsize=(12, 8))
-    nx.draw_networkx(view.graph, view.positions, ax=figure.add_subplot(), font_size=7, node_size=200)
+    nx.draw_networkx(view.graph, view.layout_positions, ax=figure.add_subplot(), font_size=7, node_size=200)
     figure.savefig(io.BytesIO(), format=fmt, dpi=100)
 
 

@@ -32,7 +32,7 @@ from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
 from graph.teaching import BANK_FORMATS, count_by_kind, guess_bank_format, make_quiz, write_bank
-from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+from graph.viewspec import VIEW_OPTIONS, ViewOption, ViewSpec, encode_value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,12 +133,10 @@ def _export_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def view_spec(args: argparse.Namespace) -> ViewSpec:
-    """The ViewSpec the export options describe."""
-    return ViewSpec(
-        focus=args.focus, depth=args.depth, direction=args.direction, kinds=_split(args.kinds),
-        relations=_split(args.relations), evidence=args.evidence, claims=args.claims == "on",
-        layout=args.layout, path_from=args.path_from, path_to=args.path_to,
-    )
+    """The ViewSpec the view options describe: read as the app reads the same names in its URL."""
+    given = {option.name: str(getattr(args, option.attribute)) for option in VIEW_OPTIONS
+             if getattr(args, option.attribute) is not None}
+    return ViewSpec.from_query(given, source="the command line")
 
 
 def _require_both_path_ends(spec: ViewSpec) -> None:
@@ -160,10 +158,6 @@ def schema(args: argparse.Namespace) -> int:
     elif not args.docs:
         sys.stdout.write(text)
     return 0
-
-
-def _split(text: str | None) -> tuple[str, ...] | None:
-    return tuple(part.strip() for part in text.split(",") if part.strip()) if text else None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -217,16 +211,7 @@ def _add(commands: argparse._SubParsersAction, name: str, handler: object, help_
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sorted({*FORMATS, *DECK_FORMATS}), help="default: from the output's suffix")
     parser.add_argument("-o", "--output", required=True, help="the file to write")
-    parser.add_argument("--focus", help="node id to centre the view on")
-    parser.add_argument("--depth", type=int, default=1, help=f"steps from the focus (1-{MAX_DEPTH})")
-    parser.add_argument("--direction", choices=DIRECTIONS, default="both")
-    parser.add_argument("--kinds", help="comma-separated kind ids to show")
-    parser.add_argument("--relations", help="comma-separated relation ids to show")
-    parser.add_argument("--evidence", help="minimum evidence level id")
-    parser.add_argument("--claims", choices=("on", "off"), default="off", help="show the claims layer")
-    parser.add_argument("--from", dest="path_from", help="path start node id")
-    parser.add_argument("--to", dest="path_to", help="path end node id")
-    parser.add_argument("--layout", choices=LAYOUTS, default="layered")
+    _view_arguments(parser)
     parser.add_argument("--title", help="title shown on the export")
     parser.add_argument("--scale", type=float, help="image scale for png/svg/pdf/md (1-4)")
     parser.add_argument("--page", choices=PAGES, help="picture size: slide (1920x1080 at scale 1), "
@@ -240,10 +225,32 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace companion files (the handout's picture) that already exist")
 
 
+def _view_arguments(parser: argparse.ArgumentParser, defaults: dict[str, str] | None = None) -> None:
+    """A flag for every view option, named as in the app's URL and in tour steps (``--from``),
+    written as there (``--kinds a,b``, ``--claims on``); ``defaults`` differ from the app's."""
+    for option in VIEW_OPTIONS:
+        default = (defaults or {}).get(option.name)
+        value = getattr(ViewSpec(), option.attribute)
+        shown = default or ("" if value is None else encode_value(value))
+        parser.add_argument(f"--{option.name}", dest=option.attribute, default=default,
+                            type=int if option.type == "integer" else str, metavar=_METAVARS.get(option.type),
+                            choices=_cli_choices(option),
+                            help=option.description + (f" Default: {shown}." if shown else ""))
+
+
+_METAVARS = {"id": "ID", "integer": "N", "ids": "ID,ID", "choices": "VERDICT,VERDICT"}
+
+
+def _cli_choices(option: ViewOption) -> tuple[str, ...] | None:
+    if option.type == "boolean":
+        return ("on", "off")
+    return option.choices if option.type == "choice" else None
+
+
 def quiz(args: argparse.Namespace) -> int:
     """Write questions about a view (the whole dataset, claims included, by default) as a question bank."""
     fmt = args.format or guess_bank_format(args.output)
-    spec = ViewSpec(focus=args.focus, depth=args.depth, claims=args.claims == "on")
+    spec = view_spec(args)
     bank = make_quiz(Explorer.from_path(args.path), spec, seed=args.seed, count=args.count)
     if not bank.questions:
         raise ExportError("the view yields no questions: widen it (no focus, a larger --depth, --claims on).")
@@ -259,9 +266,7 @@ def _quiz_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="the file to write")
     parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions (default 0)")
     parser.add_argument("--count", type=_positive, default=20, help="at most this many questions (default 20)")
-    parser.add_argument("--focus", help="ask only about this node's neighbourhood")
-    parser.add_argument("--depth", type=int, default=1, help=f"steps from the focus (1-{MAX_DEPTH})")
-    parser.add_argument("--claims", choices=("on", "off"), default="on", help="include questions on claims")
+    _view_arguments(parser, defaults={"claims": "on"})
 
 
 def _positive(text: str) -> int:

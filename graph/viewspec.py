@@ -3,12 +3,16 @@
 A :class:`ViewSpec` is what the app keeps in the URL and what the CLI's export options build, so
 that "the view on screen" and "the view exported" are the same thing. It round-trips through
 query parameters: ``ViewSpec.from_query(spec.to_query()) == spec``.
+
+Each field is declared once more, in :data:`VIEW_OPTIONS`, with its public name and meaning;
+the URL parameters, a tour step's keys, the CLI's flags (``--from``, ``--verdicts`` …) and the
+app's widget keys are all derived from it, so none of them can miss a field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph.errors import ViewSpecError
@@ -66,34 +70,62 @@ class ViewSpec:
     def to_query(self) -> dict[str, str]:
         """The non-default parts of the spec as URL query parameters."""
         default = ViewSpec()
-        query = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if value != getattr(default, field.name):
-                query[_QUERY_NAMES.get(field.name, field.name)] = _encode(value)
-        return query
+        return {option.name: encode_value(getattr(self, option.attribute)) for option in VIEW_OPTIONS
+                if getattr(self, option.attribute) != getattr(default, option.attribute)}
 
     @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> ViewSpec:
-        """Parse query parameters (as ``to_query`` writes them); unknown ones are ignored."""
-        names = {_QUERY_NAMES.get(f.name, f.name): f.name for f in fields(cls)}
-        values = {names[key]: value for key, value in query.items() if key in names}
+    def from_query(cls, query: Mapping[str, str], source: str = "the link") -> ViewSpec:
+        """Parse query parameters (as ``to_query`` writes them, or as given to the CLI); unknown
+        ones are ignored. ``source`` names where they come from in the error message."""
+        values = {option.attribute: query[option.name] for option in VIEW_OPTIONS if option.name in query}
         try:
             return cls(**{name: _decode(name, value) for name, value in values.items()})
         except ValueError as exc:
-            raise ViewSpecError(f"cannot read the view from the link: {exc}") from None
+            raise ViewSpecError(f"cannot read the view from {source}: {exc}") from None
 
 
-_QUERY_NAMES = {"path_from": "from", "path_to": "to"}
+@dataclass(frozen=True)
+class ViewOption:
+    """One field of a ViewSpec as people meet it: ``name`` is its URL parameter, tour-step key and
+    CLI flag; ``attribute`` the ViewSpec field and the app's widget key; ``type``, ``choices`` and
+    ``refers_to`` say what a value is, as the dataset format does; ``description`` what it does."""
+
+    attribute: str
+    name: str
+    type: str
+    description: str
+    choices: tuple[str, ...] = ()
+    refers_to: str = ""
+
+
+VIEW_OPTIONS = (
+    ViewOption("focus", "focus", "id", "Node (or claim) to centre the view on.", refers_to="nodes"),
+    ViewOption("depth", "depth", "integer", "How many links out from the focus."),
+    ViewOption("direction", "direction", "choice", "Follow links out of the focus, into it, or both.",
+               choices=DIRECTIONS),
+    ViewOption("kinds", "kinds", "ids", "Show only nodes of these kinds (all when absent).", refers_to="kinds"),
+    ViewOption("relations", "relations", "ids", "Show only links with these relations (all when absent).",
+               refers_to="relations"),
+    ViewOption("evidence", "evidence", "id", "Show only links at this evidence level or stronger.",
+               refers_to="evidence"),
+    ViewOption("claims", "claims", "boolean", "Show the claims layer."),
+    ViewOption("verdicts", "verdicts", "choices", "With the claims layer, show only claims with these verdicts."),
+    ViewOption("layout", "layout", "choice", "How the nodes are placed.", choices=LAYOUTS),
+    ViewOption("path_from", "from", "id", "Start of the paths to highlight; needs `to`.", refers_to="nodes"),
+    ViewOption("path_to", "to", "id", "End of the paths to highlight; needs `from`.", refers_to="nodes"),
+)
 
 
 def query_names() -> tuple[str, ...]:
     """Every URL parameter a ViewSpec reads and writes."""
-    return tuple(_QUERY_NAMES.get(field.name, field.name) for field in fields(ViewSpec))
+    return tuple(option.name for option in VIEW_OPTIONS)
+
+
 _LISTS = ("kinds", "relations", "verdicts")
 
 
-def _encode(value: object) -> str:
+def encode_value(value: object) -> str:
+    """A field's value as the URL (and the CLI) writes it: ``on``/``off``, ``a,b``, text."""
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, tuple):
@@ -109,5 +141,5 @@ def _decode(name: str, text: str) -> Any:
             raise ValueError(f"claims must be 'on' or 'off', got '{text}'")
         return text == "on"
     if name in _LISTS:
-        return tuple(part for part in text.split(",") if part)
+        return tuple(part.strip() for part in text.split(",") if part.strip())
     return text or None

@@ -23,7 +23,7 @@ def test_whole_graph_keeps_the_most_connected_nodes_with_their_links() -> None:
     assert view.graph.number_of_edges() == whole.subgraph(shown).number_of_edges()
     assert view.hidden_nodes == rls.graph.number_of_nodes() - 20
     assert view.hidden_claims == sum(1 for _, layer in rls.graph.nodes(data="layer") if layer == "claims")
-    assert set(view.positions) == shown
+    assert set(view.layout_positions) == shown
 
 
 def test_focus_and_path_ends_are_always_kept() -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 
-from graph.cli import main
+from graph import ViewSpec
+from graph.cli import _parser, main, view_spec
+from graph.viewspec import query_names
 from tests.helpers import DATA, TINY
 
 
@@ -100,3 +103,36 @@ def test_unwritable_folder_is_a_message(capsys: pytest.CaptureFixture[str], tmp_
     code, _, err = run(capsys, "export", str(TINY), "-o", str(tmp_path / "x.json"))
     assert code == 1 and err.startswith(f"Error: cannot write {tmp_path / 'x.json'}: Permission denied.")
     assert not list(tmp_path.iterdir())
+
+
+APP_VIEWS = [
+    ViewSpec(focus="disease", depth=2, direction="in", kinds=("cause", "condition"), evidence="cohort"),
+    ViewSpec(claims=True, verdicts=("contradicted",), layout="force", path_from="bad_blood", path_to="disease"),
+]
+
+
+@pytest.mark.parametrize("spec", APP_VIEWS)
+def test_the_cli_reads_every_view_option_as_the_app_writes_it_in_its_link(spec: ViewSpec) -> None:
+    flags = [f"--{name}={value}" for name, value in spec.to_query().items()]
+    assert view_spec(_parser().parse_args(["export", "-o", "x.json", *flags])) == spec
+
+
+def test_every_view_option_is_a_flag_of_export_and_quiz() -> None:
+    given = {"focus": "a", "depth": "2", "direction": "in", "kinds": "k", "relations": "r", "evidence": "e",
+             "claims": "on", "verdicts": "supported", "layout": "force", "from": "a", "to": "b"}
+    assert sorted(given) == sorted(query_names()) and len(query_names()) == len(fields(ViewSpec))
+    for command in ("export", "quiz"):
+        args = _parser().parse_args([command, "-o", "x", *(f"--{name}={value}" for name, value in given.items())])
+        assert view_spec(args) == ViewSpec.from_query(given)
+
+
+def test_verdicts_narrow_the_exported_claims(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, *_ = run(capsys, "export", str(TINY), "--claims", "on", "--verdicts", "supported",
+                       "-o", str(tmp_path / "v.json"))
+    claims = [n for n in json.loads((tmp_path / "v.json").read_text())["nodes"] if n["layer"] == "claims"]
+    assert code == 0 and claims and {claim["verdict"] for claim in claims} == {"supported"}
+
+
+def test_a_bad_view_option_is_an_error_about_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", str(TINY), "--verdicts", "maybe", "-o", "x.json")
+    assert code == 1 and err.startswith("Error: ") and "maybe" in err and "Traceback" not in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph import Explorer, ViewSpec, load_bytes
 from graph.export.tabular import describe_threshold
 from graph.network.search import search_index
-from graph.present.details import connection_rows, node_details, view_table
+from graph.present.details import Connection, LinkRow, ThresholdRow, connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
 from tests.helpers import TINY, explorer
@@ -20,8 +20,7 @@ CHECKED_OR_NOT = """    thresholds:
 
 def test_node_details_show_thresholds_facts_and_references() -> None:
     details = node_details(explorer().dataset, explorer().graph, "pill")
-    assert details.thresholds[1] == {"Value": "75–100 ng/mL", "Population": "adults",
-                                     "Meaning": "IV iron only", "References": "", "Verification": ""}
+    assert details.thresholds[1] == ThresholdRow("75–100 ng/mL", "adults", "IV iron only", (), False)
     assert ("dose mg", "65") in details.facts
     assert details.references == ["ref1: Doe J. A trial. J Test. 2020;1:1-2. https://doi.org/10.1000/test.1"]
 
@@ -34,7 +33,7 @@ def test_a_threshold_says_when_nobody_has_checked_it() -> None:
     dataset = load_bytes((text[:start] + CHECKED_OR_NOT + text[end:]).encode(), "checked.yaml")
     graph = Explorer(dataset).graph
     rows = node_details(dataset, graph, "pill").thresholds
-    assert [row["Verification"] for row in rows] == ["needs verification", "needs verification", "", ""]
+    assert [row.needs_verification for row in rows] == [True, True, False, False]
     phrases = [describe_threshold(t) for t in graph.nodes["pill"]["thresholds"]]
     assert phrases[0] == "< 1: cites an unchecked source [ref2] (needs verification)"
     assert phrases[3] == "< 4: checked by hand [ref2]"
@@ -43,7 +42,8 @@ def test_a_threshold_says_when_nobody_has_checked_it() -> None:
 def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:
     rows = connection_rows(explorer().dataset, explorer().graph, "disease")
     assert set(rows) == {"has as a mechanism", "is treated by", "is caused by", "has claims about it"}
-    assert rows["is treated by"][0]["Evidence"] == "Randomised trial; strong recommendation for (adults)"
+    evidence = "Randomised trial; strong recommendation for (adults)"
+    assert rows["is treated by"][0] == Connection("pill", "Iron pill", evidence, "", ("ref1",))
 
 
 def test_unverified_references_are_marked() -> None:
@@ -55,8 +55,9 @@ def test_text_alternative_lists_every_visible_link() -> None:
     view = explorer().view(ViewSpec(focus="disease"))
     rows = view_table(view)
     assert len(rows) == view.graph.number_of_edges()
-    assert {"From": "Iron pill", "Relation": "treats", "To": "The disease",
-            "Evidence": "Randomised trial; strong recommendation for (adults)", "References": "ref1"} in rows
+    assert LinkRow("Iron pill", "treats", "The disease", "Randomised trial; strong recommendation for (adults)",
+                   ("ref1",)) in rows
+    assert rows[0].cells.keys() == {"From", "Relation", "To", "Evidence", "References"}
 
 
 def test_guide_lists_levels_strongest_first_and_verdicts() -> None:

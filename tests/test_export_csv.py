@@ -89,3 +89,11 @@ def test_payloads_are_cells_not_markup() -> None:
 def test_same_view_same_bytes() -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view()
     assert export_bytes(view, "csv") == export_bytes(view, "csv")
+
+
+def test_the_evidence_table_gives_the_width_its_edges_are_drawn_with() -> None:
+    read = tables(export_bytes(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True)), "csv"))
+    widths = {row["id"]: row["width"] for row in read["evidence.csv"]}
+    drawn = {(row["evidence"], row["width"]) for row in read["edges.csv"] if row["evidence"]}
+    assert len(drawn) >= 2
+    assert all(widths[level] == width for level, width in drawn)

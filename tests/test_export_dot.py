@@ -64,7 +64,7 @@ def test_styles_positions_and_emphasis() -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
     text = dot_text(view)
     assert '"low_iron" [label="Low iron", shape="triangle", style="filled", fillcolor="#E69F00"' in text
-    x, y = view.positions["disease"]
+    x, y = styled_view(view, cluster_above=None).node("disease").position
     assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
            f'style="dashed", penwidth="{width(view, "low_iron--leads_to--brain_iron"):g}", ' \

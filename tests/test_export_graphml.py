@@ -15,6 +15,8 @@ from graph import Explorer, View, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.tabular import edge_records, node_records, unify_types
 from graph.present import style
+from graph.present.styled import styled_view
+from tests.helpers import RLS
 
 DATA = Path(__file__).parent / "data"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -59,7 +61,7 @@ def test_flattening_keeps_types_and_values(tmp_path: Path) -> None:
     assert (pill["attr_dose_mg"], pill["attr_oral"]) == (65, True)
     assert pill["thresholds"].startswith("≤ 75 ng/mL (adults): give iron [ref1]; 75–100 ng/mL")
     assert (low_iron["aliases"], low_iron["x"], low_iron["label"]) == (
-        "iron deficiency", view.positions["low_iron"][0], "Low iron")
+        "iron deficiency", view.layout_positions["low_iron"][0], "Low iron")
     edge = graph.edges["pill", "disease", "pill--treats--disease"]
     assert (edge["recommendation_direction"], edge["evidence_rank"], edge["width"]) == (
         "for", 3, style.TIER_BY_ID["strong"].width)
@@ -76,7 +78,7 @@ def test_gexf_has_viz_colour_and_flipped_position(tmp_path: Path) -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view()
     viz = read_back(view, "gexf", tmp_path).nodes["bad_blood"]["viz"]
     assert viz["color"] == {"r": 0xE6, "g": 0x9F, "b": 0x00, "a": 1.0}
-    assert viz["position"]["y"] == -view.positions["bad_blood"][1]
+    assert viz["position"]["y"] == -view.layout_positions["bad_blood"][1]
 
 
 def test_gexf_has_no_date(tmp_path: Path) -> None:
@@ -87,8 +89,9 @@ def test_gexf_has_no_date(tmp_path: Path) -> None:
 
 def test_json_reads_back_with_every_attribute(view: View) -> None:
     graph = nx.node_link_graph(json.loads(export_bytes(view, "json")), edges="edges")
+    drawn = styled_view(view, cluster_above=None)
     for node, data in view.graph.nodes(data=True):
-        x, y = view.positions[node]
+        x, y = drawn.node(node).position
         assert graph.nodes[node] == {**data, "x": x, "y": y, "focus": False, "on_path": False}
     assert {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)} == {
         (u, v, k): {**d, "focus": False, "on_path": False} for u, v, k, d in view.graph.edges(keys=True, data=True)}
@@ -155,3 +158,13 @@ def test_gexf_edges_carry_viz_and_no_internal_columns() -> None:
     assert dashed.find(f"{VIZ}color").get("r") is not None and dashed.get("label") == "leads to"
     shapes = {edge.get("id"): edge.find(f"{VIZ}shape").get("value") for edge in edges.values()}
     assert shapes["pill--treats--disease"] == "solid" and shapes["claim1--is_about--disease"] == "dashed"
+
+
+@pytest.mark.parametrize("focus", ["iron_deficiency", "rls"])
+def test_json_and_graphml_put_every_node_in_the_same_place(focus: str) -> None:
+    view = Explorer.from_path(RLS).view(ViewSpec(focus=focus))
+    from_json = nx.node_link_graph(json.loads(export_bytes(view, "json")), edges="edges")
+    from_graphml = nx.read_graphml(io.BytesIO(export_bytes(view, "graphml")))
+    assert len(from_json) > 10
+    assert {n: (d["x"], d["y"]) for n, d in from_json.nodes(data=True)} == {
+        n: (d["x"], d["y"]) for n, d in from_graphml.nodes(data=True)}

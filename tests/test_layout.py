@@ -11,13 +11,17 @@ import pytest
 from graph import Explorer, ViewSpec
 from graph.network.layout import (
     Extent,
+    Positions,
     compute_layout,
     default_extents,
     extent,
-    fit_scale,
     remove_overlaps,
     wrap_label,
 )
+from graph.network.view import View
+from graph.present.arrange import TARGET_PX
+from graph.present.placement import MAX_ZOOM, fit_scale
+from graph.present.styled import styled_view
 from tests.helpers import RLS, ROOT, TINY, explorer
 
 
@@ -40,7 +44,12 @@ def test_nodes_do_not_move_when_filters_change() -> None:
     whole = explorer().view(ViewSpec(claims=True))
     for spec in (ViewSpec(), ViewSpec(kinds=("cause",)), ViewSpec(evidence="trial"), ViewSpec(layout="layered")):
         view = explorer().view(spec)
-        assert all(view.positions[n] == whole.positions[n] for n in view.graph)
+        assert all(drawn(view)[n] == drawn(whole)[n] for n in view.graph)
+
+
+def drawn(view: View) -> Positions:
+    """Where the view's nodes are drawn, in every export and on screen."""
+    return {node.id: node.position for node in styled_view(view, cluster_above=None).nodes}
 
 
 def boxes_overlap(positions: dict, extents: dict) -> list[tuple[str, str]]:
@@ -55,10 +64,12 @@ def boxes_overlap(positions: dict, extents: dict) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("focus", ["iron_deficiency", "augmentation", "gene_meis1", "rls"])
 def test_focus_views_are_laid_out_afresh_with_room_for_every_label(focus: str) -> None:
     view = Explorer.from_path(RLS).view(ViewSpec(focus=focus))
-    extents = default_extents(view.graph)
-    assert boxes_overlap(view.positions, extents) == []
+    styled = styled_view(view, cluster_above=None)
+    positions = {node.id: node.position for node in styled.nodes}
+    assert boxes_overlap(positions, styled.extents) == []
     if view.graph.number_of_nodes() <= 20:  # the big one is grouped by the styled view
-        assert fit_scale(view.positions, extents) > 0.6
+        smallest = min(node.font_size for node in styled.nodes)
+        assert smallest * min(fit_scale(positions, styled.extents), MAX_ZOOM) >= TARGET_PX
 
 
 def test_whole_graph_layout_leaves_room_for_every_label() -> None:
@@ -87,12 +98,15 @@ def test_overlapping_nodes_are_pushed_apart_and_the_rest_stays() -> None:
 @pytest.mark.parametrize("focus", ["rls", "iron_deficiency"])
 def test_force_focus_views_leave_room_for_every_label(focus: str) -> None:
     view = Explorer.from_path(RLS).view(ViewSpec(focus=focus, layout="force"))
-    assert boxes_overlap(view.positions, default_extents(view.graph)) == []
+    styled = styled_view(view, cluster_above=None)
+    assert boxes_overlap({node.id: node.position for node in styled.nodes}, styled.extents) == []
 
 
 def test_fitted_layout_is_the_same_in_another_process_with_another_hash_seed() -> None:
-    script = ("from graph import Explorer, ViewSpec; e = Explorer.from_path('data/rls'); "
-              "print(sorted(e.view(ViewSpec(focus='rls')).positions.items()), sorted(e.positions('layered').items()))")
+    script = ("from graph import Explorer, ViewSpec; from graph.present import styled_view; "
+              "e = Explorer.from_path('data/rls'); "
+              "print(sorted((n.id, n.position) for n in styled_view(e.view(ViewSpec(focus='rls'))).nodes), "
+              "sorted(e.positions('layered').items()))")
     runs = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
     assert len(runs) == 1 and len(next(iter(runs))) > 1000

@@ -53,5 +53,5 @@ def test_equally_short_paths_are_ranked_by_their_weakest_link_then_their_total()
     routes = Explorer.from_path(Path(__file__).parent / "data" / "routes.yaml")
     view = routes.view(ViewSpec(path_from="start", path_to="end"))
     middles = [path.nodes[1] for path in view.paths]
-    assert middles == ["via_trials", "via_mixed", "via_cohorts", "via_expert"]
-    assert [path.weakest_rank for path in view.paths] == [3, 2, 2, 1]
+    assert middles == ["via_trials", "via_mixed", "via_cohorts", "via_meta", "via_expert"]
+    assert [(path.weakest_rank, path.total_rank) for path in view.paths] == [(3, 6), (2, 5), (2, 4), (1, 5), (1, 4)]

@@ -8,6 +8,7 @@ import re
 from pyvis.network import Network
 
 from graph import ViewSpec
+from graph.present.placement import FIT_MARGIN, HEADING_PX, MAX_ZOOM, MIN_LABEL_PX
 from graph.present.render import (
     add_records,
     component_script,
@@ -69,7 +70,7 @@ def test_styles_come_from_kinds_and_evidence() -> None:
 def test_positions_are_fixed_and_path_is_highlighted() -> None:
     view = explorer().view(ViewSpec(path_from="low_iron", path_to="pill"))
     payload = network_payload(view)
-    assert all((n["x"], n["y"]) == view.positions[n["id"]] for n in payload["nodes"])
+    assert all((n["x"], n["y"]) == view.layout_positions[n["id"]] for n in payload["nodes"])
     path_edge = next(e for e in payload["edges"] if e["id"] == "pill--treats--low_iron")
     assert path_edge["color"]["color"] == PATH_COLOUR
 
@@ -109,3 +110,12 @@ def test_records_are_exactly_what_pyvis_add_node_and_add_edge_make() -> None:
         slow.add_edge(edge.source, edge.target, **vis_edge(edge))
     assert json.dumps(fast.get_network_data()[:2]) == json.dumps(slow.get_network_data()[:2])
     assert fast.node_ids == slow.node_ids and fast.node_map == slow.node_map
+
+
+def test_the_page_takes_its_zoom_and_label_rules_from_the_payload() -> None:
+    rules = network_payload(explorer().view())["rules"]
+    assert rules == {"max_zoom": MAX_ZOOM, "min_label_px": MIN_LABEL_PX, "heading_px": HEADING_PX,
+                     "fit_margin": FIT_MARGIN}
+    script = network_script()
+    assert all(f"rules.{name}" in script for name in rules)
+    assert str(MAX_ZOOM) not in script and "KG_MAX_ZOOM" not in script and "KG_MIN_LABEL_PX" not in script

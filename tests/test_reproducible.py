@@ -1,8 +1,9 @@
-"""The same dataset gives the same picture in every process, whatever Python's string hashing.
+"""The same dataset gives the same picture and the same files in every process, whatever Python's
+string hashing.
 
 Positions feed every renderer and export, and sets of node ids iterate in an order that depends
-on PYTHONHASHSEED; a layout that leaned on that order would move nodes between two runs of the
-app, or between a teacher's export and a student's screen.
+on PYTHONHASHSEED; a layout or a view that leaned on that order would move nodes between two runs
+of the app, and give a teacher's export different bytes from one run to the next.
 """
 
 from __future__ import annotations
@@ -15,26 +16,62 @@ from pathlib import Path
 
 import pytest
 
+from graph.export import FORMATS, IMAGE_FORMATS
+from graph.teaching import BANK_FORMATS
+
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = """
+CLINIC = ROOT / "tests" / "data" / "app" / "clinic.yaml"
+POSITIONS = """
 import json, sys
 from graph import Explorer, ViewSpec
+from graph.present import styled_view
 explorer = Explorer.from_path(sys.argv[1])
 views = {"whole": ViewSpec(claims=True), "focus": ViewSpec(focus=sys.argv[2]), "force": ViewSpec(layout="force")}
-print(json.dumps({name: explorer.view(spec).positions for name, spec in views.items()}, sort_keys=True))
+drawn = {name: {node.id: node.position for node in styled_view(explorer.view(spec)).nodes}
+         for name, spec in views.items()}
+print(json.dumps(drawn, sort_keys=True))
+"""
+# Every text format of a focus, a path and a whole-graph view, both question banks, and the
+# focus view's PNG and PDF, as digests.
+EXPORTS = """
+import hashlib, json, sys
+from graph import Explorer, ViewSpec
+from graph.export import FORMATS, IMAGE_FORMATS, export_bytes
+from graph.teaching import BANK_FORMATS, make_quiz
+explorer = Explorer.from_path(sys.argv[1])
+views = {"whole": ViewSpec(claims=True), "focus": ViewSpec(focus="kidney"),
+         "path": ViewSpec(path_from="low_iron", path_to="pill", kinds=("cause", "condition", "treatment"))}
+text_formats = [fmt for fmt in FORMATS if fmt not in IMAGE_FORMATS] + ["svg"]
+digests = {f"{name} {fmt}": hashlib.sha256(export_bytes(explorer.view(spec), fmt)).hexdigest()
+           for name, spec in views.items() for fmt in text_formats}
+digests |= {f"focus {fmt}": hashlib.sha256(export_bytes(explorer.view(views["focus"]), fmt)).hexdigest()
+            for fmt in ("png", "pdf")}
+for name, spec in views.items():
+    quiz = make_quiz(explorer, spec.with_changes(claims=True), seed=3)
+    digests |= {f"{name} {fmt} bank": hashlib.sha256(bank.text(quiz).encode()).hexdigest()
+                for fmt, bank in BANK_FORMATS.items()}
+print(json.dumps(digests))
 """
 
 
-def positions_in_a_process(hash_seed: str, dataset: Path, focus: str) -> dict:
+def run_in_a_process(script: str, hash_seed: str, *args: str) -> dict:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(dataset), focus], capture_output=True, text=True,
-                            env=env, cwd=ROOT, check=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                            env=env, cwd=ROOT, check=True, timeout=180)
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize(("dataset", "focus"), [(ROOT / "tests" / "data" / "app" / "clinic.yaml", "disease"),
+@pytest.mark.parametrize(("dataset", "focus"), [(CLINIC, "disease"),
                                                 (ROOT / "data" / "photosynthesis.yaml", "chloroplast")])
 def test_layouts_are_identical_across_hash_seeds(dataset: Path, focus: str) -> None:
-    first, second = (positions_in_a_process(seed, dataset, focus) for seed in ("1", "4242"))
+    first, second = (run_in_a_process(POSITIONS, seed, str(dataset), focus) for seed in ("1", "4242"))
     assert first == second
     assert len(first["whole"]) > 5 and first["force"] != first["whole"]
+
+
+def test_every_export_has_the_same_bytes_across_hash_seeds() -> None:
+    first, second = (run_in_a_process(EXPORTS, seed, str(CLINIC)) for seed in ("1", "4242"))
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
+    text_formats = len(FORMATS) - len(IMAGE_FORMATS) + 1
+    assert len(first) == 3 * (text_formats + len(BANK_FORMATS)) + 2

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from graph import Explorer, View
-from graph.present import connection_rows, evidence_guide, node_details, view_table
+from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
 from ui import state
 from ui.text import escape
 
@@ -46,15 +46,16 @@ def _facts(facts: list[tuple[str, str]]) -> None:
         st.markdown("\n".join(f"- **{escape(name)}**: {escape(value)}" for name, value in facts))
 
 
-def _thresholds(thresholds: list[dict[str, str]]) -> None:
+def _thresholds(thresholds: list[ThresholdRow]) -> None:
     if not thresholds:
         return
     st.markdown("**Thresholds**")
     lines = []
     for row in thresholds:
-        who = f" ({escape(row['Population'])})" if row["Population"] else ""
-        notes = "".join(f" · {escape(row[column])}" for column in ("References", "Verification") if row[column])
-        lines.append(f"- **{escape(row['Value'])}**{who}: {escape(row['Meaning'])}{notes}")
+        who = f" ({escape(row.population)})" if row.population else ""
+        notes = [", ".join(row.references)] + ([NEEDS_VERIFICATION] if row.needs_verification else [])
+        shown = "".join(f" · {escape(note)}" for note in notes if note)
+        lines.append(f"- **{escape(row.value)}**{who}: {escape(row.meaning)}{shown}")
     st.markdown("\n".join(lines))
 
 
@@ -62,12 +63,12 @@ def _connections(explorer: Explorer, node: str) -> None:
     for phrase, rows in connection_rows(explorer.dataset, explorer.graph, node).items():
         st.markdown(f"**{escape(phrase)}**")
         for index, row in enumerate(rows):  # a node may be linked twice the same way (adults, children)
-            st.button(escape(row["Node"]), key=f"go_{node}_{phrase}_{index}", type="tertiary",
-                      on_click=state.select_node, args=(row["Id"], True),
+            st.button(escape(row.label), key=f"go_{node}_{phrase}_{index}", type="tertiary",
+                      on_click=state.select_node, args=(row.other, True),
                       help="Select this node and read about it")
-            st.caption(escape(f"{row['Evidence']} · {row['References']}"))
-            if row["Note"]:
-                st.caption(escape(row["Note"]))
+            st.caption(escape(f"{row.evidence} · {', '.join(row.references)}"))
+            if row.note:
+                st.caption(escape(row.note))
 
 
 def show_table(view: View) -> None:
@@ -77,7 +78,7 @@ def show_table(view: View) -> None:
     every first visit's network.
     """
     if st.toggle("Table of the links shown (text alternative to the picture)", key="show_table"):
-        st.dataframe(pd.DataFrame(view_table(view)), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame([row.cells for row in view_table(view)]), hide_index=True, width="stretch")
 
 
 def show_guide(explorer: Explorer) -> None:

@@ -29,7 +29,7 @@ from graph.dataset.vocabulary import (
     VERDICTS,
     VERIFICATION_STATES,
 )
-from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
+from graph.viewspec import MAX_DEPTH, VIEW_OPTIONS, ViewOption, ViewSpec
 
 __all__ = ["ABOUT_RELATION", "CLAIM_KIND", "VERDICTS", "VERIFICATION_STATES"]
 
@@ -208,30 +208,18 @@ class Claim:
     about_edges: tuple[str, ...] = key("Edges the claim concerns.", refers_to="edges", default=())
 
 
-def _view_key(name: str, type_: str, description: str, attribute: str = "", **extra: Any) -> Field:
-    """A key of a tour step's view, with the ViewSpec field's default."""
-    default = getattr(ViewSpec(), attribute or name)
-    return Field(name, type_, description=description, attribute=attribute,
-                 default=None if default in ("", (), None) else default, **extra)
+def _view_key(option: ViewOption) -> Field:
+    """A key of a tour step's view, as the ViewSpec option declares it, with the field's default."""
+    default = getattr(ViewSpec(), option.attribute)
+    depth = option.attribute == "depth"
+    choices = tuple(VERDICTS) if option.attribute == "verdicts" else option.choices  # vocabulary, not the spec's
+    return Field(option.name, option.type, description=option.description,
+                 attribute="" if option.attribute == option.name else option.attribute,
+                 default=None if default in ("", (), None) else default, choices=choices,
+                 refers_to=option.refers_to, minimum=1 if depth else None, maximum=MAX_DEPTH if depth else None)
 
 
-VIEW_KEYS = (
-    _view_key("focus", "id", "Node (or claim) to centre the view on.", refers_to="nodes"),
-    _view_key("depth", "integer", "How many links out from the focus.", minimum=1, maximum=MAX_DEPTH),
-    _view_key("direction", "choice", "Follow links out of the focus, into it, or both.", choices=DIRECTIONS),
-    _view_key("kinds", "ids", "Show only nodes of these kinds (all when absent).", refers_to="kinds"),
-    _view_key("relations", "ids", "Show only links with these relations (all when absent).",
-              refers_to="relations"),
-    _view_key("evidence", "id", "Show only links at this evidence level or stronger.", refers_to="evidence"),
-    _view_key("claims", "boolean", "Show the claims layer."),
-    _view_key("verdicts", "choices", "With the claims layer, show only claims with these verdicts.",
-              choices=tuple(VERDICTS)),
-    _view_key("layout", "choice", "How the nodes are placed.", choices=LAYOUTS),
-    _view_key("from", "id", "Start of the paths to highlight; needs `to`.", attribute="path_from",
-              refers_to="nodes"),
-    _view_key("to", "id", "End of the paths to highlight; needs `from`.", attribute="path_to",
-              refers_to="nodes"),
-)
+VIEW_KEYS = tuple(_view_key(option) for option in VIEW_OPTIONS)
 
 
 @dataclass(frozen=True)

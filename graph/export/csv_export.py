@@ -64,11 +64,11 @@ def kind_rows(view: View) -> list[Record]:
 
 
 def evidence_rows(view: View) -> list[Record]:
-    """Evidence levels, strongest first, with the line style and width edges are drawn with."""
+    """Evidence levels, strongest first, with the line style the dataset names and the width their
+    edges are drawn with (their tier's: every export and the app draw a tier at one width)."""
     levels = sorted(view.dataset.evidence, key=lambda level: -level.rank)
     return [{"id": level.id, "rank": level.rank, "label": level.label, "line": level.line,
-             "width": style.edge_width(view.dataset, {"evidence": level.id, "evidence_rank": level.rank})}
-            for level in levels]
+             "width": style.evidence_tier(view.dataset, level.id).width} for level in levels]
 
 
 def csv_text(rows: list[Record], first: Iterable[str]) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from graph.dataset.model import Reference
 from graph.export.common import shown_references
 from graph.network.view import View
-from graph.present.details import connection_rows, node_details
+from graph.present.details import NEEDS_VERIFICATION, ThresholdRow, connection_rows, node_details
 from graph.present.styled import StyledView, styled_view
 
 SAFE_SCHEMES = ("http", "https")
@@ -54,12 +54,20 @@ def _node_entry(view: View, styled: StyledView, node: str) -> dict[str, Any]:
     return {"id": node, "label": data["label"], "kind": styled.node(node).kind_label, "summary": data["summary"],
             "text": data["text"], "aliases": list(data["aliases"]), "references": list(data["references"]),
             "needs_verification": data["needs_verification"], "facts": details.facts,
-            "thresholds": details.thresholds, "connections": _connections(view, node)}
+            "thresholds": [_threshold_entry(row) for row in details.thresholds],
+            "connections": _connections(view, node)}
+
+
+def _threshold_entry(row: ThresholdRow) -> dict[str, str]:
+    """A threshold with the words the page script shows for each part."""
+    return {"Value": row.value, "Population": row.population, "Meaning": row.meaning,
+            "References": ", ".join(row.references),
+            "Verification": NEEDS_VERIFICATION if row.needs_verification else ""}
 
 
 def _connections(view: View, node: str) -> list[dict[str, Any]]:
     """The node's links, read from the node: phrase, the other node, evidence, note, references."""
     rows = connection_rows(view.dataset, view.graph, node)
-    return [{"phrase": phrase, "other": row["Id"], "label": row["Node"], "evidence": row["Evidence"],
-             "note": row["Note"], "references": [ref for ref in row["References"].split(", ") if ref]}
+    return [{"phrase": phrase, "other": row.other, "label": row.label, "evidence": row.evidence,
+             "note": row.note, "references": list(row.references)}
             for phrase, group in rows.items() for row in group]

@@ -20,7 +20,7 @@ from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
 from graph.network.layout import compute_layout
 from graph.network.paths import shortest_paths
-from graph.network.query import check_ids, filtered, neighbourhood
+from graph.network.query import check_ids, filtered, induced_copy, neighbourhood
 from graph.network.view import View, make_view
 from graph.viewspec import ViewSpec
 
@@ -78,7 +78,7 @@ def bounded_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec, limit
     if spec.path_from and spec.path_to:
         pinned += [node for path in shortest_paths(visible, spec.path_from, spec.path_to) for node in path.nodes]
     region = neighbourhood(visible, spec.focus, spec.depth, spec.direction) if spec.focus else set(visible)
-    part: nx.MultiDiGraph[str] = nx.MultiDiGraph(graph.subgraph(most_connected(graph, region, limit, pinned)))
+    part = induced_copy(graph, most_connected(graph, region, limit, pinned))
     view = make_view(dataset, part, spec, compute_layout(part, spec.layout), title)
     view = replace(view, hidden_nodes=graph.number_of_nodes() - view.graph.number_of_nodes(),
                    hidden_edges=graph.number_of_edges() - view.graph.number_of_edges(),

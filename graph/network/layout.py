@@ -3,10 +3,9 @@
 Positions are computed once for the whole graph (claims included) and every whole-graph view
 reuses them, so a node never jumps when filters change. ``layered`` puts kinds in ranks by tier,
 orders each rank to keep related nodes level, and gives every node the room its wrapped label
-needs (:class:`Extent`); :func:`fitted_layout` lays a small graph (a neighbourhood) out as tier
-columns, tier rows or three columns around its focus, whichever lets its labels be drawn
-biggest on a canvas the size of the app's (:func:`best_placement`). ``force`` is a seeded
+needs (:class:`Extent`); :func:`place` sets ranks out as columns or rows. ``force`` is a seeded
 Fruchterman–Reingold layout; :func:`remove_overlaps` pushes apart nodes whose boxes overlap.
+Fitting a small view to the screen is presentation's job (:mod:`graph.present.placement`).
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ NODE_GAP = 28.0
 MAX_ROWS = 18
 MAX_PER_ROW = 5
 SWEEPS = 4
-CANVAS = (612.0, 404.0)  # the network in the app at 1366×768, in pixels, less a margin
 LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 MAX_SPREAD_NODES = 400
 MAX_ROUNDS = 200
@@ -122,62 +120,9 @@ def layered_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None 
     return place(tier_ranks(graph), extents or default_extents(graph), "LR")
 
 
-@dataclass(frozen=True)
-class Placement:
-    """A layered layout and how it was made: the candidate's name, nodes per column (row), and
-    the zoom at which it fits the canvas."""
-
-    positions: Positions
-    name: str
-    wrap: int
-    scale: float
-
-
-Candidate = tuple[str, list[list[str]], float]  # direction (LR: ranks as columns, TB: rows), ranks, gap
-WRAP_COUNTS = {"LR": (3, 4, 5, 6, 8, 12, MAX_ROWS), "TB": (3, 4, 5, 7)}
-
-
-def best_placement(candidates: Mapping[str, Candidate], extents: Mapping[str, Extent],
-                   canvas: tuple[float, float] = CANVAS, fit: set[str] | None = None) -> Placement:
-    """The candidate, and number of nodes per column or row, whose nodes (those in ``fit``, if
-    given) fit ``canvas`` at the biggest zoom; on a tie the earlier candidate and taller columns win."""
-    best: Placement | None = None
-    for name, (direction, ranks, gap) in candidates.items():
-        for wrap in sorted(WRAP_COUNTS[direction], reverse=True):
-            positions = place(ranks, extents, direction, wrap, gap)
-            scale = fit_scale({n: positions[n] for n in fit} if fit else positions, extents, canvas)
-            if best is None or scale > best.scale + 1e-9:
-                best = Placement(positions, name, wrap, scale)
-    assert best is not None, "no candidate layout"
-    return best
-
-
-def focus_candidates(graph: nx.MultiDiGraph, focus: str | None) -> dict[str, Candidate]:
-    """Tier columns, tier rows, and (with a focus) three columns around the focus."""
-    tiers = tier_ranks(graph)
-    candidates = {"LR": ("LR", tiers, COLUMN_GAP), "TB": ("TB", tiers, RANK_GAP)}
-    if focus is not None and focus in graph:
-        candidates["sides"] = ("LR", side_ranks(graph, focus), COLUMN_GAP)
-    return candidates
-
-
-def fitted_layout(graph: nx.MultiDiGraph, extents: Mapping[str, Extent] | None = None, focus: str | None = None,
-                  canvas: tuple[float, float] = CANVAS) -> Positions:
-    """The layered layout that lets labels be drawn biggest on ``canvas``."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    return best_placement(focus_candidates(graph, focus), extents or default_extents(graph), canvas).positions
-
-
 def tier_ranks(graph: nx.MultiDiGraph) -> list[list[str]]:
     """Nodes by tier, each tier ordered to keep linked nodes level."""
     return ordered_ranks(graph, lambda node: graph.nodes[node]["tier"])
-
-
-def side_ranks(graph: nx.MultiDiGraph, focus: str) -> list[list[str]]:
-    """Three ranks around ``focus``: tiers before its own, its own tier, tiers after."""
-    tier = graph.nodes[focus]["tier"]
-    return ordered_ranks(graph, lambda node: (graph.nodes[node]["tier"] > tier) - (graph.nodes[node]["tier"] < tier))
 
 
 def place(ranks: list[list[str]], extents: Mapping[str, Extent], direction: str = "LR",
@@ -187,23 +132,6 @@ def place(ranks: list[list[str]], extents: Mapping[str, Extent], direction: str 
     if direction == "TB":
         return _place_rows(ranks, extents, wrap or MAX_PER_ROW, RANK_GAP if gap is None else gap)
     return _place_columns(ranks, extents, wrap or MAX_ROWS, COLUMN_GAP if gap is None else gap)
-
-
-def fit_scale(positions: Positions, extents: Mapping[str, Extent], canvas: tuple[float, float] = CANVAS) -> float:
-    """The zoom at which every node's box fits on ``canvas``."""
-    left, top, right, bottom = bounds(positions, extents)
-    return min(canvas[0] / max(right - left, 1.0), canvas[1] / max(bottom - top, 1.0))
-
-
-def bounds(positions: Positions, extents: Mapping[str, Extent]) -> tuple[float, float, float, float]:
-    """Left, top, right and bottom of all the nodes' boxes."""
-    boxes = [_box(positions[node], extents[node]) for node in positions]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _box(position: tuple[float, float], box: Extent) -> tuple[float, float, float, float]:
-    x, y = position
-    return (x - box.width / 2, y - box.above, x + box.width / 2, y + box.below)
 
 
 def ordered_ranks(graph: nx.MultiDiGraph, rank_of: Callable[[str], int],

@@ -1,8 +1,12 @@
 """Filters and neighbourhoods over the built graph.
 
-All functions take the full graph and return a node set or a subgraph view; none mutates its
-input. ``filtered`` applies kinds, relations, minimum evidence and the claims layer;
-``neighbourhood`` walks out, in or both ways to a depth.
+All functions take the full graph and return a node set, a subgraph view or a copy; none mutates
+its input. ``filtered`` applies kinds, relations, minimum evidence and the claims layer;
+``neighbourhood`` walks out, in or both ways to a depth; ``induced_copy`` copies a part.
+
+Views and copies keep the dataset's order of nodes and edges. NetworkX's ``subgraph(nodes)``
+iterates a small node set in the set's order, which changes with ``PYTHONHASHSEED``, and every
+export would then change from one run to the next.
 """
 
 from __future__ import annotations
@@ -32,19 +36,33 @@ def check_ids(dataset: Dataset, spec: ViewSpec) -> None:
 
 
 def filtered(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
-             keep: Collection[str] = frozenset()) -> nx.MultiDiGraph:
-    """The subgraph of nodes and edges that pass the spec's filters (a read-only view).
+             keep: set[str] = frozenset()) -> nx.MultiDiGraph:  # type: ignore[assignment]
+    """The subgraph of nodes and edges that pass the spec's filters (a read-only view, in ``graph``'s order).
 
     Nodes in ``keep`` (the focus, path ends) stay even if their kind is filtered out.
     """
-    nodes = [n for n, data in graph.nodes(data=True) if n in keep or _node_passes(data, spec)]
+    nodes = {n for n, data in graph.nodes(data=True) if n in keep or _node_passes(data, spec)}
     minimum = dataset.evidence_level(spec.evidence).rank if spec.evidence else None
 
     def edge_passes(u: str, v: str, key: str) -> bool:
         return _edge_passes(graph.edges[u, v, key], spec, minimum)
 
+    # A plain membership test, not a node set: NetworkX then iterates in the graph's own order.
     # The stubs take only whole-number edge keys; ours are the edges' ids.
-    return nx.subgraph_view(graph.subgraph(nodes), filter_edge=edge_passes)  # type: ignore[arg-type]
+    return nx.subgraph_view(graph, filter_node=nodes.__contains__, filter_edge=edge_passes)  # type: ignore[arg-type]
+
+
+def induced_copy(graph: nx.MultiDiGraph, nodes: Collection[str]) -> nx.MultiDiGraph:
+    """A new graph of ``nodes`` and the edges among them, in ``graph``'s order whatever ``nodes``' order."""
+    keep = set(nodes)
+    ordered = [node for node in graph if node in keep]
+    copy: nx.MultiDiGraph = nx.MultiDiGraph()
+    copy.graph.update(graph.graph)
+    copy.add_nodes_from((node, graph.nodes[node]) for node in ordered)
+    copy.add_edges_from((u, v, key, data)  # type: ignore[misc]  # the stubs miss a multigraph's (u, v, key, data)
+                        for u in ordered for v, keyed in graph.adj[u].items() if v in keep
+                        for key, data in keyed.items())
+    return copy
 
 
 def _node_passes(data: dict, spec: ViewSpec) -> bool:

@@ -1,9 +1,11 @@
-"""A view: the part of the graph a spec selects, with positions and highlighted paths.
+"""A view: the part of the graph a spec selects, with its highlighted paths.
 
 The :class:`View` is what every renderer and exporter takes, so the picture on screen, the HTML
-file and every export of "this view" show the same nodes, edges and positions. Whole-graph views
-keep the layout's positions whatever the filters and paths; a focus view is laid out afresh (by
-tier, spaced by label size, in the direction that fits a screen best), so a neighbourhood fills it.
+file and every export of "this view" show the same nodes and edges. It is the selection only:
+where each node is drawn is decided once, by presentation (:func:`graph.present.styled_view`),
+which keeps the whole graph's layout for a whole-graph view and lays a focus view out afresh.
+The view carries that whole-graph layout (``layout_positions``) so a node never jumps when
+filters change.
 """
 
 from __future__ import annotations
@@ -14,20 +16,24 @@ import networkx as nx
 
 from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
-from graph.network.layout import Positions, default_extents, fitted_layout, force_layout, remove_overlaps
+from graph.network.layout import Positions
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
-from graph.network.query import check_ids, filtered, neighbourhood
+from graph.network.query import check_ids, filtered, induced_copy, neighbourhood
 from graph.viewspec import ViewSpec
 
 
 @dataclass(frozen=True)
 class View:
-    """The visible subgraph and everything needed to draw and describe it."""
+    """The visible subgraph and everything needed to draw and describe it.
+
+    ``layout_positions`` are where the whole graph's layout puts the shown nodes; what is drawn
+    comes from the styled view, which lays focused and grouped views out afresh.
+    """
 
     dataset: Dataset
     graph: nx.MultiDiGraph
     spec: ViewSpec
-    positions: Positions
+    layout_positions: Positions
     paths: tuple[GraphPath, ...]
     path_sentences: tuple[str, ...]
     hidden_nodes: int
@@ -58,24 +64,15 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
     if spec.focus:
         nodes = neighbourhood(visible, spec.focus, spec.depth, spec.direction)
     nodes |= {node for path in paths for node in path.nodes} | pinned
-    shown: nx.MultiDiGraph[str] = nx.MultiDiGraph(visible.subgraph(nodes))
+    shown = induced_copy(visible, nodes)
     return View(
-        dataset=dataset, graph=shown, spec=spec, positions=_positions(shown, spec, positions),
+        dataset=dataset, graph=shown, spec=spec, layout_positions={node: positions[node] for node in shown},
         paths=tuple(paths), path_sentences=_sentences(dataset, visible, spec, paths),
         hidden_nodes=graph.number_of_nodes() - shown.number_of_nodes(),
         hidden_edges=graph.number_of_edges() - shown.number_of_edges(),
         hidden_claims=_claims(graph) - _claims(shown),
         title=title or _title(dataset, graph, spec),
     )
-
-
-def _positions(shown: nx.MultiDiGraph, spec: ViewSpec, positions: Positions) -> Positions:
-    """The whole graph's positions; a focus view (a small part) is laid out afresh to fill the screen."""
-    if not spec.focus:
-        return {node: positions[node] for node in shown}
-    if spec.layout == "layered":
-        return fitted_layout(shown, focus=spec.focus)
-    return remove_overlaps(force_layout(shown), default_extents(shown))
 
 
 def _sentences(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,

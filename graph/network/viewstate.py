@@ -18,11 +18,10 @@ from typing import Any
 
 from graph.dataset.model import Dataset
 from graph.dataset.vocabulary import VERDICTS
-from graph.viewspec import ViewSpec, query_names
+from graph.viewspec import VIEW_OPTIONS, ViewSpec, query_names
 
 DATASET_PARAMETER = "dataset"
-WIDGET_KEYS = ("focus", "depth", "direction", "kinds", "relations", "evidence", "claims", "verdicts",
-               "layout", "path_from", "path_to")
+WIDGET_KEYS = tuple(option.attribute for option in VIEW_OPTIONS)  # each control's key is its ViewSpec field
 _EVERYTHING = ("kinds", "relations", "verdicts")
 
 

@@ -5,7 +5,16 @@ changes what the view contains. :func:`styled_view` resolves how each node and e
 (label, colour, shape, line style, tooltip, emphasis, clusters) once, for every renderer.
 """
 
-from graph.present.details import connection_rows, node_details, view_table
+from graph.present.details import (
+    NEEDS_VERIFICATION,
+    Connection,
+    LinkRow,
+    NodeDetails,
+    ThresholdRow,
+    connection_rows,
+    node_details,
+    view_table,
+)
 from graph.present.guide import evidence_guide
 from graph.present.legend import Legend, legend_for
 from graph.present.markdown import escape_markdown
@@ -22,12 +31,17 @@ from graph.present.render import (
 from graph.present.styled import Cluster, EdgeStyle, Heading, NodeStyle, StyledView, styled_view
 
 __all__ = [
+    "NEEDS_VERIFICATION",
     "Cluster",
+    "Connection",
     "EdgeStyle",
     "Heading",
     "Legend",
+    "LinkRow",
+    "NodeDetails",
     "NodeStyle",
     "StyledView",
+    "ThresholdRow",
     "component_script",
     "component_style",
     "connection_rows",

@@ -2,10 +2,12 @@
 
 A view with many nodes is first *grouped*: the neighbours (or, in a whole-graph or path view,
 the nodes off the path) of each kind that has many of them become one node, which opens on
-click. Then the nodes are placed, spaced by the size of their labels (:mod:`graph.network.layout`),
-with the smallest font size that lets the picture be drawn with labels of at least
-``TARGET_PX`` pixels on a canvas the size of the app's. Every group also gets the positions to
-use while it is open, arranged so that its members fill the canvas. Used by the styled view.
+click. Then the nodes are placed, spaced by the size of their labels (:mod:`graph.network.layout`
+and :mod:`graph.present.placement`), with the smallest font size that lets the picture be drawn
+with labels of at least ``TARGET_PX`` pixels on a canvas the size of the app's. Every group also
+gets the positions to use while it is open, arranged so that its members fill the canvas. This
+is the one place positions are decided: the styled view, and through it every renderer and
+export, takes them from here.
 """
 
 from __future__ import annotations
@@ -18,15 +20,10 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from graph.network.layout import (
-    CANVAS,
     COLUMN_GAP,
-    Candidate,
     Extent,
     Positions,
-    best_placement,
     extent,
-    fit_scale,
-    focus_candidates,
     force_layout,
     ordered_ranks,
     place,
@@ -34,13 +31,13 @@ from graph.network.layout import (
     tier_ranks,
 )
 from graph.network.view import View
+from graph.present.placement import CANVAS, MAX_ZOOM, Candidate, best_placement, fit_scale, focus_candidates
 
 FONT_STEPS = (17, 19, 21, 23, 25, 27, 29)
 WRAP_STEPS = (150.0, 200.0, 110.0)
 FOCUS_FONT_EXTRA = 3
 TARGET_PX = 14.0        # aimed at in the estimate, so that what is drawn stays above 11 px
 HEADING_ROOM = 56.0     # pixels the column headings take above a whole-graph view
-MAX_ZOOM = 1.3          # the page script never zooms in further than this when it fits a view
 GROUP_SHAPE = "box"
 WRAPS = (3, 4, 5, 6, 8, 10, 13, 18)
 HEADING_GAP = 30.0
@@ -106,7 +103,7 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
     the one that draws them biggest."""
     if not groups and not view.spec.focus:
         font = FONT_STEPS[0]
-        return Arrangement(dict(view.positions), font, _extents(view, labels, shapes, font, WRAP_STEPS[0]))
+        return Arrangement(dict(view.layout_positions), font, _extents(view, labels, shapes, font, WRAP_STEPS[0]))
     graph = collapsed(view, groups)
     placed = {node: labels[node] for node in graph}  # members of closed groups are sized once, below
     best, best_px = None, -math.inf

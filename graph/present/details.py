@@ -1,7 +1,9 @@
-"""What the app's details panel and text alternative show, as plain rows.
+"""What the app's details panel and text alternative show, as typed rows.
 
-Kept out of the app so it can be tested and reused: a node's facts, thresholds and references,
-its connections grouped by relation phrase, and the visible links as a table.
+Kept out of the app so it can be tested and reused: a node's facts, thresholds
+(:class:`ThresholdRow`) and references, its connections grouped by relation phrase
+(:class:`Connection`), and the visible links as a table (:class:`LinkRow`). Rows keep lists as lists: a reader
+joins them for display, and nobody has to split a display string again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,30 @@ SOURCE_LENGTH = 90
 
 
 @dataclass(frozen=True)
+class ThresholdRow:
+    """A threshold as the details show it: the value with its operator ("≤ 75 ng/mL"), who it is
+    for, what it means, its references, and whether nobody has checked it."""
+
+    value: str
+    population: str
+    meaning: str
+    references: tuple[str, ...]
+    needs_verification: bool
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A link as read from one node: the node at the other end (id and label), the evidence in
+    words, the link's note and its references."""
+
+    other: str
+    label: str
+    evidence: str
+    note: str
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class NodeDetails:
     """The details panel of one node."""
 
@@ -29,7 +55,7 @@ class NodeDetails:
     text: str
     needs_verification: bool
     facts: list[tuple[str, str]]
-    thresholds: list[dict[str, str]]
+    thresholds: list[ThresholdRow]
     references: list[str]
 
 
@@ -59,10 +85,9 @@ def _facts(data: dict) -> list[tuple[str, str]]:
     return facts
 
 
-def _threshold_row(threshold: dict) -> dict[str, str]:
-    return {"Value": threshold["text"], "Population": threshold["population"],
-            "Meaning": threshold["meaning"], "References": ", ".join(threshold["references"]),
-            "Verification": NEEDS_VERIFICATION if threshold["needs_verification"] else ""}
+def _threshold_row(threshold: dict) -> ThresholdRow:
+    return ThresholdRow(threshold["text"], threshold["population"], threshold["meaning"],
+                        tuple(threshold["references"]), threshold["needs_verification"])
 
 
 def shorten(text: str, limit: int = SOURCE_LENGTH) -> str:
@@ -79,9 +104,9 @@ def reference_line(reference: Reference) -> str:
     return f"{reference.id}: {reference.citation}{link}{mark}"
 
 
-def connection_rows(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> dict[str, list[dict[str, str]]]:
+def connection_rows(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> dict[str, list[Connection]]:
     """The node's links grouped by how they read from the node ("is a risk factor for", …)."""
-    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    groups: dict[str, list[Connection]] = defaultdict(list)
     for _, target, data in graph.out_edges(node, data=True):
         groups[style.relation_phrase(dataset, data["relation"])].append(_row(dataset, graph, target, data))
     for source, _, data in graph.in_edges(node, data=True):
@@ -94,9 +119,9 @@ def _inverse_phrase(dataset: Dataset, relation: str) -> str:
     return known[relation].inverse if relation in known else "has claims about it"
 
 
-def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> dict[str, str]:
-    return {"Id": other, "Node": graph.nodes[other]["label"], "Evidence": _evidence_text(dataset, data),
-            "Note": data["note"], "References": ", ".join(data["references"])}
+def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> Connection:
+    return Connection(other, graph.nodes[other]["label"], _evidence_text(dataset, data), data["note"],
+                      tuple(data["references"]))
 
 
 def _evidence_text(dataset: Dataset, data: dict) -> str:
@@ -109,12 +134,28 @@ def _evidence_text(dataset: Dataset, data: dict) -> str:
     return text + (f"; {NEEDS_VERIFICATION}" if data["needs_verification"] else "")
 
 
-def view_table(view: View) -> list[dict[str, str]]:
-    """Every visible link as a row: source, relation phrase, target, evidence, references."""
+@dataclass(frozen=True)
+class LinkRow:
+    """One visible link in the table of links: source, relation phrase, target, evidence, references."""
+
+    source: str
+    relation: str
+    target: str
+    evidence: str
+    references: tuple[str, ...]
+
+    @property
+    def cells(self) -> dict[str, str]:
+        """The row under the table's headings, references joined for reading."""
+        return {"From": self.source, "Relation": self.relation, "To": self.target, "Evidence": self.evidence,
+                "References": ", ".join(self.references)}
+
+
+def view_table(view: View) -> list[LinkRow]:
+    """Every visible link as a row, by source label then link id."""
     graph = view.graph
     return [
-        {"From": graph.nodes[u]["label"], "Relation": style.relation_phrase(view.dataset, data["relation"]),
-         "To": graph.nodes[v]["label"], "Evidence": _evidence_text(view.dataset, data),
-         "References": ", ".join(data["references"])}
+        LinkRow(graph.nodes[u]["label"], style.relation_phrase(view.dataset, data["relation"]),
+                graph.nodes[v]["label"], _evidence_text(view.dataset, data), tuple(data["references"]))
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: (graph.nodes[e[0]]["label"], e[2]["id"]))
     ]

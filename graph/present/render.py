@@ -26,6 +26,7 @@ from pyvis.node import Node
 from graph.network.layout import SHAPE_SIZE
 from graph.network.view import View
 from graph.present import style
+from graph.present.placement import page_rules
 from graph.present.styled import CLUSTER_ABOVE, DIM_OPACITY, EdgeStyle, NodeStyle, StyledView, styled_view
 
 NETWORK_HEIGHT = 640
@@ -48,7 +49,8 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> di
 
     Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
     its records into vis-network's (through pyvis) and adds what the page script needs: the
-    clusters' members and positions, the column headings, the focus and the path.
+    clusters' members and positions, the column headings, the focus and the path, and the zoom
+    and label rules the picture was laid out for.
     """
     styled = styled_view(view, cluster_above)
     net = Network(directed=True, height=f"{NETWORK_HEIGHT}px", width="100%")
@@ -60,7 +62,7 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> di
         "path": sorted(view.path_nodes),
         "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
         "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
-        "legend": legend_payload(styled), "description": describe_view(view),
+        "legend": legend_payload(styled), "description": describe_view(view), "rules": page_rules(),
     }
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.dataset.model import Dataset
-from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
+from graph.dataset.vocabulary import VERDICTS
 
-MIN_WIDTH = 1.0
-MAX_WIDTH = 5.0
 CLAIM_EDGE_COLOUR = "#777777"
 EDGE_COLOUR = "#4d4d4d"
 PATH_COLOUR = "#6A00F4"
@@ -73,55 +71,12 @@ def claim_fill(verdict_colour: str) -> str:
     return tint(verdict_colour, CLAIM_TINT)
 
 
-def node_colour(dataset: Dataset, data: dict) -> str:
-    """Fill colour of a node from its kind, or its verdict for a claim."""
-    if data["kind"] == CLAIM_KIND:
-        return VERDICT_STYLES[data["verdict"]].colour
-    return dataset.kind(data["kind"]).colour
-
-
 def label_colour(fill: str) -> str:
     """Black or white, whichever reads better on ``fill`` (relative luminance, WCAG)."""
     channels = [int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "#000000" if luminance > 0.18 else "#ffffff"
-
-
-def node_shape(dataset: Dataset, data: dict) -> str:
-    """vis-network shape name of a node."""
-    return CLAIM_SHAPE if data["kind"] == CLAIM_KIND else dataset.kind(data["kind"]).shape
-
-
-def node_label(data: dict) -> str:
-    """Label as drawn: claims are prefixed with their verdict in words."""
-    return drawn_label(data)
-
-
-def edge_width(dataset: Dataset, data: dict) -> float:
-    """Line width from the evidence rank: weakest level thinnest, strongest thickest."""
-    if not data["evidence"]:
-        return MIN_WIDTH
-    ranks = [level.rank for level in dataset.evidence]
-    low, high = min(ranks), max(ranks)
-    share = (data["evidence_rank"] - low) / (high - low) if high > low else 1.0
-    return round(MIN_WIDTH + share * (MAX_WIDTH - MIN_WIDTH), 2)
-
-
-def edge_line(dataset: Dataset, data: dict) -> str:
-    """Line style name (solid, dashed, dotted) of an edge."""
-    if not data["evidence"]:
-        return "dotted"
-    return dataset.evidence_level(data["evidence"]).line
-
-
-def edge_dashes(dataset: Dataset, data: dict) -> tuple[int, ...] | None:
-    """Dash pattern (on, off, …) in pixels, or None for a solid line."""
-    return DASHES[edge_line(dataset, data)]
-
-
-def edge_colour(data: dict) -> str:
-    return CLAIM_EDGE_COLOUR if not data["evidence"] else EDGE_COLOUR
 
 
 def relation_phrase(dataset: Dataset, relation: str) -> str:

@@ -118,7 +118,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class StyledView:
-    """A view with every node and edge resolved to how it is drawn, plus its legend."""
+    """A view with every node and edge resolved to how it is drawn, plus its legend; ``extents``
+    are the boxes the placement gave each node (and closed group) at its drawn size."""
 
     view: View
     nodes: tuple[NodeStyle, ...]
@@ -126,6 +127,7 @@ class StyledView:
     clusters: tuple[Cluster, ...]
     headings: tuple[Heading, ...]
     legend: Legend
+    extents: Mapping[str, Extent] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, NodeStyle]:
@@ -141,7 +143,7 @@ def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> Styled
     looks = {node: _look(view, data) for node, data in view.graph.nodes(data=True)}
     groups = groups_for(view, cluster_above, CLUSTER_MIN, _kind_names(view))
     labels = {node: drawn_label(data) for node, data in view.graph.nodes(data=True)} | {g.id: g.label for g in groups}
-    shapes = {node: look["shape"] for node, look in looks.items()} | {g.id: GROUP_SHAPE for g in groups}
+    shapes = {node: look.shape for node, look in looks.items()} | {g.id: GROUP_SHAPE for g in groups}
     arranged = arrange(view, groups, labels, shapes)
     member_of = {member: group.id for group in groups for member in group.members}
     nodes = [_node_style(view, node, data, looks[node], arranged, member_of.get(node))
@@ -149,7 +151,8 @@ def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> Styled
     nodes += [_cluster_style(view, group, arranged) for group in groups]
     clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id])) for g in groups)
     return StyledView(view=view, nodes=tuple(nodes), edges=tuple(_edge_styles(view, arranged, member_of)),
-                      clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view))
+                      clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view),
+                      extents=arranged.extents)
 
 
 def _kind_names(view: View) -> dict[str, str]:
@@ -158,37 +161,49 @@ def _kind_names(view: View) -> dict[str, str]:
 
 # Nodes -----------------------------------------------------------------------------------------
 
-def _look(view: View, data: dict) -> dict:
+@dataclass(frozen=True)
+class _Look:
+    """How a node looks before emphasis: from its kind, or from its verdict for a claim."""
+
+    fill: str
+    shape: str
+    border: str
+    border_width: float
+    dashes: tuple[int, ...] | None
+    kind_label: str
+
+
+def _look(view: View, data: dict) -> _Look:
     return _claim_look(data) if data["kind"] == CLAIM_KIND else _kind_look(view, data)
 
 
-def _node_style(view: View, node: str, data: dict, look: dict, arranged: Arrangement,
+def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrangement,
                 cluster: str | None) -> NodeStyle:
     emphasis = _node_emphasis(view, node)
-    fill, shape = look["fill"], look["shape"]
-    border, width = _border(emphasis, look["border"], look["border_width"])
+    fill, shape = look.fill, look.shape
+    border, width = _border(emphasis, look.border, look.border_width)
     where = arranged.open_positions[cluster] if cluster else arranged.positions
     font = arranged.font_size + (FOCUS_FONT_EXTRA if emphasis == "focus" else 0)
     return NodeStyle(
-        id=node, label=drawn_label(data), kind=data["kind"], kind_label=look["kind_label"], colour=fill,
-        border=border, border_width=width, border_dashes=look["dashes"], shape=shape,
+        id=node, label=drawn_label(data), kind=data["kind"], kind_label=look.kind_label, colour=fill,
+        border=border, border_width=width, border_dashes=look.dashes, shape=shape,
         font_size=font, font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
-        tooltip=node_tooltip(view, node, data, look["kind_label"]), position=where.get(node, (0.0, 0.0)),
+        tooltip=node_tooltip(view, node, data, look.kind_label), position=where.get(node, (0.0, 0.0)),
         emphasis=emphasis, cluster=cluster,
         label_width=wrap_width(drawn_label(data), shape, font, arranged.wrap),
     )
-def _kind_look(view: View, data: dict) -> dict:
+
+
+def _kind_look(view: View, data: dict) -> _Look:
     kind = view.dataset.kind(data["kind"])
-    return {"fill": kind.colour, "shape": kind.shape, "border": "#333333", "border_width": 1.0,
-            "dashes": None, "kind_label": kind.label}
+    return _Look(kind.colour, kind.shape, "#333333", 1.0, None, kind.label)
 
 
-def _claim_look(data: dict) -> dict:
+def _claim_look(data: dict) -> _Look:
     """Claims: a pale pill with a thick dashed border in the verdict's colour, verdict in the label."""
     verdict = VERDICTS[data["verdict"]]
-    return {"fill": style.claim_fill(verdict.colour), "shape": style.CLAIM_SHAPE, "border": verdict.colour,
-            "border_width": style.CLAIM_BORDER_WIDTH, "dashes": style.CLAIM_BORDER_DASHES,
-            "kind_label": f"Claim ({verdict.label})"}
+    return _Look(style.claim_fill(verdict.colour), style.CLAIM_SHAPE, verdict.colour, style.CLAIM_BORDER_WIDTH,
+                 style.CLAIM_BORDER_DASHES, f"Claim ({verdict.label})")
 
 
 def _node_emphasis(view: View, node: str) -> str:

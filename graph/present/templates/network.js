@@ -2,12 +2,12 @@
 // it). vis-network is loaded before this script. Python's styled view has already decided how each
 // node and edge looks; this script adds what only a browser can do: fit and zoom, hide labels too
 // small to read (no smudges), edge labels on hover and selection, groups that open on click, column
-// headings, a legend with real swatches, and a keyboard that only works inside the graph.
+// headings, a legend with real swatches, and a keyboard that only works inside the graph. The zoom
+// limit, the smallest label drawn and the headings' size come with the payload (`rules`), from the
+// Python that laid the picture out for them. The pure helpers at the end load in node for tests.
 /* exported kgNetwork */
+/* global module */
 
-const KG_MIN_LABEL_PX = 9;      // labels smaller than this on screen are hidden, not faded
-const KG_HEADING_PX = 13;
-const KG_MAX_ZOOM = 1.3;
 const KG_MIN_HEIGHT = 430;
 const KG_MAX_HEIGHT = 760;
 const KG_ANIMATION = { duration: 350, easingFunction: "easeInOutQuad" };
@@ -36,7 +36,7 @@ function kgNetwork(holder, payload, events) {
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
     hovered: null, picked: new Set() };
-  kgHideSmallLabels(network);
+  kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
   kgPointer(kg);
@@ -60,7 +60,10 @@ function kgElement(tag, className, text) {
 function kgHeight(holder, legend, wanted) {
   if (typeof wanted === "number") { return wanted; }
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  const room = window.innerHeight - top - legend.getBoundingClientRect().height - 24;
+  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 24);
+}
+
+function kgClampedHeight(room) {
   return Math.max(KG_MIN_HEIGHT, Math.min(KG_MAX_HEIGHT, Math.round(room)));
 }
 
@@ -68,17 +71,22 @@ function kgHeight(holder, legend, wanted) {
 
 // vis draws labels down to one pixel below scaling.label.drawThreshold and fades them on the way;
 // here each label gets, before every frame, a threshold that shows it fully or not at all.
-function kgHideSmallLabels(network) {
+function kgHideSmallLabels(network, rules) {
   network.on("beforeDrawing", () => {
     const scale = network.getScale();
-    for (const id of network.body.nodeIndices) { kgLabelThreshold(network.body.nodes[id], scale); }
-    for (const id of network.body.edgeIndices) { kgLabelThreshold(network.body.edges[id], scale); }
+    for (const id of network.body.nodeIndices) { kgLabelThreshold(network.body.nodes[id], scale, rules); }
+    for (const id of network.body.edgeIndices) { kgLabelThreshold(network.body.edges[id], scale, rules); }
   });
 }
 
-function kgLabelThreshold(item, scale) {
+// A label is drawn when its size on screen reaches the payload's smallest readable size.
+function kgLabelShown(size, scale, rules) {
+  return size * scale >= rules.min_label_px;
+}
+
+function kgLabelThreshold(item, scale, rules) {
   const label = item.labelModule;
-  const wanted = label.fontOptions.size * scale >= KG_MIN_LABEL_PX ? 0 : Infinity;
+  const wanted = kgLabelShown(label.fontOptions.size, scale, rules) ? 0 : Infinity;
   const scaling = label.elementOptions.scaling;
   if (scaling.label.drawThreshold !== wanted) {
     label.elementOptions.scaling = { ...scaling, label: { ...scaling.label, drawThreshold: wanted } };
@@ -88,15 +96,16 @@ function kgLabelThreshold(item, scale) {
 // Column headings ("Cause", "Mechanism" …) above a layered whole-graph view, at a fixed screen size.
 function kgHeadings(kg) {
   const headings = kg.payload.headings;
+  const size = kg.payload.rules.heading_px;
   if (!headings.length) { return; }
   kg.network.on("afterDrawing", (ctx) => {
     const scale = kg.network.getScale();
     ctx.save();
-    ctx.font = "bold " + KG_HEADING_PX / scale + "px DejaVu Sans, Arial, sans-serif";
+    ctx.font = "bold " + size / scale + "px DejaVu Sans, Arial, sans-serif";
     ctx.fillStyle = "#444444";
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
-    const line = (KG_HEADING_PX + 3) / scale;
+    const line = (size + 3) / scale;
     for (const heading of headings) {
       heading.text.split(" · ").reverse().forEach((text, i) => ctx.fillText(text, heading.x, heading.y - i * line));
     }
@@ -207,16 +216,24 @@ function kgStep(kg, [dx, dy]) {
   const here = kg.selected && kg.nodes.get(kg.selected) && !kg.nodes.get(kg.selected).hidden
     ? kg.network.getPosition(kg.selected) : null;
   if (!here) { return kgSelect(kg, kgStart(kg, shown), false); }
+  const places = shown.filter((node) => node.id !== kg.selected)
+    .map((node) => ({ id: node.id, ...kg.network.getPosition(node.id) }));
+  const best = kgNearest(here, places, [dx, dy]);
+  if (best !== null) { kgSelect(kg, best, false); }
+}
+
+// The id of the place nearest `here` in the direction [dx, dy], straying sideways costing double;
+// null when nothing lies that way.
+function kgNearest(here, places, [dx, dy]) {
   let best = null;
   let bestCost = Infinity;
-  for (const node of shown) {
-    const p = kg.network.getPosition(node.id);
+  for (const p of places) {
     const along = (p.x - here.x) * dx + (p.y - here.y) * dy;
     const across = Math.abs((p.x - here.x) * dy - (p.y - here.y) * dx);
     const cost = along + 2 * across;
-    if (node.id !== kg.selected && along > 1 && cost < bestCost) { best = node.id; bestCost = cost; }
+    if (along > 1 && cost < bestCost) { best = p.id; bestCost = cost; }
   }
-  if (best !== null) { kgSelect(kg, best, false); }
+  return best;
 }
 
 function kgStart(kg, shown) {
@@ -263,7 +280,7 @@ function kgOnScreen(kg, id) {
 
 function kgAnnounce(kg, text) { kg.live.textContent = text; }
 
-// A path view zooms to its path; anything else shows the whole picture, no closer than 1.3.
+// A path view zooms to its path; anything else shows the whole picture, no closer than the zoom limit.
 function kgInitialZoom(kg) {
   requestAnimationFrame(() => {
     kg.network.redraw();
@@ -277,24 +294,30 @@ function kgFit(kg, ids, animate) {
   const shown = (ids || kg.nodes.getIds({ filter: (node) => !node.hidden })).filter((id) => kg.network.body.nodes[id]);
   if (!shown.length) { return; }
   const boxes = shown.map((id) => kg.network.getBoundingBox(id));
+  const canvas = kg.network.canvas.frame.canvas;
+  const above = ids ? 0 : kgHeadingRoom(kg.payload.headings, kg.payload.rules);
+  const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules);
+  kg.network.moveTo({ ...view, animation: animate ? KG_ANIMATION : false });
+}
+
+// The scale and centre that fit `boxes` to `canvas` less the margin and `above` pixels at the top,
+// never closer than the payload's zoom limit.
+function kgFitted(boxes, canvas, above, rules) {
   const left = Math.min(...boxes.map((b) => b.left));
   const right = Math.max(...boxes.map((b) => b.right));
   const top = Math.min(...boxes.map((b) => b.top));
   const bottom = Math.max(...boxes.map((b) => b.bottom));
-  const canvas = kg.network.canvas.frame.canvas;
-  const above = kgHeadingRoom(kg, ids);
-  const margin = 12;
-  const scale = Math.min(KG_MAX_ZOOM, (canvas.clientWidth - 2 * margin) / Math.max(right - left, 1),
-    (canvas.clientHeight - 2 * margin - above) / Math.max(bottom - top, 1));
-  const position = { x: (left + right) / 2, y: (top + bottom) / 2 - above / 2 / scale };
-  kg.network.moveTo({ scale: scale, position: position, animation: animate ? KG_ANIMATION : false });
+  const margin = rules.fit_margin;
+  const scale = Math.min(rules.max_zoom, (canvas.width - 2 * margin) / Math.max(right - left, 1),
+    (canvas.height - 2 * margin - above) / Math.max(bottom - top, 1));
+  return { scale: scale, position: { x: (left + right) / 2, y: (top + bottom) / 2 - above / 2 / scale } };
 }
 
-// Pixels the column headings need above the picture (none when zoomed to some nodes only).
-function kgHeadingRoom(kg, ids) {
-  if (ids || !kg.payload.headings.length) { return 0; }
-  const lines = Math.max(...kg.payload.headings.map((heading) => heading.text.split(" · ").length));
-  return lines * (KG_HEADING_PX + 3) + 8;
+// Pixels the column headings need above the picture.
+function kgHeadingRoom(headings, rules) {
+  if (!headings.length) { return 0; }
+  const lines = Math.max(...headings.map((heading) => heading.text.split(" · ").length));
+  return lines * (rules.heading_px + 3) + 8;
 }
 
 // Legend -------------------------------------------------------------------------------------------
@@ -381,4 +404,9 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
   ctx.lineWidth = width;
   ctx.setLineDash(dashes || []);
   ctx.stroke();
+}
+
+// The pure helpers, for `node --test tests/js/` (a browser has no `module`).
+if (typeof module !== "undefined") {
+  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgLabelShown, kgNearest };
 }

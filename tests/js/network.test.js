@@ -1,0 +1,58 @@
+// Unit tests for the pure helpers of graph/present/templates/network.js (no browser needed).
+// Run: node --test tests/js/
+"use strict";
+
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const test = require("node:test");
+
+const network = require(path.join(__dirname, "..", "..", "graph", "present", "templates", "network.js"));
+
+const RULES = { max_zoom: 1.3, min_label_px: 9, heading_px: 13, fit_margin: 12 };
+
+test("a label is drawn only once it reaches the smallest readable size on screen", () => {
+  assert.equal(network.kgLabelShown(18, 0.5, RULES), true);
+  assert.equal(network.kgLabelShown(17, 0.5, RULES), false);
+  assert.equal(network.kgLabelShown(17, 0.5, { ...RULES, min_label_px: 8 }), true);
+});
+
+test("fitting a small picture stops at the payload's zoom limit", () => {
+  const fitted = network.kgFitted([{ left: -10, right: 10, top: -5, bottom: 5 }], { width: 600, height: 400 }, 0, RULES);
+  assert.equal(fitted.scale, 1.3);
+  assert.deepEqual(fitted.position, { x: 0, y: 0 });
+  assert.equal(network.kgFitted([{ left: 0, right: 1, top: 0, bottom: 1 }], { width: 600, height: 400 }, 0,
+    { ...RULES, max_zoom: 2 }).scale, 2);
+});
+
+test("fitting a wide picture fills the canvas less the margin, and leaves room above for headings", () => {
+  const boxes = [{ left: 0, right: 400, top: 0, bottom: 50 }, { left: 800, right: 1176, top: 100, bottom: 150 }];
+  const fitted = network.kgFitted(boxes, { width: 612, height: 400 }, 40, RULES);
+  assert.equal(fitted.scale, (612 - 24) / 1176);
+  assert.equal(fitted.position.x, 588);
+  assert.ok(fitted.position.y < 75, "the centre moves down so the headings fit above");
+});
+
+test("headings take one line of the payload's heading size per stacked kind", () => {
+  assert.equal(network.kgHeadingRoom([], RULES), 0);
+  const headings = [{ text: "Cause" }, { text: "Test · Treatment" }];
+  assert.equal(network.kgHeadingRoom(headings, RULES), 2 * 16 + 8);
+  assert.equal(network.kgHeadingRoom(headings, { ...RULES, heading_px: 20 }), 2 * 23 + 8);
+});
+
+test("an arrow key moves to the nearest node that way, straying sideways costing double", () => {
+  const here = { x: 0, y: 0 };
+  const places = [{ id: "far-right", x: 300, y: 0 }, { id: "near-right-high", x: 100, y: -120 },
+    { id: "right", x: 150, y: 10 }, { id: "left", x: -50, y: 0 }];
+  assert.equal(network.kgNearest(here, places, [1, 0]), "right");
+  assert.equal(network.kgNearest(here, places, [-1, 0]), "left");
+  assert.equal(network.kgNearest(here, places, [0, 1]), "right");
+  assert.equal(network.kgNearest(here, [{ id: "askew", x: 100, y: 60 }, { id: "ahead", x: 200, y: 0 }], [1, 0]),
+    "ahead");
+  assert.equal(network.kgNearest(here, [{ id: "same", x: 0.5, y: 0 }], [1, 0]), null);
+});
+
+test("the network's height stays between its limits", () => {
+  assert.equal(network.kgClampedHeight(100), 430);
+  assert.equal(network.kgClampedHeight(600.4), 600);
+  assert.equal(network.kgClampedHeight(5000), 760);
+});
