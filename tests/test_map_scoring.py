@@ -99,7 +99,7 @@ def test_a_broken_map_file_lists_every_problem() -> None:
 
 def test_a_class_overlay_counts_each_link_and_ranks_misconceptions(tiny: Explorer) -> None:
     wrong = MapLink("bad_blood", "causes", "low_iron")
-    maps = {"Ana": built([MapLink(*TRUTH[2]), wrong]), "Ben": built([wrong]), "Cy": built([MapLink(*TRUTH[2])])}
+    maps = {"Ana": built([wrong]), "Ben": built([MapLink(*TRUTH[2]), wrong]), "Cy": built([MapLink(*TRUTH[2])])}
     overlay = class_overlay([(name, m, score_map(tiny, m)) for name, m in maps.items()])
     counts = {link.link: link.students for link in overlay.links}
     assert counts[TRUTH[2]] == 2 and counts[wrong.proposition] == 2 and counts[TRUTH[0]] == 0
@@ -107,7 +107,8 @@ def test_a_class_overlay_counts_each_link_and_ranks_misconceptions(tiny: Explore
     labels = {n: d["label"] for n, d in tiny.graph.nodes(data=True)}
     phrases = {r.id: r.label for r in tiny.dataset.relations}
     assert "Bad blood flow,causes,Low iron,2,3,not in the map" in overlay_links_csv(overlay, labels, phrases)
-    assert overlay_students_csv(overlay).splitlines()[1] == "Ana,kit,2,1,3,0.50,0.25"
+    assert "Iron pill,treats,The disease,2,3,right" in overlay_links_csv(overlay, labels, phrases)
+    assert overlay_students_csv(overlay).splitlines()[2] == "Ben,kit,2,1,3,0.50,0.25"
 
 
 def test_the_cli_scores_a_map_and_writes_a_class_overlay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

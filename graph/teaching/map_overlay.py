@@ -45,8 +45,10 @@ def class_overlay(scored: list[tuple[str, StudentMap, MapScore]]) -> ClassOverla
     verdicts: dict[Proposition, str] = {}
     for _, _, score in scored:
         for item in score.verdicts:
-            verdicts.setdefault(item.link, item.verdict)
-            counts[item.link] += item.verdict != MISSING
+            drawn = item.verdict != MISSING
+            if drawn or item.link not in verdicts:  # a link drawn by anyone is judged as drawn
+                verdicts[item.link] = item.verdict
+            counts[item.link] += drawn
     ordered = sorted(verdicts, key=lambda link: (-counts[link], link))
     return ClassOverlay(tuple(OverlayLink(link, counts[link], verdicts[link]) for link in ordered), tuple(scored))
 
