@@ -39,7 +39,8 @@ def claim_questions(scope: Scope) -> Iterator[Question]:
         if not is_claim(scope, node):
             continue
         claim = scope.dataset.claim(node)
-        options = tuple(Option(verdict.id, verdict.label) for verdict in VERDICT_LIST)
+        options = tuple(Option(verdict.id, verdict.label, _verdict_feedback(verdict.id, claim.verdict))
+                        for verdict in VERDICT_LIST)
         source = scope.dataset.reference(claim.source).citation.split(". ")[0]
         yield Question(
             id=f"{CLAIM}:{claim.id}", kind=CLAIM,
@@ -47,6 +48,11 @@ def claim_questions(scope: Scope) -> Iterator[Question]:
             options=options, answer=list(VERDICTS).index(claim.verdict),
             explanation=_explain_claim(scope, claim.id), about=(claim.id,), anchor=claim.id,
         )
+
+
+def _verdict_feedback(verdict: str, given: str) -> str:
+    meaning = f"{VERDICTS[verdict].label}: {VERDICTS[verdict].meaning}"
+    return f"The map's verdict. {meaning}" if verdict == given else f"Not the map's verdict. {meaning}"
 
 
 def _explain_claim(scope: Scope, claim_id: str) -> Explanation:
@@ -110,14 +116,24 @@ def _strongest(scope: Scope, rng: random.Random, comparison: Comparison, others:
     wrong = pick_distractors(rng, [node for node, rank in ranks.items() if rank < top])
     if wrong is None:
         return None
-    options, index = shuffled_options(rng, node_option(scope, answer), [node_option(scope, n) for n in wrong])
-    edges = [comparison.best_edge(scope, node) for node in [answer, *wrong]]
+    edges = {node: comparison.best_edge(scope, node) for node in [answer, *wrong]}
+    options, index = shuffled_options(rng, *_evidence_options(scope, [answer, *wrong], edges))
+    edges_in_order = list(edges.values())
     return Question(
         id=f"{STRONGEST}:{comparison.anchor}:{comparison.relation}:{comparison.hidden}", kind=STRONGEST,
         prompt=comparison.prompt(scope), options=options, answer=index,
-        explanation=_explain_strongest(scope, [answer, *wrong], edges), about=tuple(key for *_, key in edges),
+        explanation=_explain_strongest(scope, [answer, *wrong], edges_in_order),
+        about=tuple(key for *_, key in edges_in_order),
         anchor=comparison.anchor, relation=comparison.relation, hidden=comparison.hidden,
     )
+
+
+def _evidence_options(scope: Scope, nodes: list[str], edges: dict[str, tuple[str, str, str]]
+                      ) -> tuple[Option, list[Option]]:
+    """The answer's option and the distractors', each with its own evidence as feedback."""
+    lines = {node: _evidence_line(scope, node, scope.graph.edges[edges[node]]) for node in nodes}
+    options = [node_option(scope, node, f"The map's evidence: {lines[node]}.") for node in nodes]
+    return options[0], options[1:]
 
 
 def _explain_strongest(scope: Scope, nodes: list[str], edges: list[tuple[str, str, str]]) -> Explanation:

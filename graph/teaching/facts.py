@@ -113,8 +113,8 @@ def shuffled_options(rng: random.Random, correct: Option, wrong: list[Option]) -
     return tuple(options), options.index(correct)
 
 
-def node_option(scope: Scope, node: str) -> Option:
-    return Option(node, scope.label(node))
+def node_option(scope: Scope, node: str, feedback: str = "") -> Option:
+    return Option(node, scope.label(node), feedback)
 
 
 def is_claim(scope: Scope, node: str) -> bool:

@@ -2,8 +2,8 @@
 
 Only evidence-layer links are asked about (a claimed link is not a fact). A distractor node is of
 the same kind as the answer and shares no edge at all with the node in the prompt, so no reading
-of the relation can make it right; a distractor relation joins neither the two nodes nor, anywhere
-in the graph, their two kinds.
+of the relation can make it right; a distractor relation joins neither the two nodes nor,
+anywhere in the graph, their two kinds. Every option carries what the map says about it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def _complete_link(scope: Scope, rng: random.Random, edge: tuple[str, str, str],
     wrong = pick_distractors(rng, _unlinked_of_kind(scope, anchor, scope.kind(answer)))
     if wrong is None:
         return None
-    options, index = shuffled_options(rng, node_option(scope, answer), [node_option(scope, n) for n in wrong])
+    right = node_option(scope, answer, explain_edge(scope, edge).statement)
+    options, index = shuffled_options(rng, right, [_unlinked_option(scope, n, anchor) for n in wrong])
     phrase = scope.dataset.relation(relation)
     reading = phrase.label if hidden == "target" else phrase.inverse
     return Question(
@@ -50,6 +51,10 @@ def _complete_link(scope: Scope, rng: random.Random, edge: tuple[str, str, str],
         options=options, answer=index, explanation=explain_edge(scope, edge), about=(key,),
         anchor=anchor, relation=relation, hidden=hidden,
     )
+
+
+def _unlinked_option(scope: Scope, node: str, anchor: str) -> Option:
+    return node_option(scope, node, f"The map links {scope.label(node)} to {scope.label(anchor)} in no way.")
 
 
 def _unlinked_of_kind(scope: Scope, anchor: str, kind: str) -> list[str]:
@@ -66,15 +71,21 @@ def relation_questions(scope: Scope, rng: random.Random) -> Iterator[Question]:
         if wrong is None:
             continue
         relation = scope.dataset.relation(data["relation"])
-        options, index = shuffled_options(
-            rng, Option(relation.id, relation.label),
-            [Option(r, scope.dataset.relation(r).label) for r in wrong])
+        right = Option(relation.id, relation.label, explain_edge(scope, (source, target, key)).statement)
+        options, index = shuffled_options(rng, right, [_unused_relation(scope, r, source, target) for r in wrong])
         yield Question(
             id=f"{RELATION}:{key}", kind=RELATION,
             prompt=f"{MAP}, which relation joins these two? “{scope.label(source)} {BLANK} {scope.label(target)}”",
             options=options, answer=index, explanation=explain_edge(scope, (source, target, key)),
             about=(key,), anchor=source, relation=relation.id,
         )
+
+
+def _unused_relation(scope: Scope, relation_id: str, source: str, target: str) -> Option:
+    label = scope.dataset.relation(relation_id).label
+    kinds = (scope.dataset.kind(scope.kind(source)).label, scope.dataset.kind(scope.kind(target)).label)
+    return Option(relation_id, label, f"The map never uses “{label}” between these two, nor from a "
+                                      f"{kinds[0].lower()} or to a {kinds[1].lower()}.")
 
 
 def _unrelated_relations(scope: Scope, source: str, target: str) -> list[str]:

@@ -31,7 +31,7 @@ def question_bank(explorer: Explorer, spec: ViewSpec | None = None, seed: int = 
 
 def make_quiz(explorer: Explorer, spec: ViewSpec | None = None, *, seed: int = 0,
               count: int = DEFAULT_COUNT) -> Quiz:
-    """Up to ``count`` questions about the view, taking the kinds in turn, no prompt twice.
+    """Up to ``count`` questions about the view, taking the kinds in turn, no prompt or fact twice.
 
     Raises ViewSpecError when the spec names ids the dataset does not have.
     """
@@ -47,12 +47,13 @@ def _balanced(bank: list[Question], rng: random.Random, count: int) -> list[Ques
     for group in groups:
         rng.shuffle(group)
     chosen: list[Question] = []
-    prompts: set[str] = set()
+    asked: set[str] = set()
     for question in _in_turn(groups):
         if len(chosen) == count:
             break
-        if question.prompt not in prompts:
-            prompts.add(question.prompt)
+        facts = {question.prompt, *question.about}
+        if not facts & asked:  # no prompt twice, and no link or claim asked about twice
+            asked |= facts
             chosen.append(question)
     return chosen
 
