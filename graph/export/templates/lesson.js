@@ -13,7 +13,7 @@ function lessonStart() {
   const references = new Map(data.references.map((ref) => [ref.id, ref]));
   const lesson = { data, pane, references, kg: null };
   lesson.kg = kgNetwork(document.getElementById("mynetwork"), payload,
-    { height: "screen", onSelect: (id) => lessonShow(lesson, id) });
+    { height: "screen", onSelect: (id) => lessonShow(lesson, id, true) });
   lessonSearch(lesson, document.getElementById("lesson-search"), document.getElementById("lesson-results"));
   if (payload.focus) { lessonChoose(lesson, payload.focus, false); }
   lesson.kg.network.once("afterDrawing", () => document.body.setAttribute("data-drawn", "yes"));
@@ -29,7 +29,7 @@ function lessonElement(tag, text, className) {
 
 function lessonChoose(lesson, id, zoom) {
   lesson.kg.select(id, zoom);
-  lessonShow(lesson, id);
+  lessonShow(lesson, id, zoom);
 }
 
 // Search --------------------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ function lessonSearch(lesson, input, results) {
 
 // Details -------------------------------------------------------------------------------------------
 
-function lessonShow(lesson, id) {
+function lessonShow(lesson, id, reveal) {
   const node = lesson.data.nodes[id];
   if (!node) { return; }
   const close = lessonElement("button", "Close", "lesson-close");
@@ -89,9 +89,11 @@ function lessonShow(lesson, id) {
     ...lessonReferences(lesson, node.references, "References"));
   lesson.pane.replaceChildren(...parts);
   lesson.pane.dataset.node = id;
-  // On a narrow screen the pane sits below the graph: bring its top into view.
-  if (lesson.pane.getBoundingClientRect().top > window.innerHeight * 0.8) {
-    lesson.pane.scrollIntoView({ block: "start", behavior: "smooth" });
+  // On a narrow screen the pane sits below the graph: bring its top into view when the reader
+  // chose a node (not on load), scrolling this page only, never a course page that embeds it.
+  const top = lesson.pane.getBoundingClientRect().top;
+  if (reveal && top > window.innerHeight * 0.8) {
+    window.scrollTo({ top: window.scrollY + top, behavior: "smooth" });
   }
 }
 
@@ -154,6 +156,7 @@ function lessonReferences(lesson, ids, heading) {
     if (/^https?:\/\//i.test(ref.link)) {
       const anchor = lessonElement("a", ref.link_label);
       anchor.href = ref.link;
+      anchor.target = "_blank";  // inside a course page's frame, a link must not replace the lesson
       anchor.rel = "noopener noreferrer";
       item.append(anchor);
     }
