@@ -114,10 +114,15 @@ def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], 
 
 @dataclass(frozen=True)
 class Row:
-    """One legend row: a heading, or a swatch (a marker or a line) and its label."""
+    """One legend row: a heading, or a swatch (a marker or a line) and its label.
+
+    A line's style is kept beside its handle because ``Line2D.get_linestyle()`` answers ``'--'``
+    for every custom dash pattern, which would draw all broken lines alike.
+    """
 
     label: str
     handle: Line2D | None = None
+    linestyle: str | tuple[float, tuple[float, ...]] = "solid"
 
 
 def legend_rows(legend: Legend) -> list[Row]:
@@ -127,7 +132,8 @@ def legend_rows(legend: Legend) -> list[Row]:
         rows += [Row("Claims: verdict"),
                  *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, v.fill, v.colour)) for v in legend.verdicts)]
     if legend.evidence:
-        rows += [Row("Evidence (line)"), *(Row(e.label, _line_handle(e)) for e in legend.evidence)]
+        rows += [Row("Evidence (line)"),
+                 *(Row(e.label, _line_handle(e), dash_pattern(e.dashes)) for e in legend.evidence)]
     if legend.path:
         rows.append(Row("Path", Line2D([], [], color=style.PATH_COLOUR, linewidth=points(4))))
     return rows
@@ -184,7 +190,7 @@ def _legend_row(figure: Figure, row: Row, at: tuple[float, float], page: Page) -
         axes.plot([0.5], [0], **_marker_style(handle, page))
     else:
         axes.plot([0.02, 0.98], [0, 0], color=handle.get_color(), linewidth=handle.get_linewidth(),
-                  linestyle=handle.get_linestyle(), solid_capstyle="butt", dash_capstyle="butt")
+                  linestyle=row.linestyle, solid_capstyle="butt", dash_capstyle="butt")
     figure.text((x + SWATCH + LEGEND_GAP) / width, y / height, row.label, fontsize=page.small, va="center")
 
 
