@@ -43,7 +43,20 @@ def test_a_threshold_says_when_nobody_has_checked_it() -> None:
 def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:
     rows = connection_rows(explorer().dataset, explorer().graph, "disease")
     assert set(rows) == {"has as a mechanism", "is treated by", "is caused by", "has claims about it"}
-    assert rows["is treated by"][0]["Evidence"] == "Randomised trial; strong recommendation for (adults)"
+    assert rows["is treated by"][0]["Evidence"] == (
+        "Randomised trial (high certainty); strong recommendation for (adults)")
+
+
+def test_a_claim_is_headed_by_its_statement_with_its_verdict_beside_it() -> None:
+    """A claim's heading was once its id ("Claim claim1") and its verdict a grey caption."""
+    details = node_details(explorer().dataset, explorer().graph, "claim1")
+    assert (details.label, details.verdict) == ("Bad blood flow causes the disease.", "Contradicted")
+    assert "verdict" not in details.kind_label
+
+
+def test_a_nodes_list_of_claims_gives_each_verdict() -> None:
+    rows = connection_rows(explorer().dataset, explorer().graph, "pill")["has claims about it"]
+    assert [(row["Node"], row["Verdict"]) for row in rows] == [("Iron pills help.", "Supported")]
 
 
 def test_unverified_references_are_marked() -> None:
@@ -55,8 +68,9 @@ def test_text_alternative_lists_every_visible_link() -> None:
     view = explorer().view(ViewSpec(focus="disease"))
     rows = view_table(view)
     assert len(rows) == view.graph.number_of_edges()
-    assert {"From": "Iron pill", "Relation": "treats", "To": "The disease",
-            "Evidence": "Randomised trial; strong recommendation for (adults)", "References": "ref1"} in rows
+    assert {"From": "Iron pill", "Relation": "treats", "To": "The disease", "Finding": "the link holds",
+            "Evidence": "Randomised trial (high certainty); strong recommendation for (adults)",
+            "References": "ref1"} in rows
 
 
 def test_guide_lists_levels_strongest_first_and_verdicts() -> None:

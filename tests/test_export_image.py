@@ -113,11 +113,13 @@ def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
     assert any("[ref1] Doe J. A trial." in text for text in texts)
 
 
-def test_legend_shows_at_most_four_evidence_line_styles() -> None:
+def test_legend_shows_one_line_style_per_certainty_grade_then_the_line_ends() -> None:
     rows = legend_rows(styled_view(rls_view(ViewSpec(claims=True)), cluster_above=None).legend)
     labels = [row.label for row in rows]
-    lines = [row for row in rows[labels.index("Evidence (line)") + 1:] if row.label != "Path"]
-    assert 1 <= len(lines) <= 4 and all(row.handle is not None for row in lines)
+    lines = rows[labels.index("Evidence (line)") + 1:labels.index("Line ends")]
+    assert [row.label for row in lines] == [tier.label for tier in style.tiers(rls_view(ViewSpec()).dataset)
+                                             if tier.id != "high"]
+    assert [row.end for row in rows[labels.index("Line ends") + 1:]] == ["arrow", "bar", "bars"]
 
 
 def svg_dash_patterns(data: bytes, group: str) -> set[str]:
@@ -137,9 +139,9 @@ def test_legend_samples_have_the_dash_patterns_of_the_drawn_links(page: str) -> 
     """The legend once drew every broken line with matplotlib's default dash."""
     view = rls_view(ViewSpec(claims=True, focus="rls"))
     data = export_bytes(view, "svg", page=page)
-    legend = svg_dash_patterns(data, "line2d")
+    legend = svg_dash_patterns(data, "line2d") - {"solid"}  # markers and line-end samples are solid
     assert len(legend) == len(styled_view(view).legend.evidence) >= 3
-    assert legend == svg_dash_patterns(data, "patch")
+    assert legend == svg_dash_patterns(data, "patch") - {"solid"}
 
 
 def test_png_legend_samples_differ_pixel_for_pixel() -> None:

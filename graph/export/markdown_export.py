@@ -24,6 +24,7 @@ from graph.export.tabular import describe_threshold
 from graph.network.view import View
 from graph.present import style
 from graph.present.markdown import escape_markdown
+from graph.wording import statement
 
 DEFAULT_IMAGE = "view.png"
 URL_SAFE = ":/?#@!$&'*+,;=%~"
@@ -78,7 +79,7 @@ def connection_sentence(view: View, source: str, target: str, data: dict) -> str
     evidence = dataset.evidence_level(data["evidence"]).label
     details = "; ".join([evidence, *data["references"]])
     phrase = style.relation_phrase(dataset, data["relation"])
-    text = f"{nodes[source]['label']} {phrase} {nodes[target]['label']}"
+    text = statement(nodes[source]["label"], phrase, nodes[target]["label"])
     return f"{md(text)} \\({md(details)}\\)."
 
 

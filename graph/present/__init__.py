@@ -9,6 +9,7 @@ from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.legend import Legend, legend_for
 from graph.present.markdown import escape_markdown
+from graph.present.ranked import RankedLinks, ranked_links, ranked_markdown
 from graph.present.render import (
     component_script,
     component_style,
@@ -27,6 +28,7 @@ __all__ = [
     "Heading",
     "Legend",
     "NodeStyle",
+    "RankedLinks",
     "StyledView",
     "component_script",
     "component_style",
@@ -39,6 +41,8 @@ __all__ = [
     "network_payload",
     "network_script",
     "node_details",
+    "ranked_links",
+    "ranked_markdown",
     "render_html",
     "styled_view",
     "view_table",

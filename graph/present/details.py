@@ -1,7 +1,10 @@
 """What the app's details panel and text alternative show, as plain rows.
 
 Kept out of the app so it can be tested and reused: a node's facts, thresholds and references,
-its connections grouped by relation phrase, and the visible links as a table.
+its connections grouped by relation phrase, and the visible links as a table. A claim reads as a
+claim: its heading is its statement (cut at a word), with its verdict beside it, and every list
+of claims gives each one's verdict. Evidence is given in words with its certainty grade, and each
+link says whether it holds, was not found (or is advised against), or tells two things apart.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from graph.present import style
 
 NEEDS_VERIFICATION = "needs verification"
 SOURCE_LENGTH = 90
+HEADING_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -31,24 +35,28 @@ class NodeDetails:
     facts: list[tuple[str, str]]
     thresholds: list[dict[str, str]]
     references: list[str]
+    verdict: str = ""
+    verdict_id: str = ""
 
 
 def node_details(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> NodeDetails:
     """Details of ``node`` (an evidence node or a claim)."""
     data = graph.nodes[node]
+    claim = data["kind"] == CLAIM_KIND
     return NodeDetails(
-        label=data["label"] if data["kind"] != CLAIM_KIND else f"Claim {node}",
+        label=shorten(data["summary"], HEADING_LENGTH) if claim else data["label"],
         kind_label=_kind_label(dataset, data), summary=data["summary"], text=data["text"],
         needs_verification=data["needs_verification"], facts=_facts(data),
         thresholds=[_threshold_row(t) for t in data["thresholds"]],
         references=[reference_line(dataset.reference(ref)) for ref in data["references"]],
+        verdict=style.VERDICT_STYLES[data["verdict"]].label if claim else "",
+        verdict_id=data["verdict"] if claim else "",
     )
 
 
 def _kind_label(dataset: Dataset, data: dict) -> str:
     if data["kind"] == CLAIM_KIND:
-        source = dataset.reference(data["source"]).citation
-        return f"Claim by {shorten(source)} · verdict: {style.VERDICT_STYLES[data['verdict']].label}"
+        return f"Claim by {shorten(dataset.reference(data['source']).citation)}"
     return dataset.kind(data["kind"]).label
 
 
@@ -95,26 +103,36 @@ def _inverse_phrase(dataset: Dataset, relation: str) -> str:
 
 
 def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> dict[str, str]:
+    verdict = graph.nodes[other].get("verdict")
     return {"Id": other, "Node": graph.nodes[other]["label"], "Evidence": _evidence_text(dataset, data),
-            "Note": data["note"], "References": ", ".join(data["references"])}
+            "Note": data["note"], "References": ", ".join(data["references"]),
+            "Verdict": style.VERDICT_STYLES[verdict].label if verdict else "", "Verdict id": verdict or ""}
 
 
 def _evidence_text(dataset: Dataset, data: dict) -> str:
     if not data["evidence"]:
         return "claim"
-    text = dataset.evidence_level(data["evidence"]).label
+    level = dataset.evidence_level(data["evidence"])
+    text = level.label if level.claim_only else f"{level.label} ({_grade_words(dataset, level.certainty)})"
     if data["recommendation"]:
         rec = data["recommendation"]
         text += f"; {rec['strength']} recommendation {rec['direction']} ({rec['population']})"
     return text + (f"; {NEEDS_VERIFICATION}" if data["needs_verification"] else "")
 
 
+def _grade_words(dataset: Dataset, grade: str) -> str:
+    """E.g. "low certainty", "not graded": the grade's label, lower-cased after its first word."""
+    label = dataset.certainty_grade(grade).label
+    return label[:1].lower() + label[1:]
+
+
 def view_table(view: View) -> list[dict[str, str]]:
-    """Every visible link as a row: source, relation phrase, target, evidence, references."""
+    """Every visible link as a row: source, relation phrase, target, what kind of finding it is,
+    evidence (with its certainty) and references."""
     graph = view.graph
     return [
         {"From": graph.nodes[u]["label"], "Relation": style.relation_phrase(view.dataset, data["relation"]),
-         "To": graph.nodes[v]["label"], "Evidence": _evidence_text(view.dataset, data),
-         "References": ", ".join(data["references"])}
+         "To": graph.nodes[v]["label"], "Finding": style.POLARITY_WORDS[data["polarity"]],
+         "Evidence": _evidence_text(view.dataset, data), "References": ", ".join(data["references"])}
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: (graph.nodes[e[0]]["label"], e[2]["id"]))
     ]
