@@ -301,7 +301,7 @@ def test_a_claim_reads_as_a_claim_with_its_verdict_in_words_and_colour() -> None
     at.session_state["selected"] = "claim_blood"
     at = checked(at.run())
     assert details_heading(at) == "Bad blood flow causes the condition."
-    assert ":red-badge[Contradicted]" in [m.value for m in details_column(at).markdown][0]
+    assert ":red-badge[Contradicted]" in details_column(at).markdown[0].value
 
 
 # What is hidden, and the claims layer --------------------------------------------------------
