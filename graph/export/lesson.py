@@ -57,9 +57,14 @@ def _node_entry(view: View, styled: StyledView, node: str) -> dict[str, Any]:
             "thresholds": details.thresholds, "connections": _connections(view, node)}
 
 
+def _with_verdict(row: dict[str, str]) -> str:
+    """A claim's label starts with its verdict in words, as drawn: "[Contradicted] Bad blood flow…"."""
+    return f"[{row['Verdict']}] {row['Node']}" if row["Verdict"] else row["Node"]
+
+
 def _connections(view: View, node: str) -> list[dict[str, Any]]:
     """The node's links, read from the node: phrase, the other node, evidence, note, references."""
     rows = connection_rows(view.dataset, view.graph, node)
-    return [{"phrase": phrase, "other": row["Id"], "label": row["Node"], "evidence": row["Evidence"],
+    return [{"phrase": phrase, "other": row["Id"], "label": _with_verdict(row), "evidence": row["Evidence"],
              "note": row["Note"], "references": [ref for ref in row["References"].split(", ") if ref]}
             for phrase, group in rows.items() for row in group]
