@@ -113,14 +113,14 @@ def _evidence_text(dataset: Dataset, data: dict) -> str:
     if not data["evidence"]:
         return "claim"
     level = dataset.evidence_level(data["evidence"])
-    text = level.label if level.claim_only else f"{level.label} ({_grade_words(dataset, level.certainty)})"
+    text = level.label if level.claim_only else f"{level.label} ({grade_words(dataset, level.certainty)})"
     if data["recommendation"]:
         rec = data["recommendation"]
         text += f"; {rec['strength']} recommendation {rec['direction']} ({rec['population']})"
     return text + (f"; {NEEDS_VERIFICATION}" if data["needs_verification"] else "")
 
 
-def _grade_words(dataset: Dataset, grade: str) -> str:
+def grade_words(dataset: Dataset, grade: str) -> str:
     """E.g. "low certainty", "not graded": the grade's label, lower-cased after its first word."""
     label = dataset.certainty_grade(grade).label
     return label[:1].lower() + label[1:]
