@@ -8,7 +8,8 @@ from graph.network.search import search_index
 from graph.present.details import connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
-from tests.helpers import TINY, explorer
+from graph.present.styled import styled_view
+from tests.helpers import RLS, TINY, explorer
 
 CHECKED_OR_NOT = """    thresholds:
       - {operator: "<", value: 1, meaning: cites an unchecked source, references: [ref2]}
@@ -77,6 +78,16 @@ def test_guide_lists_levels_strongest_first_and_verdicts() -> None:
     guide = evidence_guide(explorer().dataset)
     assert guide.index("Randomised trial") < guide.index("Cohort study") < guide.index("Claimed only")
     assert "**Contradicted**" in guide
+
+
+def test_guide_and_legend_use_the_same_words_for_the_same_line() -> None:
+    """The guide once called claim-only links "dotted" while the legend said "dash-dot, grey"."""
+    view = Explorer.from_path(RLS).view(ViewSpec(claims=True))
+    guide = evidence_guide(view.dataset)
+    for entry in styled_view(view).legend.evidence:
+        assert f"| {escape_markdown(entry.label)} |" in guide
+    assert "dotted lines" not in guide and "dash-dot, grey lines" in guide
+    assert all(end.label in guide for end in styled_view(view).legend.ends)
 
 
 def test_markdown_escaping_keeps_plain_text_readable() -> None:
