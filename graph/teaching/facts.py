@@ -53,8 +53,8 @@ class Scope:
         return {data["relation"] for data in self.graph.get_edge_data(a, b, default={}).values()}
 
     def strength(self, source: str, target: str, relation: str) -> int:
-        """The evidence tier of the best ``relation`` link from source to target: strong 4, moderate 3,
-        weak 2, claim only 1, no link 0."""
+        """The certainty grade of the best ``relation`` link from source to target as a number: most
+        certain highest, claim only 1, no link 0."""
         links = self.graph.get_edge_data(source, target, default={}).values()
         tiers = [tier_strength(self.dataset, data) for data in links if data["relation"] == relation]
         return max(tiers, default=0)
@@ -88,7 +88,7 @@ def explain_edge(scope: Scope, key: EdgeKey) -> Explanation:
 
 
 def tier_strength(dataset: Dataset, data: dict) -> int:
-    """An edge's evidence tier as a number, strongest highest (the tiers a student sees as line styles)."""
+    """An edge's certainty grade as a number, most certain highest (the grades a student sees as line styles)."""
     drawn = tiers(dataset)
     return len(drawn) - drawn.index(evidence_tier(dataset, data["evidence"]))
 
