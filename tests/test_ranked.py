@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph import Explorer, ViewSpec
-from graph.present.ranked import NOT_FOUND, ranked_links, ranked_markdown
+from graph.present.ranked import NOT_FOUND, RankedGroup, RankedItem, RankedLinks, ranked_links, ranked_markdown
 from tests.helpers import RLS, explorer
 
 WHAT_CAUSES_RLS = ViewSpec(focus="rls", direction="in", kinds=("cause",))
@@ -31,3 +31,9 @@ def test_the_list_escapes_dataset_text() -> None:
     text = ranked_markdown(ranked)
     assert "**Low certainty (dotted)**" in text and "- Caffeine: worsens" in text
     assert "Parkinson's disease" in text and "(≈164 loci)" in text
+
+
+def test_dataset_markup_in_the_list_stays_text() -> None:
+    hostile = RankedLinks("t", (RankedGroup("<b>Low</b>", (RankedItem("x", "<img src=x onerror=alert(1)>", "*is*"),)),))
+    text = ranked_markdown(hostile)
+    assert "<" not in text.replace("\\<", "") and "\\*is\\*" in text
