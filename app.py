@@ -63,6 +63,7 @@ with graph_column:
     network.show_paths(view)
 with details_column:
     tours.show_step(explorer)
+    network.show_ranked(view)
     details.show_details(explorer)
 show_sidebar(datasets, explorer, controls=not first_run)
 tours.sync_url()

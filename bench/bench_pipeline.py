@@ -36,7 +36,8 @@ def synthetic_yaml(size: int, seed: int = 1) -> bytes:
         "kinds": [{"id": k, "label": k.title(), "colour": "#56B4E9", "shape": "dot", "tier": i}
                   for i, k in enumerate(TIERS)],
         "relations": [{"id": "links", "label": "links to", "inverse": "is linked from"}],
-        "evidence": [{"id": "strong", "rank": 2, "label": "Strong"}, {"id": "weak", "rank": 1, "label": "Weak"}],
+        "evidence": [{"id": "strong", "rank": 2, "label": "Strong", "certainty": "high"},
+                     {"id": "weak", "rank": 1, "label": "Weak", "certainty": "low"}],
         "references": [{"id": "ref", "citation": "A reference.", "kind": "other", "verification": "verified"}],
         "nodes": [{"id": f"n{i}", "label": f"Node {i}", "kind": TIERS[i % len(TIERS)],
                    "summary": "A synthetic node.", "references": ["ref"]} for i in range(size)],

@@ -13,7 +13,7 @@ import json
 import random
 from pathlib import Path
 
-from graph.dataset.schema import LINE_STYLES, REFERENCE_KINDS, SHAPES
+from graph.dataset.schema import REFERENCE_KINDS, SHAPES
 from graph.dataset.vocabulary import VERDICT_LIST, VERIFICATION_STATES
 
 EDGES_PER_NODE = 3
@@ -25,6 +25,8 @@ KINDS = ("cause", "mechanism", "condition", "feature", "complication", "mimic", 
 COLOURS = ("#E69F00", "#CC79A7", "#0072B2", "#56B4E9", "#D55E00", "#999999", "#F0E442", "#009E73", "#000000")
 RELATIONS = ("causes", "leads_to", "worsens", "treats", "associated_with", "diagnoses", "mimics", "reduces")
 EVIDENCE = ("guideline", "consensus", "trial", "observational", "mechanistic", "expert", "claim-only")
+GRADES = {"guideline": "high", "consensus": "moderate", "trial": "moderate", "observational": "low",
+          "mechanistic": "very-low", "expert": "not-graded"}  # the default scale, in rank order
 WORDS = ("iron", "dopamine", "sleep", "leg", "night", "urge", "brain", "kidney", "nerve", "pregnancy",
          "ferritin", "movement", "rest", "sensation", "therapy", "dose", "vein", "muscle", "signal", "rhythm")
 
@@ -87,9 +89,8 @@ def _vocabulary(size: int) -> str:
               for r in RELATIONS]
     lines.append("evidence:")
     for rank, level in enumerate(reversed(EVIDENCE)):
-        extra = ["    claim_only: true"] if level == "claim-only" else []
-        lines += [f"  - id: {level}", f"    rank: {rank}", f"    label: {level.title()}",
-                  f"    line: {LINE_STYLES[rank % len(LINE_STYLES)]}", *extra]
+        extra = ["    claim_only: true"] if level == "claim-only" else [f"    certainty: {GRADES[level]}"]
+        lines += [f"  - id: {level}", f"    rank: {rank}", f"    label: {level.title()}", *extra]
     return "\n".join(lines) + "\n"
 
 

@@ -292,7 +292,16 @@ def test_claim_details_name_the_source_by_its_citation() -> None:
     at.session_state["selected"] = "claim_blood"
     at = checked(at.run())
     kind_line = plain(details_column(at).caption[0].value)
-    assert kind_line.startswith("Claim by A clinic's web page about blood flow. · verdict: Contradicted")
+    assert kind_line.startswith("Claim by A clinic's web page about blood flow.")
+
+
+def test_a_claim_reads_as_a_claim_with_its_verdict_in_words_and_colour() -> None:
+    """The heading was once "Claim claim_blood" and the verdict a grey caption."""
+    at = run_app(claims="on")
+    at.session_state["selected"] = "claim_blood"
+    at = checked(at.run())
+    assert details_heading(at) == "Bad blood flow causes the condition."
+    assert ":red-badge[Contradicted]" in details_column(at).markdown[0].value
 
 
 # What is hidden, and the claims layer --------------------------------------------------------

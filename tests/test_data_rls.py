@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from graph import build_graph, lint_dataset, load_dataset
 from graph.dataset.lint import cited_references, student_texts
@@ -40,15 +41,16 @@ DOPAMINE_AGONISTS = ("pramipexole", "ropinirole", "rotigotine")
 NEGATING_RELATIONS = (
     "not_associated_with", "not_diagnostic_for", "insufficient_evidence_for", "not_sufficient_for",
 )
-# Evidence levels by tier, strongest first. Pictures draw one line style per tier, so a tier's
-# ranks must not interleave with another tier's and its levels must share a line style.
-EVIDENCE_TIERS = (
-    ("guideline-strong", "guideline-conditional", "guideline-gps", "consensus", "rct",
-     "guideline-other", "validated-instrument", "regulatory"),
-    ("genetic-association", "observational"),
-    ("mechanistic", "expert-knowledge", "expert-opinion"),
-    ("seed-only",),
-)
+# The certainty grade each evidence level must have (GRADE: trials start high and are rated down
+# for limitations; observational data start low; mechanistic data are indirect; good-practice
+# statements, consensus and expert knowledge are deliberately not graded).
+EXPECTED_GRADES = {
+    "guideline-strong": "moderate", "guideline-conditional": "moderate", "rct": "moderate",
+    "regulatory": "moderate", "validated-instrument": "moderate", "genetic-association": "moderate",
+    "guideline-conditional-low": "low", "guideline-other": "low", "observational": "low",
+    "mechanistic": "very-low", "guideline-gps": "not-graded", "consensus": "not-graded",
+    "expert-knowledge": "not-graded", "expert-opinion": "not-graded",
+}
 # How the authors talked to each other while building the graph; students should never read it.
 AUTHORING_WORDS = (
     "fact sheet", "closest reference", "not verified", "unverified", "not checked", "second-hand",
@@ -147,17 +149,16 @@ def overstated_vascular_links(dataset: Dataset) -> set[str]:
             and edge.relation in CAUSAL_RELATIONS and edge.evidence not in allowed}
 
 
-def levels_out_of_tier_order(dataset: Dataset) -> set[str]:
-    """Levels in no tier, ranked above a level of a stronger tier, or drawn unlike their tier."""
-    rank = {level.id: level.rank for level in dataset.evidence}
-    tier = {level_id: n for n, levels in enumerate(EVIDENCE_TIERS) for level_id in levels}
-    unplaced = set(rank) - set(tier)
-    placed = rank.keys() & tier.keys()
-    misranked = {level for a in placed for b in placed
-                 if tier[a] > tier[b] and rank[a] >= rank[b] for level in (a, b)}
-    line = {level.id: level.line for level in dataset.evidence}
-    mixed = {a for a in placed for b in placed if tier[a] == tier[b] and line[a] != line[b]}
-    return unplaced | misranked | mixed
+def levels_misgraded(dataset: Dataset) -> set[str]:
+    """Graded levels whose certainty is not the expected one, or that are missing from the table."""
+    graded = {level.id: level.certainty for level in dataset.evidence if not level.claim_only}
+    return {level for level, grade in graded.items() if EXPECTED_GRADES.get(level) != grade}
+
+
+def guideline_certainty_mismatches(dataset: Dataset) -> set[str]:
+    """Recommendation edges whose stated certainty differs from their level's grade."""
+    return {edge.id for edge in dataset.edges if edge.recommendation and edge.recommendation.certainty
+            and edge.recommendation.certainty != dataset.evidence_level(edge.evidence).certainty}
 
 
 def single_trial_levels_above_trials(dataset: Dataset) -> set[str]:
@@ -343,8 +344,12 @@ def test_coverage(dataset: Dataset) -> None:
     assert set(REQUIRED_KINDS) <= kinds
 
 
-def test_evidence_tiers_do_not_interleave(dataset: Dataset) -> None:
-    assert levels_out_of_tier_order(dataset) == set()
+def test_every_evidence_level_has_its_certainty_grade(dataset: Dataset) -> None:
+    assert levels_misgraded(dataset) == set()
+
+
+def test_a_guideline_link_is_drawn_at_the_certainty_the_guideline_gave(dataset: Dataset) -> None:
+    assert guideline_certainty_mismatches(dataset) == set()
 
 
 def test_a_single_small_trial_cannot_outrank_consensus_or_trials(dataset: Dataset) -> None:
@@ -524,16 +529,17 @@ def test_reference_rules_report_a_broken_copy(dataset: Dataset) -> None:
 
 
 def test_evidence_rank_rules_report_a_broken_copy(dataset: Dataset) -> None:
-    def reranked(level_id: str, rank: int, line: str | None = None) -> Dataset:
+    def regraded(level_id: str, rank: int, certainty: str = "") -> Dataset:
         levels = tuple(
-            dataclasses.replace(level, rank=rank, line=line or level.line) if level.id == level_id
+            dataclasses.replace(level, rank=rank, certainty=certainty or level.certainty) if level.id == level_id
             else level for level in dataset.evidence)
         return dataclasses.replace(dataset, evidence=levels)
 
-    old_order = reranked("guideline-other", 20)
+    old_order = regraded("guideline-other", 20)
     assert single_trial_levels_above_trials(old_order) == {"guideline-other"}
-    assert "regulatory" in levels_out_of_tier_order(reranked("regulatory", 3))
-    assert levels_out_of_tier_order(reranked("observational", 4, line="dotted")) >= {"observational"}
+    good_practice_as_strong = regraded("guideline-gps", 11, "moderate")
+    assert levels_misgraded(good_practice_as_strong) == {"guideline-gps"}
+    assert guideline_certainty_mismatches(regraded("guideline-conditional-low", 8, "moderate"))
 
 
 def test_treatment_rule_reports_a_broken_copy(dataset: Dataset) -> None:
@@ -634,3 +640,18 @@ def test_trial_and_readme_rules_report_a_broken_copy(dataset: Dataset) -> None:
     assert seed_only_edges_citing_trials(broken) == {yoga.id}
     fewer = dataclasses.replace(dataset, tours=dataset.tours[1:])
     assert readme_counts(fewer) not in " ".join(DATA_README.read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("path", [DATA, DATA.parent / "photosynthesis.yaml"], ids=["rls", "photosynthesis"])
+def test_bundled_data_declares_every_grade_and_polarity(path: Path) -> None:
+    """Read as written, not through defaults: each level names its grade, each relation its polarity."""
+    sections: dict[str, list[dict]] = {"evidence": [], "relations": []}
+    for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+        document = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        for name, entries in sections.items():
+            entries += document.get(name, [])
+    assert sections["evidence"] and sections["relations"]
+    ungraded = [level["id"] for level in sections["evidence"]
+                if "certainty" not in level and not level.get("claim_only")]
+    assert ungraded == []
+    assert [relation["id"] for relation in sections["relations"] if "polarity" not in relation] == []

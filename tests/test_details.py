@@ -8,7 +8,8 @@ from graph.network.search import search_index
 from graph.present.details import Connection, LinkRow, ThresholdRow, connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
-from tests.helpers import TINY, explorer
+from graph.present.styled import styled_view
+from tests.helpers import RLS, TINY, explorer
 
 CHECKED_OR_NOT = """    thresholds:
       - {operator: "<", value: 1, meaning: cites an unchecked source, references: [ref2]}
@@ -42,8 +43,20 @@ def test_a_threshold_says_when_nobody_has_checked_it() -> None:
 def test_connections_are_grouped_by_phrase_read_from_the_node() -> None:
     rows = connection_rows(explorer().dataset, explorer().graph, "disease")
     assert set(rows) == {"has as a mechanism", "is treated by", "is caused by", "has claims about it"}
-    evidence = "Randomised trial; strong recommendation for (adults)"
+    evidence = "Randomised trial (high certainty); strong recommendation for (adults)"
     assert rows["is treated by"][0] == Connection("pill", "Iron pill", evidence, "", ("ref1",))
+
+
+def test_a_claim_is_headed_by_its_statement_with_its_verdict_beside_it() -> None:
+    """A claim's heading was once its id ("Claim claim1") and its verdict a grey caption."""
+    details = node_details(explorer().dataset, explorer().graph, "claim1")
+    assert (details.label, details.verdict) == ("Bad blood flow causes the disease.", "Contradicted")
+    assert "verdict" not in details.kind_label
+
+
+def test_a_nodes_list_of_claims_gives_each_verdict() -> None:
+    rows = connection_rows(explorer().dataset, explorer().graph, "pill")["has claims about it"]
+    assert [(row.label, row.verdict) for row in rows] == [("Iron pills help.", "Supported")]
 
 
 def test_unverified_references_are_marked() -> None:
@@ -55,15 +68,25 @@ def test_text_alternative_lists_every_visible_link() -> None:
     view = explorer().view(ViewSpec(focus="disease"))
     rows = view_table(view)
     assert len(rows) == view.graph.number_of_edges()
-    assert LinkRow("Iron pill", "treats", "The disease", "Randomised trial; strong recommendation for (adults)",
-                   ("ref1",)) in rows
-    assert rows[0].cells.keys() == {"From", "Relation", "To", "Evidence", "References"}
+    assert LinkRow("Iron pill", "treats", "The disease", "the link holds",
+                   "Randomised trial (high certainty); strong recommendation for (adults)", ("ref1",)) in rows
+    assert rows[0].cells.keys() == {"From", "Relation", "To", "Finding", "Evidence", "References"}
 
 
 def test_guide_lists_levels_strongest_first_and_verdicts() -> None:
     guide = evidence_guide(explorer().dataset)
     assert guide.index("Randomised trial") < guide.index("Cohort study") < guide.index("Claimed only")
     assert "**Contradicted**" in guide
+
+
+def test_guide_and_legend_use_the_same_words_for_the_same_line() -> None:
+    """The guide once called claim-only links "dotted" while the legend said "dash-dot, grey"."""
+    view = Explorer.from_path(RLS).view(ViewSpec(claims=True))
+    guide = evidence_guide(view.dataset)
+    for entry in styled_view(view).legend.evidence:
+        assert f"| {escape_markdown(entry.label)} |" in guide
+    assert "dotted lines" not in guide and "dash-dot, grey lines" in guide
+    assert all(end.label in guide for end in styled_view(view).legend.ends)
 
 
 def test_markdown_escaping_keeps_plain_text_readable() -> None:

@@ -45,8 +45,8 @@ def test_zip_holds_nodes_edges_and_vocabulary(tmp_path: Path) -> None:
     assert [row["id"] for row in read["references.csv"]] == ["ref1", "ref2", "web"]
     assert read["references.csv"][0]["link"] == "https://doi.org/10.1000/test.1"
     assert [row["id"] for row in read["kinds.csv"]] == ["cause", "mechanism", "condition", "treatment"]
-    assert [(row["id"], row["line"]) for row in read["evidence.csv"]] == [
-        ("trial", "solid"), ("cohort", "dashed"), ("claimed", "dotted")]
+    assert [(row["id"], row["certainty"], row["line"]) for row in read["evidence.csv"]] == [
+        ("trial", "high", "solid"), ("cohort", "moderate", "dashed"), ("claimed", "claim", "dashdot")]
 
 
 def test_every_table_starts_with_a_bom_and_keeps_symbols() -> None:

@@ -29,8 +29,9 @@ def test_elements_carry_data_positions_and_classes() -> None:
     assert nodes["pill"]["classes"] == "kind-treatment path"
     assert nodes["claim1"]["classes"] == "kind-claim dimmed"
     edges = {edge["data"]["id"]: edge for edge in doc["elements"]["edges"]}
-    assert edges["pill--treats--low_iron"]["classes"] == "evidence-trial tier-strong line-solid path"
-    assert edges["claim1--is_about--disease"]["classes"] == "evidence-none tier-claim line-dashdot dimmed"
+    assert edges["pill--treats--low_iron"]["classes"] == "evidence-trial certainty-high line-solid end-arrow path"
+    assert edges["claim1--is_about--disease"]["classes"] == (
+        "evidence-none certainty-claim line-dashdot end-arrow dimmed")
     assert edges["pill--treats--low_iron"]["data"]["source"] == "pill"
     assert doc["layout"] == {"name": "preset"}
 

@@ -67,7 +67,7 @@ def test_styles_positions_and_emphasis() -> None:
     x, y = styled_view(view, cluster_above=None).node("disease").position
     assert f'pos="{x:g},{0.0 - y:g}"' in text
     assert '"low_iron" -> "brain_iron" [id="low_iron--leads_to--brain_iron", label="leads to", ' \
-           f'style="dashed", penwidth="{width(view, "low_iron--leads_to--brain_iron"):g}", ' \
+           f'style="dashed", arrowhead="normal", penwidth="{width(view, "low_iron--leads_to--brain_iron"):g}", ' \
            f'color="{style.PATH_COLOUR}"' in text
     assert 'fillcolor="#E69F0040"' in text  # Bad blood flow, off the path, is faded
     assert '"claim1" [label="[Contradicted] Bad blood\\nflow causes the disease.", shape="box", ' \

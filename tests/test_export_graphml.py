@@ -64,7 +64,7 @@ def test_flattening_keeps_types_and_values(tmp_path: Path) -> None:
         "iron deficiency", view.layout_positions["low_iron"][0], "Low iron")
     edge = graph.edges["pill", "disease", "pill--treats--disease"]
     assert (edge["recommendation_direction"], edge["evidence_rank"], edge["width"]) == (
-        "for", 3, style.TIER_BY_ID["strong"].width)
+        "for", 3, style.LINES["solid"].width)
     assert "recommendation_direction" not in graph.edges["pill", "low_iron", "pill--treats--low_iron"]
 
 

@@ -71,6 +71,8 @@ def test_details_carry_connections_with_evidence() -> None:
     treated = next(link for link in disease["connections"] if link["phrase"] == "is treated by")
     assert (treated["label"], treated["references"]) == ("Iron pill", ["ref1"])
     assert treated["evidence"].startswith("Randomised trial")
+    claims = [link["label"] for link in disease["connections"] if link["phrase"] == "has claims about it"]
+    assert claims == ["[Contradicted] Bad blood flow causes the disease."]
 
 
 def test_only_http_links_are_kept() -> None:

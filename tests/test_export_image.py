@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from PIL import Image
 
@@ -18,9 +20,10 @@ from graph import Explorer, ExportError, GraphDataError, View, ViewSpec
 from graph.cli import main
 from graph.export import ExportOptions, export_bytes, export_view, plan_files, write_files
 from graph.export import pages as pages_module
-from graph.export.figure_parts import legend_rows
+from graph.export.figure_parts import LEGEND_GAP, SWATCH, Row, add_legend, legend_rows
 from graph.export.graph_drawing import DIM_ALPHA, wrap_label
 from graph.export.image_export import draw_picture, png_pixels
+from graph.export.pages import PAGES
 from graph.present import style
 from graph.present.styled import styled_view
 
@@ -110,11 +113,53 @@ def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
     assert any("[ref1] Doe J. A trial." in text for text in texts)
 
 
-def test_legend_shows_at_most_four_evidence_line_styles() -> None:
+def test_legend_shows_one_line_style_per_certainty_grade_then_the_line_ends() -> None:
     rows = legend_rows(styled_view(rls_view(ViewSpec(claims=True)), cluster_above=None).legend)
     labels = [row.label for row in rows]
-    lines = [row for row in rows[labels.index("Evidence (line)") + 1:] if row.label != "Path"]
-    assert 1 <= len(lines) <= 4 and all(row.handle is not None for row in lines)
+    lines = rows[labels.index("Evidence (line)") + 1:labels.index("Line ends")]
+    assert [row.label for row in lines] == [tier.label for tier in style.tiers(rls_view(ViewSpec()).dataset)
+                                             if tier.id != "high"]
+    assert [row.end for row in rows[labels.index("Line ends") + 1:]] == ["arrow", "bar", "bars"]
+
+
+def svg_dash_patterns(data: bytes, group: str) -> set[str]:
+    """The stroke-dasharray of every path in the SVG's ``group`` elements ('solid' when none):
+    matplotlib writes legend samples as ``line2d_N`` groups and the graph's links as ``patch_N``."""
+    patterns = set()
+    for element in ET.fromstring(data).iter(f"{SVG}g"):
+        if element.get("id", "").startswith(f"{group}_"):
+            for path in element.iter(f"{SVG}path"):
+                found = re.search(r"stroke-dasharray: ([0-9.,]+)", path.get("style", ""))
+                patterns.add(found.group(1) if found else "solid")
+    return patterns
+
+
+@pytest.mark.parametrize("page", ["slide", "a4", "poster"])
+def test_legend_samples_have_the_dash_patterns_of_the_drawn_links(page: str) -> None:
+    """The legend once drew every broken line with matplotlib's default dash."""
+    view = rls_view(ViewSpec(claims=True, focus="rls"))
+    data = export_bytes(view, "svg", page=page)
+    legend = svg_dash_patterns(data, "line2d") - {"solid"}  # markers and line-end samples are solid
+    assert len(legend) == len(styled_view(view).legend.evidence) >= 3
+    assert legend == svg_dash_patterns(data, "patch") - {"solid"}
+
+
+def test_png_legend_samples_differ_pixel_for_pixel() -> None:
+    rows = [row for row in legend_rows(styled_view(rls_view(ViewSpec(claims=True))).legend)
+            if row.handle is not None and row.handle.get_marker() in (None, "None", "none", "")]
+    assert len({sample_pixels(row) for row in rows}) == len(rows) >= 3
+
+
+def sample_pixels(row: Row) -> bytes:
+    """The darkest pixel row of ``row``'s swatch, drawn alone as a PNG legend would draw it."""
+    figure = Figure(figsize=(2, 0.5), dpi=100)
+    add_legend(figure, [row], (0, 0, 2, 0.5), PAGES["slide"])
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("L")
+    swatch = image.crop((0, 0, round((LEGEND_GAP / 2 + SWATCH) * 100), image.height))  # no label text
+    rows = [swatch.crop((0, y, swatch.width, y + 1)).tobytes() for y in range(swatch.height)]
+    return min(rows, key=sum)
 
 
 def test_path_view_dims_off_path_and_focus_has_a_border(tiny: View) -> None:

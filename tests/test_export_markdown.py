@@ -24,7 +24,7 @@ def test_handout_sections() -> None:
     assert text.startswith("# Tiny test graph: from Iron pill to Brain iron deficiency\n")
     assert "![Diagram: Tiny test graph: from Iron pill to Brain iron deficiency. 7 nodes and 8 links" in text
     assert "](view.png)" in text and "## About the picture\n\nA diagram of 7 nodes joined by 8 links" in text
-    assert "### Iron pill\n\n- Iron pill treats The disease \\(Randomised trial; ref1\\)." in text
+    assert "### Iron pill\n\n- Iron pill treats The disease \\(Randomised trial, high certainty; ref1\\)." in text
     assert "- **Contradicted**: Bad blood flow causes the disease." in text
     assert "[doi:10.1000/test.1](https://doi.org/10.1000/test.1)" in text
     assert "- **ref2**: Roe R. A cohort. J Test. 2021;2:3-4. (needs verification)" in text
@@ -71,3 +71,11 @@ def test_alt_text_is_short_even_for_long_titles() -> None:
     assert len(alt) <= ALT_TEXT_LIMIT and alt.endswith("…") and alt.startswith("Diagram: A very long title")
     text = markdown_text(view, "x.png")
     assert len(text.split("![", 1)[1].split("](", 1)[0]) <= ALT_TEXT_LIMIT + 10  # escaping adds backslashes
+
+
+def test_a_focus_where_relations_meet_gets_its_links_ranked_by_certainty() -> None:
+    view = Explorer.from_path(RLS).view(ViewSpec(focus="rls", direction="in", kinds=("cause",)))
+    text = markdown_text(view)
+    ranked = text.split("by certainty", 1)[1].split("## Connections", 1)[0]
+    assert ranked.index("Systemic iron deficiency") < ranked.index("Caffeine: worsens")
+    assert ranked.rstrip().endswith("- Peripheral artery disease (PAD): showed no association with")

@@ -61,7 +61,7 @@ def test_evidence_arrows_classes_and_path() -> None:
     assert "  classDef look_Cause fill:#E69F00,color:#000000,stroke:#333333" in text
     assert "  class n0,n4 look_Cause" in text
     assert "stroke-dasharray:6 4" in text.split("classDef look_Claim__Contradicted_", 1)[1].split("\n")[0]
-    strong = next(e.width for e in styled_view(views()[0], cluster_above=None).edges if e.tier == "strong")
+    strong = next(e.width for e in styled_view(views()[0], cluster_above=None).edges if e.tier == "high")
     assert f"  linkStyle 2,3 stroke:{style.PATH_COLOUR},stroke-width:{strong:g}px" in text
     assert "  class n4,n5,n6 dimmed" in text
     assert "  classDef focus" in mermaid_text(views()[1])

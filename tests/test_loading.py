@@ -43,6 +43,11 @@ EXPECTED = {
     "tour_unknown_relation.yaml": (22, "'lead_to' in relations is not a relation id. Did you mean 'leads_to'?"),
     "tour_unknown_evidence.yaml": (22, "evidence 'cohrot' is not an evidence level id. Did you mean 'cohort'?"),
     "tour_unknown_verdict.yaml": (23, "'suported' is not a valid verdict. Did you mean 'supported'?"),
+    "ungraded_level.yaml": (9, "evidence level 'cohort' has no certainty grade. Add 'certainty:', one of high, "
+                               "moderate, low, very-low, not-graded."),
+    "grade_against_rank.yaml": (9, "evidence level 'good_practice' ranks above 'trial' but its certainty "
+                                   "('not-graded') is lower than 'moderate'."),
+    "grades_drawn_alike.yaml": (10, "certainty grades 'sure' and 'likely' are both drawn solid."),
 }
 
 

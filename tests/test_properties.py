@@ -59,7 +59,8 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
         "kinds": [{"id": k, "label": draw(texts), "colour": draw(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True)),
                    "shape": draw(st.sampled_from(SHAPES)), "tier": draw(st.integers(0, 3))} for k in kind_ids],
         "relations": [{"id": r, "label": draw(texts), "inverse": draw(texts)} for r in relation_ids],
-        "evidence": [{"id": e, "rank": rank, "label": draw(texts)} for rank, e in enumerate(evidence_ids)],
+        "evidence": [{"id": e, "rank": rank, "label": draw(texts), "certainty": "moderate"}
+                     for rank, e in enumerate(evidence_ids)],
         "references": [{"id": r, "citation": draw(texts), "kind": "other", "verification":
                         draw(st.sampled_from(["verified", "unverified"]))} for r in reference_ids],
         "nodes": [draw(_node(n, kind_ids, reference_ids)) for n in node_ids],

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from graph import Explorer, ViewSpec, ViewSpecError
 from graph.cli import main
-from graph.present.style import TIERS, evidence_tier
+from graph.present.style import evidence_tier, tiers
 from graph.teaching import QUESTION_KINDS, Question, count_by_kind, make_quiz, markdown_text, question_bank
 from tests.test_docs import console_sessions
 
@@ -49,9 +49,10 @@ def relations(graph: nx.MultiDiGraph, source: str, target: str) -> set[str]:
 def best_tier(name: str, source: str, target: str, relation: str) -> int:
     """The strongest evidence tier of the ``relation`` links, higher is stronger (lowest of all: no link)."""
     dataset, graph = explorer(name).dataset, explorer(name).graph
-    return max((-TIERS.index(evidence_tier(dataset, data["evidence"]))
+    drawn = tiers(dataset)
+    return max((-drawn.index(evidence_tier(dataset, data["evidence"]))
                 for data in graph.get_edge_data(source, target, default={}).values()
-                if data["relation"] == relation), default=-len(TIERS))
+                if data["relation"] == relation), default=-len(drawn))
 
 
 def ends(question: Question, node: str) -> tuple[str, str]:

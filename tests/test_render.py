@@ -77,7 +77,8 @@ def test_positions_are_fixed_and_path_is_highlighted() -> None:
 
 def test_legend_lists_kinds_evidence_and_verdicts_shown() -> None:
     legend = json.dumps(network_payload(explorer().view(ViewSpec(claims=True)))["legend"])
-    for text in ("Cause", "Treatment", "Strong", "Randomised trial", "Claimed only", "Contradicted", "Supported"):
+    for text in ("Cause", "Treatment", "High certainty (solid)", "Randomised trial", "Claimed only", "Contradicted",
+                 "Supported"):
         assert text in legend
     assert "Contradicted" not in json.dumps(network_payload(explorer().view())["legend"])
 

@@ -47,7 +47,7 @@ def test_committed_schema_is_current() -> None:
 def test_committed_format_doc_is_current() -> None:
     """Regenerate with: python -m graph schema --docs docs/format.md"""
     text = FORMAT_DOC.read_text(encoding="utf-8")
-    assert text.count("<!-- format: ") == 10
+    assert text.count("<!-- format: ") == 11
     assert update_format_doc(text) == text
 
 

@@ -20,23 +20,47 @@ def rls() -> Explorer:
     return Explorer.from_path(RLS)
 
 
-def test_evidence_is_at_most_four_line_styles_and_the_level_stays_in_the_tooltip() -> None:
+def test_evidence_is_one_line_style_per_certainty_grade_and_the_level_stays_in_the_tooltip() -> None:
     view = rls().view(ViewSpec(claims=True))
     edges = styled_view(view).edges
     looks = {(edge.dashes, edge.colour, edge.width) for edge in edges}
-    assert 2 <= len(looks) <= 4
-    assert len({edge.tier for edge in edges}) == len(looks)  # one look per tier, one tier per look
-    strong = next(e for e in edges if e.evidence == "Randomised trial")
-    assert strong.tier == "strong" and strong.dashes is None
-    assert "Evidence: Randomised trial (strong tier)" in strong.tooltip
+    assert len({edge.tier for edge in edges}) == len(looks) >= 4  # one look per grade, one grade per look
+    trial = next(e for e in edges if e.evidence == "Randomised trial")
+    assert trial.tier == "moderate" and trial.dashes == style.DASHES["dashed"]
+    assert "Evidence: Randomised trial; Moderate certainty (dashed)" in trial.tooltip
     seed = next(e for e in edges if e.evidence == "Clinic article only (disputed)")
     assert seed.tier == "claim" and seed.colour == style.CLAIM_EDGE_COLOUR
 
 
-def test_tier_follows_the_level_line_and_claim_only() -> None:
+def test_a_good_practice_statement_is_not_drawn_as_graded_evidence() -> None:
+    """Caffeine → RLS rests on an ungraded good-practice statement; it was once drawn solid, as strong."""
+    edges = {e.id: e for e in styled_view(rls().view(ViewSpec(focus="rls", direction="in"))).edges}
+    caffeine, iron = edges["caffeine--worsens--rls"], edges["iron_deficiency--risk_factor_for--rls"]
+    assert caffeine.tier == "not-graded" and caffeine.dashes is not None
+    assert iron.tier == "low"
+    grades = [tier.id for tier in style.tiers(rls().dataset)]
+    assert grades.index(iron.tier) <= grades.index(caffeine.tier)
+
+
+def test_negative_and_contrasting_relations_do_not_end_in_an_arrowhead() -> None:
+    edges = {e.id: e for e in styled_view(rls().view(ViewSpec())).edges}
+    assert edges["peripheral_artery_disease--not_associated_with--rls"].end == "bar"
+    assert edges["iron_deficiency--risk_factor_for--rls"].end == "arrow"
+    assert any(e.end == "bars" for e in edges.values())
+
+
+def test_tier_follows_the_level_certainty_and_claim_only() -> None:
     dataset = explorer().dataset
     assert [style.evidence_tier(dataset, level).id for level in ("trial", "cohort", "claimed", "")] == [
-        "strong", "moderate", "claim", "claim"]
+        "high", "moderate", "claim", "claim"]
+
+
+def test_a_dataset_without_a_certainty_scale_gets_grade_and_a_custom_one_keeps_its_own() -> None:
+    assert [grade.id for grade in explorer().dataset.certainty] == [
+        "high", "moderate", "low", "very-low", "not-graded"]
+    own = Explorer.from_path(PHOTOSYNTHESIS).dataset
+    assert [tier.label for tier in style.tiers(own)] == [
+        "Established (solid)", "Simplified (dashed)", "Claim only (dash-dot, grey)"]
 
 
 def test_claims_look_like_no_kind_and_carry_the_verdict_as_colour_and_word() -> None:
@@ -113,9 +137,11 @@ def test_overview_groups_big_kinds_keeps_the_conditions_and_heads_its_columns() 
     assert all(h.y < top for h in styled.headings)
 
 
-def test_legend_has_one_entry_per_tier_naming_its_levels() -> None:
+def test_legend_has_one_entry_per_certainty_grade_naming_its_levels() -> None:
     legend = styled_view(rls().view(ViewSpec(claims=True))).legend
-    assert len(legend.evidence) <= 4
-    strong = legend.evidence[0]
-    assert strong.label.startswith("Strong") and "Randomised trial" in strong.levels
+    assert [e.label for e in legend.evidence] == [
+        "Moderate certainty (dashed)", "Low certainty (dotted)", "Very low certainty (widely spaced dots)",
+        "Not graded (dash-dot-dot)", "Claim only (dash-dot, grey)"]
+    assert "Randomised trial" in legend.evidence[0].levels
+    assert [e.end for e in legend.ends] == ["arrow", "bar", "bars"]
     assert legend.verdicts and all(v.fill != v.colour for v in legend.verdicts)

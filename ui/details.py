@@ -2,7 +2,8 @@
 
 Dataset text is shown through escaped Markdown, never through table cells that Markdown could
 rewrite (a threshold "> 100 ng/mL" must keep its ">"). Each connection names the node at the
-other end as a button, so the keyboard can walk the graph from node to node.
+other end as a button, so the keyboard can walk the graph from node to node. A claim's verdict is
+a badge in words and colour, at body size, beside its heading and in every list of claims.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from graph import Explorer, View
 from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
 from ui import state
 from ui.text import escape
+
+# Streamlit's badge colours nearest each verdict's Okabe–Ito colour (the word is always shown too).
+BADGE_COLOURS = {"supported": "green", "partly-supported": "blue", "unsupported": "orange",
+                 "contradicted": "red", "outdated": "violet"}
 
 
 def show_details(explorer: Explorer) -> None:
@@ -30,6 +35,8 @@ def _show_selected(explorer: Explorer) -> None:
         return
     details = node_details(explorer.dataset, explorer.graph, node)
     st.subheader(escape(details.label))
+    if details.verdict:
+        st.markdown(f"Our verdict: {verdict_badge(details.verdict_id, details.verdict)}")
     st.caption(escape(details.kind_label) + (" · needs verification" if details.needs_verification else ""))
     st.markdown(escape(details.summary))
     if details.text:
@@ -66,9 +73,16 @@ def _connections(explorer: Explorer, node: str) -> None:
             st.button(escape(row.label), key=f"go_{node}_{phrase}_{index}", type="tertiary",
                       on_click=state.select_node, args=(row.other, True),
                       help="Select this node and read about it")
+            if row.verdict:
+                st.markdown(verdict_badge(row.verdict_id, row.verdict))
             st.caption(escape(f"{row.evidence} · {', '.join(row.references)}"))
             if row.note:
                 st.caption(escape(row.note))
+
+
+def verdict_badge(verdict: str, label: str) -> str:
+    """The verdict as a coloured badge with its word, in Streamlit Markdown."""
+    return f":{BADGE_COLOURS[verdict]}-badge[{escape(label)}]"
 
 
 def show_table(view: View) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 from graph import View, ViewSpec
-from graph.present import component_script, component_style, network_payload
+from graph.present import component_script, component_style, network_payload, ranked_links, ranked_markdown
+from graph.wording import counted
 from ui import state
 from ui.assets import published_vis_network
 from ui.text import escape
@@ -71,17 +72,26 @@ def show_counts(view: View, payload: dict[str, Any]) -> None:
         return
     counts, claims = st.columns(2, vertical_alignment="center")
     counts.caption(count_line(view, payload, hidden_claims))
-    claims.button(f"{hidden_claims} claims hidden: show the claims layer", key="show_claims",
+    claims.button(f"{counted(hidden_claims, 'claim')} hidden: show the claims layer", key="show_claims",
                   on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
 
 
 def count_line(view: View, payload: dict[str, Any], hidden_claims: int) -> str:
     """E.g. "Showing 76 nodes and 132 links (4 groups: click one to open it). 27 more not drawn in this view."."""
     groups = len(payload["clusters"])
-    grouped = f" ({groups} groups: click one to open it)" if groups else ""
+    grouped = f" ({counted(groups, 'group')}: click one to open it)" if groups else ""
     outside = view.hidden_nodes - hidden_claims
     more = f" {outside} more not drawn in this view." if outside else ""
-    return f"Showing {view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} links{grouped}.{more}"
+    shown = f"{counted(view.graph.number_of_nodes(), 'node')} and {counted(view.graph.number_of_edges(), 'link')}"
+    return f"Showing {shown}{grouped}.{more}"
+
+
+def show_ranked(view: View) -> None:
+    """Beside the picture: the links into the focus ranked by certainty, when several relations meet there."""
+    ranked = ranked_links(view)
+    if ranked is not None:
+        with st.expander(escape(ranked.title), expanded=True):
+            st.markdown(ranked_markdown(ranked))
 
 
 def show_paths(view: View) -> None:

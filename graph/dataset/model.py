@@ -22,6 +22,7 @@ from graph.dataset.vocabulary import (
     CLAIM_KIND,
     LINE_STYLES,
     OPERATORS,
+    POLARITIES,
     RECOMMENDATION_DIRECTIONS,
     RECOMMENDATION_STRENGTHS,
     REFERENCE_KINDS,
@@ -71,6 +72,23 @@ class Relation:
     label: str = key("Verb phrase read source → target: \"is a risk factor for\".")
     inverse: str = key("Phrase read target → source: \"has as a risk factor\".")
     description: str = key("What the relation means.", default="")
+    polarity: str = key(
+        "`positive`: the link asserts something (causes, treats); `negative`: a studied link that was not "
+        "found, or advice against (no association, suggested against, does not diagnose); `contrast`: the "
+        "ends are told apart or compared. A negative link ends in a bar instead of an arrowhead, a "
+        "contrast has a bar at both ends; tables and sentences say so in words.",
+        choices=POLARITIES, default="positive")
+
+
+@dataclass(frozen=True)
+class CertaintyGrade:
+    """How certain the evidence behind a link is; each grade is drawn as its own line style."""
+
+    id: str = key("Referenced by `evidence[].certainty`.", type="id")
+    label: str = key("Shown in legends, the evidence guide and tooltips, e.g. `Moderate certainty`.")
+    line: str = key("Line style of every link at this grade; each grade of a scale has its own.",
+                    choices=LINE_STYLES)
+    description: str = key("What the grade means.", default="")
 
 
 @dataclass(frozen=True)
@@ -82,8 +100,9 @@ class EvidenceLevel:
                     minimum=0)
     label: str = key("Shown in legends and filters.")
     description: str = key("When to use this level.", default="")
-    line: str = key("Line style of edges at this level, so evidence is not shown by width alone.",
-                    choices=LINE_STYLES, default="solid")
+    certainty: str = key("How certain the evidence of this sort is, a grade of the `certainty` scale; it sets "
+                         "the line style. Required, except on the claim-only level.", refers_to="certainty",
+                         default="")
     claim_only: bool = key("The level for \"claimed by a source, unsupported\": its edges belong to the claims "
                            "layer and are hidden when that layer is off. It must be the lowest rank.", default=False)
 
@@ -256,6 +275,9 @@ class Dataset:
     references: tuple[Reference, ...] = key("Sources cited by nodes, edges and claims.", required=False)
     nodes: tuple[Node, ...] = key("The entities of the graph.")
     edges: tuple[Edge, ...] = key("Directed, evidence-graded links between nodes.", required=False)
+    certainty: tuple[CertaintyGrade, ...] = key(
+        "The certainty scale, most certain first. When absent: GRADE's high, moderate, low and very low, "
+        "then not graded (good-practice statements, expert opinion).", default=())
     claims: tuple[Claim, ...] = key("Statements made by a source, checked.", default=())
     tours: tuple[Tour, ...] = key("Guided walks through the graph, one view per step.", default=())
 
@@ -273,6 +295,9 @@ class Dataset:
 
     def relation(self, relation_id: str) -> Relation:
         return self._index["relations"][relation_id]
+
+    def certainty_grade(self, grade_id: str) -> CertaintyGrade:
+        return self._index["certainty"][grade_id]
 
     def evidence_level(self, evidence_id: str) -> EvidenceLevel:
         return self._index["evidence"][evidence_id]
@@ -304,6 +329,23 @@ class Dataset:
         if threshold.verification:
             return threshold.verification != "verified"
         return all(self.reference(ref).needs_verification for ref in threshold.references or node.references)
+
+
+DEFAULT_CERTAINTY = (
+    CertaintyGrade("high", "High certainty", "solid",
+                   "Further research is very unlikely to change our confidence in the finding."),
+    CertaintyGrade("moderate", "Moderate certainty", "dashed",
+                   "Further research may change the estimate: trials with limitations, consistent "
+                   "replicated findings."),
+    CertaintyGrade("low", "Low certainty", "dotted",
+                   "Further research is likely to change the estimate: observational studies, a single "
+                   "small trial, a conditional recommendation on low-certainty evidence."),
+    CertaintyGrade("very-low", "Very low certainty", "sparse",
+                   "Any estimate is very uncertain: indirect, mechanistic or conflicting evidence."),
+    CertaintyGrade("not-graded", "Not graded", "dashdotdot",
+                   "Nobody rated the evidence: a guideline's good-practice statement, consensus, standard "
+                   "clinical knowledge or expert opinion. It can be sound advice, but it is not graded evidence."),
+)
 
 
 def default_edge_id(source: str, relation: str, target: str) -> str:

@@ -9,9 +9,12 @@ suggests the id that was meant.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
 from graph.dataset.convert import Item, suggest
 from graph.dataset.fields import Field, build_part, build_record
-from graph.dataset.model import CLAIM_KIND, Dataset, TourStep, default_edge_id
+from graph.dataset.model import CLAIM_KIND, DEFAULT_CERTAINTY, Dataset, TourStep, default_edge_id
 from graph.dataset.schema import REQUIRED_SECTIONS, SECTION_NOUNS, SECTIONS
 from graph.dataset.views import view_problems
 from graph.errors import MAX_PROBLEMS_SHOWN, Problem, ViewSpecError
@@ -30,6 +33,8 @@ class _Checks:
                 edge.setdefault("id", default_edge_id(edge["source"], edge["relation"], edge["target"]))
         self.index = {name: self._unique(name, items) for name, items in sections.items()
                       if name != "meta"}
+        if not sections["certainty"]:
+            self.index["certainty"] = {grade.id: Item("", 0) for grade in DEFAULT_CERTAINTY}
 
     def _unique(self, section: str, items: list[Item]) -> Index:
         index: Index = {}
@@ -97,6 +102,38 @@ class _Checks:
             if level.get("claim_only") and level["rank"] != lowest:
                 self.problem(level, "claim_only", f"the claim-only level '{level['id']}' must have "
                              f"the lowest rank ({lowest}).")
+            self._check_level_grade(level)
+        self._check_grades_follow_ranks(levels)
+        self._check_grade_lines()
+
+    def _check_level_grade(self, level: Item) -> None:
+        """Every level but the claim-only one says how certain its evidence is."""
+        grades = ", ".join(self.index["certainty"])
+        if level.get("claim_only") and level.get("certainty"):
+            self.problem(level, "certainty", f"the claim-only level '{level['id']}' is drawn as a claim, "
+                         "not with a certainty grade.", "Remove 'certainty' from it.")
+        elif not level.get("claim_only") and not level.get("certainty"):
+            self.problem(level, "id", f"evidence level '{level['id']}' has no certainty grade.",
+                         f"Add 'certainty:', one of {grades}.")
+
+    def _check_grades_follow_ranks(self, levels: list[Item]) -> None:
+        """A stronger rank never has a less certain grade, so "stronger" means one thing."""
+        order = {grade: index for index, grade in enumerate(self.index["certainty"])}
+        graded = sorted((level for level in _complete(levels) if level.get("certainty") in order),
+                        key=lambda level: -level["rank"])
+        for stronger, weaker in pairwise(graded):
+            if order[stronger["certainty"]] > order[weaker["certainty"]]:
+                self.problem(stronger, "rank", f"evidence level '{stronger['id']}' ranks above "
+                             f"'{weaker['id']}' but its certainty ('{stronger['certainty']}') is lower "
+                             f"than '{weaker['certainty']}'.", "Order ranks by certainty grade first.")
+
+    def _check_grade_lines(self) -> None:
+        seen: dict[str, Item] = {}
+        for grade in _complete(self.sections["certainty"]):
+            first = seen.setdefault(grade["line"], grade)
+            if first is not grade:
+                self.problem(grade, "line", f"certainty grades '{first['id']}' and '{grade['id']}' are both "
+                             f"drawn {grade['line']}.", "Give each grade its own line style.")
 
     def _check_thresholds(self, node: Item) -> None:
         for threshold in node.get("thresholds", ()):
@@ -136,7 +173,8 @@ def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -
 
 def build_dataset(sections: dict[str, list[Item]]) -> Dataset:
     """The typed Dataset of sections that passed every check."""
-    return build_record(Dataset, {name: items[0] if name == "meta" else items for name, items in sections.items()})
+    dataset = build_record(Dataset, {name: items[0] if name == "meta" else items for name, items in sections.items()})
+    return dataset if dataset.certainty else replace(dataset, certainty=DEFAULT_CERTAINTY)
 
 
 def _bad_range(threshold: Item) -> bool:

@@ -39,7 +39,10 @@ SHAPES = (
     "ellipse", "box", "diamond", "dot", "square", "triangle", "triangleDown", "star", "hexagon",
     "database",
 )
-LINE_STYLES = ("solid", "dashed", "dotted")
+# The line styles a certainty grade may take; "dashdot" is kept for claim-only links (CLAIM_LINE).
+LINE_STYLES = ("solid", "dashed", "dotted", "sparse", "dashdotdot")
+CLAIM_LINE = "dashdot"
+POLARITIES = ("positive", "negative", "contrast")
 REFERENCE_KINDS = (
     "guideline", "consensus", "systematic-review", "review", "trial", "observational", "genetic",
     "mechanistic", "regulatory", "book", "web-page", "other",

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from graph.dataset.model import EvidenceLevel
 from graph.export.common import shown_references
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
@@ -37,7 +38,8 @@ def write_csv(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -
               "edges.csv": csv_text(edge_rows(view), ("source", "target", *EDGE_COLUMNS)),
               "references.csv": csv_text(reference_rows(view), REFERENCE_COLUMNS),
               "kinds.csv": csv_text(kind_rows(view), ("id", "label", "colour", "shape", "tier")),
-              "evidence.csv": csv_text(evidence_rows(view), ("id", "rank", "label", "line", "width"))}
+              "evidence.csv": csv_text(evidence_rows(view), ("id", "rank", "label", "certainty", "certainty_label",
+                                                             "line", "width"))}
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in tables.items():
             _add(archive, name, text)
@@ -64,11 +66,16 @@ def kind_rows(view: View) -> list[Record]:
 
 
 def evidence_rows(view: View) -> list[Record]:
-    """Evidence levels, strongest first, with the line style the dataset names and the width their
-    edges are drawn with (their tier's: every export and the app draw a tier at one width)."""
+    """Evidence levels, strongest first, with their certainty grade and the line style and width
+    their edges are drawn with."""
     levels = sorted(view.dataset.evidence, key=lambda level: -level.rank)
-    return [{"id": level.id, "rank": level.rank, "label": level.label, "line": level.line,
-             "width": style.evidence_tier(view.dataset, level.id).width} for level in levels]
+    return [_evidence_row(view, level) for level in levels]
+
+
+def _evidence_row(view: View, level: EvidenceLevel) -> Record:
+    tier = style.evidence_tier(view.dataset, level.id)
+    return {"id": level.id, "rank": level.rank, "label": level.label, "certainty": tier.id,
+            "certainty_label": tier.label, "line": tier.line, "width": tier.width}
 
 
 def csv_text(rows: list[Record], first: Iterable[str]) -> str:

@@ -4,7 +4,8 @@
 each element's ``data`` holds every attribute (lists and mappings stay JSON lists and objects)
 plus ``focus`` and ``on_path``, and the look the styled view resolved as ``draw_*`` fields (fill,
 border, shape, colour, width, opacity), which the ``style`` array maps with ``data(...)``; nodes
-have a ``position``; ``classes`` name the kind, evidence level, tier, line style and emphasis
+have a ``position``; ``classes`` name the kind, evidence level, certainty grade, line style, line
+end (``end-arrow``, ``end-bar`` for negative relations, ``end-bars`` for contrasts) and emphasis
 (``focus``, ``path``, ``dimmed`` or ``plain``). ``cytoscape({container, ...document})`` keeps the positions
 (the ``preset`` layout), as does ``cy.layout({name: 'preset'}).run()`` after ``cy.add``.
 """
@@ -26,6 +27,9 @@ SHAPES = {"ellipse": "ellipse", "box": "round-rectangle", "square": "rectangle",
           "star": "star", "hexagon": "hexagon", "database": "barrel"}
 DOWN_TRIANGLE = "-1 -1 1 -1 0 1"
 DIMMED = 0.3
+END_RULES = {"arrow": {"target-arrow-shape": "triangle"}, "bar": {"target-arrow-shape": "tee"},
+             "bars": {"target-arrow-shape": "tee", "source-arrow-shape": "tee",
+                      "source-arrow-color": "data(draw_colour)"}}
 
 
 def class_name(prefix: str, identifier: str) -> str:
@@ -68,8 +72,8 @@ def _node_drawing(node: NodeStyle) -> dict[str, Any]:
 
 def _edge(view: View, edge: EdgeStyle) -> dict[str, Any]:
     data = view.graph.edges[edge.source, edge.target, edge.id]
-    line = style.TIER_BY_ID[edge.tier].line
-    classes = [class_name("evidence", data["evidence"] or "none"), f"tier-{edge.tier}", f"line-{line}", edge.emphasis]
+    classes = [class_name("evidence", data["evidence"] or "none"), class_name("certainty", edge.tier),
+               f"line-{edge.line}", f"end-{edge.end}", edge.emphasis]
     emphasis = {"focus": view.spec.focus in (edge.source, edge.target), "on_path": edge.emphasis == "path"}
     drawing = {"draw_colour": edge.colour, "draw_width": edge.width, "draw_opacity": edge.opacity}
     return {"data": {**data, **emphasis, **drawing, "source": edge.source, "target": edge.target,
@@ -88,7 +92,8 @@ def stylesheet() -> list[dict[str, Any]]:
                             "target-arrow-color": "data(draw_colour)", "width": "data(draw_width)",
                             "opacity": "data(draw_opacity)"}),
              _rule('node[draw_shape = "polygon"]', {"shape-polygon-points": DOWN_TRIANGLE})]
-    return rules + [_line_rule(name, dashes) for name, dashes in style.DASHES.items()]
+    return (rules + [_line_rule(name, dashes) for name, dashes in style.DASHES.items()]
+            + [_rule(f".end-{end}", css) for end, css in END_RULES.items()])
 
 
 def _rule(selector: str, css: dict[str, Any]) -> dict[str, Any]:

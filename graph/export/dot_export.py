@@ -26,7 +26,11 @@ SHAPES = {"ellipse": "ellipse", "box": "box", "diamond": "diamond", "dot": "circ
           "square": "square", "triangle": "triangle", "triangleDown": "invtriangle",
           "star": "star", "hexagon": "hexagon", "database": "cylinder", "circle": "circle"}
 DIMMED_ALPHA = "40"  # 25 % opacity, as on screen
-LINES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "dashdot": "dashed"}  # no dash-dot in Graphviz
+# Graphviz has no dash-dot or sparse dots: those are drawn dashed or dotted, with a thinner pen.
+LINES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "sparse": "dotted", "dashdotdot": "dashed",
+         "dashdot": "dashed"}
+ENDS = {"arrow": {"arrowhead": "normal"}, "bar": {"arrowhead": "tee"},
+        "bars": {"arrowhead": "tee", "arrowtail": "tee", "dir": "both"}}
 
 
 @path_or_stream
@@ -80,8 +84,10 @@ def _node_line(node: NodeStyle) -> str:
 
 
 def _edge_line(edge: EdgeStyle) -> str:
-    """An edge as drawn: the tier's line style, its width and colour, faded off a path."""
-    values = {"id": edge.id, "label": wrap(edge.label, 18), "style": LINES[style.TIER_BY_ID[edge.tier].line],
+    """An edge as drawn: its certainty's line style, width and colour, faded off a path, and the
+    arrowhead of its relation's polarity."""
+    values = {"id": edge.id, "label": wrap(edge.label, 18), "style": LINES[edge.line],
+              **ENDS[edge.end],
               "penwidth": f"{edge.width:g}", "color": _faded(edge.colour, edge.emphasis),
               "tooltip": edge.tooltip}
     return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attributes(values)}];"

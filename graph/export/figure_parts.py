@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
@@ -40,6 +41,10 @@ PIXEL = 0.75
 MARKERS = {"dot": "o", "circle": "o", "diamond": "D", "square": "s", "triangle": "^",
            "triangleDown": "v", "star": "*", "hexagon": "h"}
 Box = tuple[float, float, float, float]  # left, bottom, width, height in inches
+# The ends of a link as on screen: an arrowhead, a bar for a negative relation, bars at both ends
+# for a contrast.
+ARROW_STYLES = {"arrow": "-|>,head_length=0.6,head_width=0.3", "bar": "-[,widthB=0.5,lengthB=0",
+                "bars": "]-[,widthA=0.5,lengthA=0,widthB=0.5,lengthB=0"}
 
 
 def points(pixels: float) -> float:
@@ -118,10 +123,16 @@ def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], 
 
 @dataclass(frozen=True)
 class Row:
-    """One legend row: a heading, or a swatch (a marker or a line) and its label."""
+    """One legend row: a heading, or a swatch (a marker or a line) and its label.
+
+    A line's style is kept beside its handle because ``Line2D.get_linestyle()`` answers ``'--'``
+    for every custom dash pattern, which would draw all broken lines alike.
+    """
 
     label: str
     handle: Line2D | None = None
+    linestyle: LineStyleType = "solid"
+    end: str = ""
 
 
 def legend_rows(legend: Legend) -> list[Row]:
@@ -131,7 +142,10 @@ def legend_rows(legend: Legend) -> list[Row]:
         rows += [Row("Claims: verdict"),
                  *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, v.fill, v.colour)) for v in legend.verdicts)]
     if legend.evidence:
-        rows += [Row("Evidence (line)"), *(Row(e.label, _line_handle(e)) for e in legend.evidence)]
+        rows += [Row("Evidence (line)"),
+                 *(Row(e.label, _line_handle(e), dash_pattern(e.dashes)) for e in legend.evidence)]
+    if legend.ends:
+        rows += [Row("Line ends"), *(Row(e.label, _line_handle_plain(), end=e.end) for e in legend.ends)]
     if legend.path:
         rows.append(Row("Path", Line2D([], [], color=style.PATH_COLOUR, linewidth=points(4))))
     return rows
@@ -144,6 +158,10 @@ def _marker_handle(shape: str, fill: str, border: str) -> Line2D:
 
 def _line_handle(entry: EvidenceEntry) -> Line2D:
     return Line2D([], [], color=entry.colour, linewidth=points(entry.width), linestyle=dash_pattern(entry.dashes))
+
+
+def _line_handle_plain() -> Line2D:
+    return Line2D([], [], color=style.EDGE_COLOUR, linewidth=points(2))
 
 
 def legend_columns(rows: list[Row], height: float, page: Page) -> int:
@@ -184,11 +202,15 @@ def _legend_row(figure: Figure, row: Row, at: tuple[float, float], page: Page) -
     axes.set_xlim(0, 1)
     axes.set_ylim(-1, 1)
     handle = row.handle
-    if handle.get_marker() not in (None, "None", "none", ""):
+    if row.end:
+        axes.add_patch(FancyArrowPatch((0.02, 0), (0.98, 0), arrowstyle=ARROW_STYLES[row.end],
+                                       mutation_scale=page.small, color=handle.get_color(),
+                                       linewidth=handle.get_linewidth()))
+    elif handle.get_marker() not in (None, "None", "none", ""):
         axes.plot([0.5], [0], **_marker_style(handle, page))
     else:
         axes.plot([0.02, 0.98], [0, 0], color=handle.get_color(), linewidth=handle.get_linewidth(),
-                  linestyle=handle.get_linestyle(), solid_capstyle="butt", dash_capstyle="butt")
+                  linestyle=row.linestyle, solid_capstyle="butt", dash_capstyle="butt")
     figure.text((x + SWATCH + LEGEND_GAP) / width, y / height, row.label, fontsize=page.small, va="center")
 
 

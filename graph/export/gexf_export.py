@@ -3,7 +3,7 @@
 Attributes are flattened as for GraphML; each node also gets GEXF ``viz`` colour and position,
 so Gephi opens the view with its colours and layout (GEXF's y axis points up, so y is flipped),
 and each edge gets ``viz`` colour (as drawn), thickness and shape (``solid``, ``dashed`` or ``dotted``;
-GEXF has no dash-dot, so the claim tier's dash-dot line is ``dashed``), with
+GEXF has no dash-dot or sparse dots, so those become ``dashed`` or ``dotted``), with
 the relation phrase as its ``label`` and the line width as its ``weight``. NetworkX stamps the
 export date into the file and adds a ``networkx_key`` column for multigraph keys (our keys are
 the edge ids, kept as GEXF edge ids); both are removed, so exports are reproducible and carry no
@@ -23,7 +23,9 @@ from graph.export.graphml_export import scalar_graph
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.network.view import View
 
-SHAPES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "dashdot": "dashed"}  # GEXF has no dash-dot
+# GEXF has only solid, dashed, dotted and double: broken styles it lacks take the nearest.
+SHAPES = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "sparse": "dotted", "dashdotdot": "dashed",
+          "dashdot": "dashed"}
 
 
 @path_or_stream

@@ -26,7 +26,16 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from graph.export.figure_parts import Box, dash_pattern, line_height, marker, marker_aspect, points, text_width
+from graph.export.figure_parts import (
+    ARROW_STYLES,
+    Box,
+    dash_pattern,
+    line_height,
+    marker,
+    marker_aspect,
+    points,
+    text_width,
+)
 from graph.export.pages import POINTS_PER_INCH, Page
 from graph.present.styled import EdgeStyle, NodeStyle, StyledView
 
@@ -162,7 +171,7 @@ def _units_per_inch(span: float, room: float, page: Page) -> float:
 def _draw_edge(axes: Axes, edge: EdgeStyle, nodes: dict[str, NodeStyle], page: Page) -> None:
     shrink = page.marker / 2 + 1
     arrow = FancyArrowPatch(
-        _xy(nodes[edge.source]), _xy(nodes[edge.target]), arrowstyle="-|>,head_length=0.6,head_width=0.3",
+        _xy(nodes[edge.source]), _xy(nodes[edge.target]), arrowstyle=ARROW_STYLES[edge.end],
         mutation_scale=page.marker * 0.8, shrinkA=shrink, shrinkB=shrink + 1,
         connectionstyle=f"arc3,rad={edge.curve}", color=edge.colour, alpha=edge.opacity,
         linewidth=points(edge.width), linestyle=dash_pattern(edge.dashes),

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from graph.dataset.model import Reference
 from graph.export.common import shown_references
 from graph.network.view import View
-from graph.present.details import NEEDS_VERIFICATION, ThresholdRow, connection_rows, node_details
+from graph.present.details import NEEDS_VERIFICATION, Connection, ThresholdRow, connection_rows, node_details
 from graph.present.styled import StyledView, styled_view
 
 SAFE_SCHEMES = ("http", "https")
@@ -65,9 +65,14 @@ def _threshold_entry(row: ThresholdRow) -> dict[str, str]:
             "Verification": NEEDS_VERIFICATION if row.needs_verification else ""}
 
 
+def _with_verdict(row: Connection) -> str:
+    """A claim's label starts with its verdict in words, as drawn: "[Contradicted] Bad blood flow…"."""
+    return f"[{row.verdict}] {row.label}" if row.verdict else row.label
+
+
 def _connections(view: View, node: str) -> list[dict[str, Any]]:
     """The node's links, read from the node: phrase, the other node, evidence, note, references."""
     rows = connection_rows(view.dataset, view.graph, node)
-    return [{"phrase": phrase, "other": row.other, "label": row.label, "evidence": row.evidence,
+    return [{"phrase": phrase, "other": row.other, "label": _with_verdict(row), "evidence": row.evidence,
              "note": row.note, "references": list(row.references)}
             for phrase, group in rows.items() for row in group]

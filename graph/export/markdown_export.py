@@ -23,7 +23,10 @@ from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import describe_threshold
 from graph.network.view import View
 from graph.present import style
+from graph.present.details import grade_words
 from graph.present.markdown import escape_markdown
+from graph.present.ranked import ranked_links, ranked_markdown
+from graph.wording import statement
 
 DEFAULT_IMAGE = "view.png"
 URL_SAFE = ":/?#@!$&'*+,;=%~"
@@ -44,7 +47,7 @@ def markdown_text(view: View, image_name: str = DEFAULT_IMAGE) -> str:
     """The handout's Markdown text."""
     sections = [[f"# {md(view.title)}"], _disclaimer(view),
                 [f"![{md(alt_text(view))}]({quote(image_name, safe=URL_SAFE)})"],
-                ["## About the picture", "", md(long_description(view))], _paths(view),
+                ["## About the picture", "", md(long_description(view))], _paths(view), _ranked(view),
                 _connections(view), _thresholds(view), _claims(view), _references(view)]
     return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
 
@@ -60,6 +63,12 @@ def _paths(view: View) -> list[str]:
     return ["## Path", "", *(f"- {md(sentence)}" for sentence in view.path_sentences)]
 
 
+def _ranked(view: View) -> list[str]:
+    """The links into the focus by certainty, as beside the app's picture (when relations meet there)."""
+    ranked = ranked_links(view)
+    return [f"## {md(ranked.title)}", "", ranked_markdown(ranked)] if ranked else []
+
+
 def _connections(view: View) -> list[str]:
     """One heading per source node, then one sentence per link it starts, in graph order."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -73,12 +82,13 @@ def _connections(view: View) -> list[str]:
 
 
 def connection_sentence(view: View, source: str, target: str, data: dict) -> str:
-    """E.g. ``Low iron leads to Brain iron deficiency (Cohort study; ref2).``, escaped."""
+    """E.g. ``Low iron leads to Brain iron deficiency (Cohort study, moderate certainty; ref2).``, escaped."""
     nodes, dataset = view.graph.nodes, view.dataset
-    evidence = dataset.evidence_level(data["evidence"]).label
+    level = dataset.evidence_level(data["evidence"])
+    evidence = level.label if level.claim_only else f"{level.label}, {grade_words(dataset, level.certainty)}"
     details = "; ".join([evidence, *data["references"]])
     phrase = style.relation_phrase(dataset, data["relation"])
-    text = f"{nodes[source]['label']} {phrase} {nodes[target]['label']}"
+    text = statement(nodes[source]["label"], phrase, nodes[target]["label"])
     return f"{md(text)} \\({md(details)}\\)."
 
 

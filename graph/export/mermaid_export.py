@@ -4,7 +4,8 @@ Node ids are never written raw: nodes become ``n0``, ``n1``… in graph order (a
 gives the mapping). Every label is double-quoted with characters that Mermaid would read as
 syntax or markup replaced by Mermaid entity codes (``#quot;``, ``#lt;``, ``#35;``…), so text
 from a dataset stays text. Everything drawn comes from the styled view. Evidence is the arrow:
-``==>`` for the strong tier, ``-->`` for other solid lines, ``-.->`` for broken ones; every edge's
+``==>`` for solid lines (the most certain grade), ``-.->`` for broken ones, and a negative relation
+ends in a cross (``==x``, ``-.-x``), a contrast has a cross at both ends (``x==x``); every edge's
 colour, width, dash pattern and dimming is a ``linkStyle``; each look (a kind, or a claim's
 verdict) is a ``classDef``, and the focus, path and dimmed nodes get one more class each.
 """
@@ -58,10 +59,9 @@ def _comment(text: str) -> str:
 
 
 def _arrow(edge: EdgeStyle) -> str:
-    """``==>`` for the strong tier, ``-->`` for other solid lines, ``-.->`` for broken lines."""
-    if edge.dashes:
-        return "-.->"
-    return "==>" if edge.tier == "strong" else "-->"
+    """``==>`` for solid lines, ``-.->`` for broken ones; crosses end negative and contrasting links."""
+    tail, head = {"arrow": ("", ">"), "bar": ("", "x"), "bars": ("x", "x")}[edge.end]
+    return f"{tail}-.-{head}" if edge.dashes else f"{tail}=={head}"
 
 
 def _class_lines(nodes: tuple[NodeStyle, ...], ids: dict[str, str]) -> list[str]:

@@ -30,8 +30,8 @@ PREFIXES = {"attributes": "attr", "recommendation": "recommendation"}
 
 NODE_COLUMNS = ("label", "kind", "summary", "aliases", "references", "needs_verification", "layer", "tier",
                 "x", "y", "color", "shape", "focus", "on_path", "verdict", "source", "text", "thresholds")
-EDGE_COLUMNS = ("id", "label", "relation", "evidence", "evidence_rank", "evidence_tier", "references",
-                "needs_verification", "layer", "note", "color", "width", "weight", "line", "focus", "on_path")
+EDGE_COLUMNS = ("id", "label", "relation", "polarity", "evidence", "evidence_rank", "certainty", "references",
+                "needs_verification", "layer", "note", "color", "width", "weight", "line", "end", "focus", "on_path")
 
 
 def node_records(view: View) -> dict[str, Record]:
@@ -94,10 +94,11 @@ def _node_drawing(node: NodeStyle) -> Record:
 
 
 def _edge_drawing(edge: EdgeStyle) -> Record:
-    """The drawn colour, and the tier's line style and width (path emphasis left out of width)."""
-    tier = style.TIER_BY_ID[edge.tier]
-    return {"label": edge.label, "color": edge.colour, "width": tier.width, "weight": tier.width,
-            "line": tier.line, "evidence_tier": edge.tier}
+    """The drawn colour, the certainty grade's line style and width (path emphasis left out of
+    width), and the line's end from the relation's polarity."""
+    width = style.LINES[edge.line].width
+    return {"label": edge.label, "color": edge.colour, "width": width, "weight": width, "line": edge.line,
+            "end": edge.end}
 
 
 def unify_types(records: dict[Any, Record]) -> dict[Any, Record]:

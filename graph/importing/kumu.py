@@ -6,7 +6,8 @@ Kumu's blueprint (and yEd's and Graph Commons' similar imports) is an *Elements*
 honestly: each element or connection type becomes a kind or a relation, described as imported
 so the author can phrase it; a connection without an ``Evidence`` column gets the lowest level,
 "not yet graded"; every node and edge cites the spreadsheet itself unless a ``References`` column
-names sources. Cells holding several values (``Tags``, ``Aliases``, ``References``) are split at
+names sources; an Evidence cell that names a GRADE grade (high, moderate, low, very low) sets
+the link's certainty. Cells holding several values (``Tags``, ``Aliases``, ``References``) are split at
 ``|``. Every problem is reported at once, with its sheet, row and column.
 """
 
@@ -26,6 +27,8 @@ from graph.importing.sheets import Sheet
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
            "#882255", "#44AA99", "#117733", "#332288")
 UNGRADED = "not-yet-graded"
+NOT_GRADED = "not-graded"
+GRADES = {"high": "high", "moderate": "moderate", "low": "low", "very_low": "very-low"}
 SOURCE = "imported-spreadsheet"
 
 
@@ -211,12 +214,24 @@ def _relations(relations: dict[str, str]) -> Iterator[dict[str, Any]]:
 
 
 def _levels(levels: dict[str, str]) -> Iterator[dict[str, Any]]:
-    graded = [(level_id, label) for level_id, label in levels.items() if level_id != UNGRADED]
+    """The evidence levels, least certain first: an Evidence cell that names a GRADE grade (high,
+    moderate, low, very low) is drawn at that certainty; any other is "not graded" until an author
+    grades it."""
     if UNGRADED in levels:
-        yield {"id": UNGRADED, "rank": 0, "label": "Not yet graded", "line": "dotted",
+        yield {"id": UNGRADED, "rank": 0, "label": "Not yet graded", "certainty": NOT_GRADED,
                "description": "The spreadsheet gave no evidence level: grade these links before teaching from them."}
-    for rank, (level_id, label) in enumerate(graded, start=1):
-        yield {"id": level_id, "rank": rank, "label": label, "description": "Imported from the Evidence column."}
+    graded = sorted((level_id for level_id in levels if level_id != UNGRADED), key=_certainty_order)
+    for rank, level_id in enumerate(graded, start=1):
+        yield {"id": level_id, "rank": rank, "label": levels[level_id], "certainty": _certainty(level_id),
+               "description": "Imported from the Evidence column."}
+
+
+def _certainty(level_id: str) -> str:
+    return GRADES.get(level_id, NOT_GRADED)
+
+
+def _certainty_order(level_id: str) -> int:
+    return (NOT_GRADED, *reversed(GRADES.values())).index(_certainty(level_id))
 
 
 def _reference_records(references: dict[str, str]) -> Iterator[dict[str, Any]]:

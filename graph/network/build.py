@@ -17,6 +17,7 @@ from graph.dataset.yamlsafe import paused_gc
 
 EVIDENCE_LAYER = "evidence"
 CLAIMS_LAYER = "claims"
+CLAIM_CERTAINTY = "claim-only"  # the certainty attribute of claim-only links and of claims' "is about" links
 CLAIM_LABEL_LENGTH = 48
 
 
@@ -77,6 +78,8 @@ def _edge_attributes(dataset: Dataset, edge: Edge, claims: list[str]) -> dict[st
         "relation": edge.relation,
         "evidence": edge.evidence,
         "evidence_rank": level.rank,
+        "certainty": CLAIM_CERTAINTY if level.claim_only else level.certainty,
+        "polarity": dataset.relation(edge.relation).polarity,
         "layer": CLAIMS_LAYER if level.claim_only else EVIDENCE_LAYER,
         "references": list(edge.references),
         "note": edge.note,
@@ -99,7 +102,8 @@ def _add_claim(graph: nx.MultiDiGraph, dataset: Dataset, claim: Claim) -> None:
     for target in claim_targets(dataset, claim):
         graph.add_edge(claim.id, target, key=f"{claim.id}--{ABOUT_RELATION}--{target}",
                        id=f"{claim.id}--{ABOUT_RELATION}--{target}", relation=ABOUT_RELATION,
-                       evidence="", evidence_rank=-1, layer=CLAIMS_LAYER,
+                       evidence="", evidence_rank=-1, certainty=CLAIM_CERTAINTY, polarity="positive",
+                       layer=CLAIMS_LAYER,
                        references=[claim.source], note="", recommendation={},
                        needs_verification=False, claims=[claim.id])
 

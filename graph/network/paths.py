@@ -16,6 +16,7 @@ import networkx as nx
 
 from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
+from graph.wording import relative, statement
 
 MAX_PATHS = 5
 CANDIDATES = 50
@@ -94,12 +95,14 @@ def path_sentence(dataset: Dataset, graph: nx.MultiDiGraph, path: GraphPath) -> 
     labels = graph.nodes
     if not path.steps:
         return f"{_capital(labels[path.nodes[0]]['label'])} is both the start and the end: the path is empty."
-    parts = []
-    for step, after in zip(path.steps, path.nodes[1:], strict=True):
+    first = labels[path.nodes[0]]["label"]
+    text = ""
+    for step, before, after in zip(path.steps, path.nodes, path.nodes[1:], strict=False):
         relation = dataset.relation(graph.edges[step.source, step.target, step.key]["relation"])
         phrase = relation.inverse if step.reversed else relation.label
-        parts.append(f"{phrase} {labels[after]['label']}")
-    return _capital(labels[path.nodes[0]]["label"]) + " " + ", which ".join(parts) + "."
+        text += (statement(first, phrase, labels[after]["label"]) if not text
+                 else f"{relative(labels[before]['label'])} {phrase} {labels[after]['label']}")
+    return _capital(text) + "."
 
 
 def no_path_sentence(graph: nx.MultiDiGraph, start: str, end: str) -> str:

@@ -18,6 +18,7 @@ from graph.present.details import (
 from graph.present.guide import evidence_guide
 from graph.present.legend import Legend, legend_for
 from graph.present.markdown import escape_markdown
+from graph.present.ranked import RankedLinks, ranked_links, ranked_markdown
 from graph.present.render import (
     component_script,
     component_style,
@@ -40,6 +41,7 @@ __all__ = [
     "LinkRow",
     "NodeDetails",
     "NodeStyle",
+    "RankedLinks",
     "StyledView",
     "ThresholdRow",
     "component_script",
@@ -53,6 +55,8 @@ __all__ = [
     "network_payload",
     "network_script",
     "node_details",
+    "ranked_links",
+    "ranked_markdown",
     "render_html",
     "styled_view",
     "view_table",

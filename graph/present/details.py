@@ -2,8 +2,12 @@
 
 Kept out of the app so it can be tested and reused: a node's facts, thresholds
 (:class:`ThresholdRow`) and references, its connections grouped by relation phrase
-(:class:`Connection`), and the visible links as a table (:class:`LinkRow`). Rows keep lists as lists: a reader
-joins them for display, and nobody has to split a display string again.
+(:class:`Connection`), and the visible links as a table (:class:`LinkRow`). Rows keep lists as
+lists: a reader joins them for display, and nobody has to split a display string again. A claim
+reads as a claim: its heading is its statement (cut at a word), with its verdict beside it, and
+every list of claims gives each one's verdict. Evidence is given in words with its certainty
+grade, and each link says whether it holds, was not found (or is advised against), or tells two
+things apart.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from graph.present import style
 
 NEEDS_VERIFICATION = "needs verification"
 SOURCE_LENGTH = 90
+HEADING_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -36,13 +41,15 @@ class ThresholdRow:
 @dataclass(frozen=True)
 class Connection:
     """A link as read from one node: the node at the other end (id and label), the evidence in
-    words, the link's note and its references."""
+    words, the link's note and its references, and the verdict (id and word) when that end is a claim."""
 
     other: str
     label: str
     evidence: str
     note: str
     references: tuple[str, ...]
+    verdict_id: str = ""
+    verdict: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,24 +64,28 @@ class NodeDetails:
     facts: list[tuple[str, str]]
     thresholds: list[ThresholdRow]
     references: list[str]
+    verdict: str = ""
+    verdict_id: str = ""
 
 
 def node_details(dataset: Dataset, graph: nx.MultiDiGraph, node: str) -> NodeDetails:
     """Details of ``node`` (an evidence node or a claim)."""
     data = graph.nodes[node]
+    claim = data["kind"] == CLAIM_KIND
     return NodeDetails(
-        label=data["label"] if data["kind"] != CLAIM_KIND else f"Claim {node}",
+        label=shorten(data["summary"], HEADING_LENGTH) if claim else data["label"],
         kind_label=_kind_label(dataset, data), summary=data["summary"], text=data["text"],
         needs_verification=data["needs_verification"], facts=_facts(data),
         thresholds=[_threshold_row(t) for t in data["thresholds"]],
         references=[reference_line(dataset.reference(ref)) for ref in data["references"]],
+        verdict=style.VERDICT_STYLES[data["verdict"]].label if claim else "",
+        verdict_id=data["verdict"] if claim else "",
     )
 
 
 def _kind_label(dataset: Dataset, data: dict) -> str:
     if data["kind"] == CLAIM_KIND:
-        source = dataset.reference(data["source"]).citation
-        return f"Claim by {shorten(source)} · verdict: {style.VERDICT_STYLES[data['verdict']].label}"
+        return f"Claim by {shorten(dataset.reference(data['source']).citation)}"
     return dataset.kind(data["kind"]).label
 
 
@@ -120,14 +131,16 @@ def _inverse_phrase(dataset: Dataset, relation: str) -> str:
 
 
 def _row(dataset: Dataset, graph: nx.MultiDiGraph, other: str, data: dict) -> Connection:
+    verdict = graph.nodes[other].get("verdict") or ""
     return Connection(other, graph.nodes[other]["label"], _evidence_text(dataset, data), data["note"],
-                      tuple(data["references"]))
+                      tuple(data["references"]), verdict, style.VERDICT_STYLES[verdict].label if verdict else "")
 
 
 def _evidence_text(dataset: Dataset, data: dict) -> str:
     if not data["evidence"]:
         return "claim"
-    text = dataset.evidence_level(data["evidence"]).label
+    level = dataset.evidence_level(data["evidence"])
+    text = level.label if level.claim_only else f"{level.label} ({grade_words(dataset, level.certainty)})"
     if data["recommendation"]:
         rec = data["recommendation"]
         text += f"; {rec['strength']} recommendation {rec['direction']} ({rec['population']})"
@@ -136,19 +149,27 @@ def _evidence_text(dataset: Dataset, data: dict) -> str:
 
 @dataclass(frozen=True)
 class LinkRow:
-    """One visible link in the table of links: source, relation phrase, target, evidence, references."""
+    """One visible link in the table of links: source, relation phrase, target, what kind of finding
+    it is, evidence (with its certainty) and references."""
 
     source: str
     relation: str
     target: str
+    finding: str
     evidence: str
     references: tuple[str, ...]
 
     @property
     def cells(self) -> dict[str, str]:
         """The row under the table's headings, references joined for reading."""
-        return {"From": self.source, "Relation": self.relation, "To": self.target, "Evidence": self.evidence,
-                "References": ", ".join(self.references)}
+        return {"From": self.source, "Relation": self.relation, "To": self.target, "Finding": self.finding,
+                "Evidence": self.evidence, "References": ", ".join(self.references)}
+
+
+def grade_words(dataset: Dataset, grade: str) -> str:
+    """E.g. "low certainty", "not graded": the grade's label, lower-cased after its first word."""
+    label = dataset.certainty_grade(grade).label
+    return label[:1].lower() + label[1:]
 
 
 def view_table(view: View) -> list[LinkRow]:
@@ -156,6 +177,7 @@ def view_table(view: View) -> list[LinkRow]:
     graph = view.graph
     return [
         LinkRow(graph.nodes[u]["label"], style.relation_phrase(view.dataset, data["relation"]),
-                graph.nodes[v]["label"], _evidence_text(view.dataset, data), tuple(data["references"]))
+                graph.nodes[v]["label"], style.POLARITY_WORDS[data["polarity"]], _evidence_text(view.dataset, data),
+                tuple(data["references"]))
         for u, v, data in sorted(graph.edges(data=True), key=lambda e: (graph.nodes[e[0]]["label"], e[2]["id"]))
     ]

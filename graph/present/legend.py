@@ -1,8 +1,10 @@
-"""The legend of a view: which kinds, evidence tiers and verdicts it shows, and how each is drawn.
+"""The legend of a view: which kinds, certainty grades, line ends and verdicts it shows, and how each is drawn.
 
 Every renderer (the page, the app's network, static images, handouts) draws its legend from this
-one record, so the key always matches the picture. Evidence appears as its tiers (at most four
-line styles), each listing the exact levels of the view that it stands for.
+one record, so the key always matches the picture. Evidence appears as its certainty grades (one
+line style each), each listing the exact levels of the view that it stands for; line ends
+(arrowhead, bar, bars at both ends) say whether a link holds, was looked for and not found, or
+contrasts two things.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ class EvidenceEntry:
 
 
 @dataclass(frozen=True)
+class EndEntry:
+    """A line end shown in the view ('arrow', 'bar' or 'bars') and what it means."""
+
+    end: str
+    label: str
+
+
+@dataclass(frozen=True)
 class VerdictEntry:
     """A verdict on claims: the claim's pale fill, its dashed border in the verdict's colour."""
 
@@ -57,6 +67,7 @@ class Legend:
     evidence: tuple[EvidenceEntry, ...]
     verdicts: tuple[VerdictEntry, ...]
     path: bool = False
+    ends: tuple[EndEntry, ...] = ()
 
 
 def legend_for(view: View) -> Legend:
@@ -69,17 +80,27 @@ def legend_for(view: View) -> Legend:
         verdicts=tuple(VerdictEntry(s.label, s.colour) for v, s in style.VERDICT_STYLES.items()
                        if CLAIM_KIND in kinds and v in verdicts),
         path=bool(view.paths),
+        ends=_end_entries(view),
     )
+
+
+def _end_entries(view: View) -> tuple[EndEntry, ...]:
+    """The line ends of the view, once any link is not a plain arrow (an arrow alone needs no key)."""
+    shown = {style.edge_end(view.dataset, data["relation"]) for *_, data in view.graph.edges(data=True)}
+    if shown <= {"arrow"}:
+        return ()
+    return tuple(EndEntry(end, style.END_WORDS[end]) for end in style.END_WORDS if end in shown)
 
 
 def _evidence_entries(view: View) -> tuple[EvidenceEntry, ...]:
     """One entry per tier present, strongest first, naming the levels it covers."""
     shown = {data["evidence"] for *_, data in view.graph.edges(data=True)}
-    levels: dict[str, list[str]] = {tier.id: [] for tier in style.TIERS}
+    drawn = style.tiers(view.dataset)
+    levels: dict[str, list[str]] = {tier.id: [] for tier in drawn}
     for level in sorted(view.dataset.evidence, key=lambda e: -e.rank):
         if level.id in shown:
             levels[style.evidence_tier(view.dataset, level.id).id].append(level.label)
     if "" in shown:
         levels["claim"].append("Claim links (a claim is about this)")
     return tuple(EvidenceEntry(tier.label, tier.width, tier.line, tier.colour, tuple(levels[tier.id]))
-                 for tier in style.TIERS if levels[tier.id])
+                 for tier in drawn if levels[tier.id])

@@ -90,6 +90,7 @@ def legend_payload(styled: StyledView) -> dict[str, Any]:
         "kinds": [asdict(kind) for kind in legend.kinds],
         "evidence": [{**asdict(entry), "dashes": list(entry.dashes or [])} for entry in legend.evidence],
         "verdicts": [{**asdict(verdict), "fill": verdict.fill} for verdict in legend.verdicts],
+        "ends": [asdict(end) for end in legend.ends],
         "claim_dashes": list(style.CLAIM_BORDER_DASHES), "path": legend.path, "path_colour": style.PATH_COLOUR,
         "groups": bool(styled.clusters),
     }
@@ -112,12 +113,19 @@ def vis_node(node: NodeStyle) -> dict[str, Any]:
     }
 
 
+VIS_ARROWS = {"arrow": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 0.6}},
+              "bar": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.6}},
+              "bars": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.6},
+                       "from": {"enabled": True, "type": "bar", "scaleFactor": 0.6}}}
+
+
 def vis_edge(edge: EdgeStyle) -> dict[str, Any]:
     """A styled edge as vis-network's edge options; its label is kept aside unless it is shown."""
     smooth = {"enabled": True, "type": "curvedCW", "roundness": edge.curve} if edge.curve else False
     return {
         "id": edge.id, "title": edge.tooltip, "label": edge.label if edge.label_shown else None,
         "width": edge.width, "dashes": list(edge.dashes) if edge.dashes else False,
+        "arrows": VIS_ARROWS[edge.end],
         "color": {"color": edge.colour, "highlight": edge.colour, "hover": edge.colour, "opacity": edge.opacity},
         "smooth": smooth, "hidden": edge.cluster is not None, "font": {"size": edge.font_size},
         "kg": {"label": edge.label, "shown": edge.label_shown, "tier": edge.tier, "cluster": edge.cluster,

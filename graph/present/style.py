@@ -1,11 +1,16 @@
 """How things look, shared by every renderer: the screen, static images and exports.
 
-Kinds bring their own colour and shape. Evidence is drawn as one of at most four line styles that
-the eye can tell apart, by tier: a level's ``line`` (solid = strong, dashed = moderate, dotted =
-weak) unless it is ``claim_only`` (the claim tier); the exact level stays in tooltips, details and
-exports' data. Claims are coloured by verdict from the Okabe–Ito colour-blind-safe palette and
-also carry the verdict in their label, so colour is never the only cue. The path colour is a
-violet that no kind or verdict uses.
+Kinds bring their own colour and shape. Evidence is drawn by certainty: each grade of the
+dataset's certainty scale has its own line style and width (solid for high certainty, then
+dashed, dotted, widely spaced dots, and dash-dot-dot for "not graded"), and claim-only links are
+grey dash-dot. One line style means one grade everywhere: the picture, the legend, the evidence
+guide and every export. The exact evidence level stays in tooltips, details and exports' data.
+A relation's polarity sets the ends of its line: an arrowhead for a positive link, a bar for a
+negative one (no association, advised against), a bar at both ends for a contrast (told apart,
+compared).
+Claims are coloured by verdict from the Okabe–Ito colour-blind-safe palette and also carry the
+verdict in their label, so colour is never the only cue. The path colour is a violet that no kind
+or verdict uses.
 """
 
 from __future__ import annotations
@@ -13,19 +18,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.dataset.model import Dataset
-from graph.dataset.vocabulary import VERDICTS
+from graph.dataset.vocabulary import CLAIM_LINE, VERDICTS
 
 CLAIM_EDGE_COLOUR = "#777777"
 EDGE_COLOUR = "#4d4d4d"
 PATH_COLOUR = "#6A00F4"
 FOCUS_BORDER = "#000000"
-DASHES = {"solid": None, "dashed": (8, 6), "dotted": (2, 5), "dashdot": (12, 4, 2, 4)}
 LABEL_INSIDE = ("ellipse", "box", "database", "circle", "text")
 
 
 @dataclass(frozen=True)
+class Line:
+    """A line style: how it is named to a student, its dash pattern in pixels and its width."""
+
+    words: str
+    dashes: tuple[int, ...] | None
+    width: float
+
+
+LINES = {
+    "solid": Line("solid", None, 3.0),
+    "dashed": Line("dashed", (8, 6), 2.5),
+    "dotted": Line("dotted", (2, 5), 2.0),
+    "sparse": Line("widely spaced dots", (2, 11), 1.75),
+    "dashdotdot": Line("dash-dot-dot", (12, 4, 2, 4, 2, 4), 2.0),
+    CLAIM_LINE: Line("dash-dot, grey", (12, 4, 2, 4), 1.5),
+}
+DASHES = {name: line.dashes for name, line in LINES.items()}
+ENDS = {"positive": "arrow", "negative": "bar", "contrast": "bars"}
+POLARITY_WORDS = {"positive": "the link holds", "negative": "not found, or advised against",
+                  "contrast": "told apart or compared"}
+END_WORDS = {"arrow": f"Arrowhead: {POLARITY_WORDS['positive']}", "bar": f"Bar: {POLARITY_WORDS['negative']}",
+             "bars": f"Bar at both ends: {POLARITY_WORDS['contrast']}"}
+
+
+@dataclass(frozen=True)
 class Tier:
-    """A strength tier of evidence: one line style, one width, a name a student reads."""
+    """A certainty grade as drawn: one line style, one width, a name a student reads."""
 
     id: str
     label: str
@@ -34,22 +63,29 @@ class Tier:
     colour: str
 
 
-TIERS = (
-    Tier("strong", "Strong (solid)", "solid", 2.5, EDGE_COLOUR),
-    Tier("moderate", "Moderate (dashed)", "dashed", 2.0, EDGE_COLOUR),
-    Tier("weak", "Weak (dotted)", "dotted", 2.0, EDGE_COLOUR),
-    Tier("claim", "Claim only (dash-dot, grey)", "dashdot", 1.5, CLAIM_EDGE_COLOUR),
-)
-TIER_BY_ID = {tier.id: tier for tier in TIERS}
-_TIER_OF_LINE = {"solid": "strong", "dashed": "moderate", "dotted": "weak"}
+CLAIM_TIER = Tier("claim", "Claim only (dash-dot, grey)", CLAIM_LINE, LINES[CLAIM_LINE].width, CLAIM_EDGE_COLOUR)
+
+
+def tiers(dataset: Dataset) -> tuple[Tier, ...]:
+    """The dataset's certainty grades as drawn, most certain first, then the claim tier."""
+    drawn = tuple(Tier(grade.id, f"{grade.label} ({LINES[grade.line].words})", grade.line,
+                       LINES[grade.line].width, EDGE_COLOUR) for grade in dataset.certainty)
+    return (*drawn, CLAIM_TIER)
 
 
 def evidence_tier(dataset: Dataset, evidence_id: str) -> Tier:
-    """The tier of an evidence level (claim links, which have no level, are in the claim tier)."""
-    if not evidence_id:
-        return TIER_BY_ID["claim"]
-    level = dataset.evidence_level(evidence_id)
-    return TIER_BY_ID["claim" if level.claim_only else _TIER_OF_LINE[level.line]]
+    """How links at an evidence level are drawn (claim links, which have no level, as claims)."""
+    level = dataset.evidence_level(evidence_id) if evidence_id else None
+    if level is None or level.claim_only:
+        return CLAIM_TIER
+    return next(tier for tier in tiers(dataset) if tier.id == level.certainty)
+
+
+def edge_end(dataset: Dataset, relation: str) -> str:
+    """The ends of a link's line: 'arrow', 'bar' or 'bars' (both ends) from its relation's polarity."""
+    if relation not in dataset.ids("relations"):
+        return "arrow"
+    return ENDS[dataset.relation(relation).polarity]
 
 
 VERDICT_STYLES = VERDICTS

@@ -36,6 +36,7 @@ from graph.present.arrange import (
     heading_places,
 )
 from graph.present.legend import Legend, legend_for
+from graph.wording import statement
 
 CLUSTER_KIND = "cluster"
 EDGE_FONT_SHARE = 0.76
@@ -75,7 +76,9 @@ class NodeStyle:
 @dataclass(frozen=True)
 class EdgeStyle:
     """One edge as drawn. ``label`` is the relation phrase; ``label_shown`` says if it is drawn
-    without hovering (path edges, and small views where it fits beside the line)."""
+    without hovering (path edges, and small views where it fits beside the line). ``tier`` is the
+    certainty grade drawn (or 'claim'), ``line`` its line style's name, and ``end`` the end of the
+    line from the relation's polarity: 'arrow', 'bar' or 'bars' (a bar at both ends)."""
 
     id: str
     source: str
@@ -84,6 +87,8 @@ class EdgeStyle:
     label_shown: bool
     tier: str
     evidence: str
+    line: str
+    end: str
     dashes: tuple[int, ...] | None
     width: float
     colour: str
@@ -286,8 +291,9 @@ def _edge_style(view: View, key: tuple[str, str, str], data: dict, member_of: di
     emphasis = "path" if key in view.path_edges else ("dimmed" if view.paths else "plain")
     return EdgeStyle(
         id=key[2], source=key[0], target=key[1], label=style.relation_phrase(view.dataset, data["relation"]),
-        label_shown=False, tier=tier.id, evidence=_level_label(view, data["evidence"]),
-        dashes=style.DASHES[tier.line], width=tier.width + (2.0 if emphasis == "path" else 0.0),
+        label_shown=False, tier=tier.id, evidence=_level_label(view, data["evidence"]), line=tier.line,
+        end=style.edge_end(view.dataset, data["relation"]), dashes=style.DASHES[tier.line],
+        width=tier.width + (2.0 if emphasis == "path" else 0.0),
         colour=style.PATH_COLOUR if emphasis == "path" else tier.colour,
         opacity=DIM_OPACITY if emphasis == "dimmed" else 1.0, tooltip=edge_tooltip(view, key, data),
         emphasis=emphasis, curve=_curve(view, key),
@@ -313,10 +319,10 @@ def edge_tooltip(view: View, key: tuple[str, str, str], data: dict) -> str:
     source, target, _ = key
     labels = view.graph.nodes
     phrase = style.relation_phrase(view.dataset, data["relation"])
-    lines = [f"{labels[source]['label']} {phrase} {labels[target]['label']}"]
+    lines = [statement(labels[source]["label"], phrase, labels[target]["label"])]
     if data["evidence"]:
         tier = style.evidence_tier(view.dataset, data["evidence"])
-        lines.append(f"Evidence: {_level_label(view, data['evidence'])} ({tier.id} tier)")
+        lines.append(f"Evidence: {_level_label(view, data['evidence'])}; {tier.label}")
     lines += [data["note"], "References: " + ", ".join(data["references"])]
     if data["needs_verification"]:
         lines.append("Needs verification")
@@ -334,13 +340,16 @@ def _cluster_edges(view: View, edges: list[EdgeStyle], member_of: dict[str, str]
 
 
 def _cluster_edge(ends: tuple[str, str], members: list[EdgeStyle]) -> EdgeStyle:
-    tier = style.TIER_BY_ID[Counter(e.tier for e in members).most_common(1)[0][0]]
+    common = Counter(e.tier for e in members).most_common(1)[0][0]
+    look = next(e for e in members if e.tier == common)
     counts = Counter(e.label for e in members)
     lines = [f"{len(members)} links"] + [f"{n} × {label}" for label, n in sorted(counts.items())]
     return EdgeStyle(
         id=f"{ends[0]}->{ends[1]}", source=ends[0], target=ends[1], label=f"{len(members)} links",
-        label_shown=False, tier=tier.id, evidence="several", dashes=style.DASHES[tier.line], width=tier.width,
-        colour=tier.colour, opacity=DIM_OPACITY if members[0].emphasis == "dimmed" else 1.0,
+        label_shown=False, tier=look.tier, evidence="several", line=look.line, end=look.end, dashes=look.dashes,
+        width=style.LINES[look.line].width,
+        colour=style.CLAIM_EDGE_COLOUR if look.tier == style.CLAIM_TIER.id else style.EDGE_COLOUR,
+        opacity=DIM_OPACITY if members[0].emphasis == "dimmed" else 1.0,
         tooltip="\n".join(lines), emphasis="dimmed" if members[0].emphasis == "dimmed" else "plain",
         members=tuple(e.id for e in members), font_size=members[0].font_size,
     )

@@ -2,10 +2,9 @@
 
 Claim questions offer every verdict, in the format's order (a scale reads better unshuffled), so
 the claim's own verdict is the one right answer. Strongest-evidence questions compare links with
-one relation and one shared end; the answer's best evidence is a whole tier stronger than every
-distractor's (strong, moderate, weak, claim only: the tiers drawn as line styles), so the answer
-never hangs on fine grading. Tiers are read from the whole graph, so a stronger link off screen
-still counts.
+one relation and one shared end; the answer's best evidence is a whole certainty grade above every
+distractor's (the grades drawn as line styles, claim only last), so the answer never hangs on fine
+grading. Grades are read from the whole graph, so a stronger link off screen still counts.
 """
 
 from __future__ import annotations
@@ -145,6 +144,6 @@ def _explain_strongest(scope: Scope, nodes: list[str], edges: list[tuple[str, st
 
 
 def _evidence_line(scope: Scope, node: str, data: dict) -> str:
-    """E.g. "Alcohol: strong (Guideline, good-practice statement)"."""
-    tier = evidence_tier(scope.dataset, data["evidence"]).id
-    return f"{capital(scope.label(node))}: {tier} ({evidence_text(scope.dataset, data)})"
+    """E.g. "Alcohol: Not graded (dash-dot-dot), Guideline, good-practice statement"."""
+    tier = evidence_tier(scope.dataset, data["evidence"]).label
+    return f"{capital(scope.label(node))}: {tier}, {evidence_text(scope.dataset, data)}"

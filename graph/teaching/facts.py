@@ -13,10 +13,11 @@ from functools import cached_property
 
 import networkx as nx
 
+from graph import wording
 from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Dataset
 from graph.network.build import EVIDENCE_LAYER
 from graph.present.details import reference_line
-from graph.present.style import TIERS, evidence_tier
+from graph.present.style import evidence_tier, tiers
 from graph.teaching.questions import Explanation, Option
 
 MIN_DISTRACTORS = 2
@@ -52,8 +53,8 @@ class Scope:
         return {data["relation"] for data in self.graph[a].get(b, {}).values()}
 
     def strength(self, source: str, target: str, relation: str) -> int:
-        """The evidence tier of the best ``relation`` link from source to target: strong 4, moderate 3,
-        weak 2, claim only 1, no link 0."""
+        """The certainty grade of the best ``relation`` link from source to target as a number: most
+        certain highest, claim only 1, no link 0."""
         links = self.graph[source].get(target, {}).values()
         tiers = [tier_strength(self.dataset, data) for data in links if data["relation"] == relation]
         return max(tiers, default=0)
@@ -72,7 +73,8 @@ def shown_edges(scope: Scope, evidence_only: bool = True) -> Iterator[tuple[str,
 
 def statement(scope: Scope, source: str, relation: str, target: str) -> str:
     """A link in words: "Systemic iron deficiency is a risk factor for Restless legs syndrome."."""
-    return capital(f"{scope.label(source)} {scope.dataset.relation(relation).label} {scope.label(target)}.")
+    return capital(wording.statement(scope.label(source), scope.dataset.relation(relation).label,
+                                     scope.label(target)) + ".")
 
 
 def explain_edge(scope: Scope, key: EdgeKey) -> Explanation:
@@ -86,8 +88,9 @@ def explain_edge(scope: Scope, key: EdgeKey) -> Explanation:
 
 
 def tier_strength(dataset: Dataset, data: dict) -> int:
-    """An edge's evidence tier as a number, strongest highest (the tiers a student sees as line styles)."""
-    return len(TIERS) - TIERS.index(evidence_tier(dataset, data["evidence"]))
+    """An edge's certainty grade as a number, most certain highest (the grades a student sees as line styles)."""
+    drawn = tiers(dataset)
+    return len(drawn) - drawn.index(evidence_tier(dataset, data["evidence"]))
 
 
 def evidence_text(dataset: Dataset, data: dict) -> str:

@@ -356,6 +356,7 @@ function kgLegend(payload) {
     v.label]));
   section("Evidence:", legend.evidence.map((e) => [(c) => kgLine(c, e.colour, e.width, e.dashes), e.label,
     e.levels.join("; ")]));
+  section("Line ends:", legend.ends.map((e) => [(c) => kgEnd(c, e.end), e.label]));
   const extra = [];
   if (legend.path) { extra.push([(c) => kgLine(c, legend.path_colour, 5, null), "Path"]); }
   if (legend.groups) { extra.push([(c) => kgShape(c, "box", "#dddddd", "#333333", null, 2.5), "Group: click to open"]); }
@@ -371,6 +372,18 @@ function kgLine(ctx, colour, width, dashes) {
   ctx.moveTo(2, 9);
   ctx.lineTo(34, 9);
   ctx.stroke();
+}
+
+// A short line ending as the network's links end: an arrowhead, a bar, or a bar at both ends.
+function kgEnd(ctx, end) {
+  kgLine(ctx, "#4d4d4d", 2, null);
+  ctx.fillStyle = "#4d4d4d";
+  if (end === "arrow") {
+    ctx.beginPath(); ctx.moveTo(34, 9); ctx.lineTo(26, 4); ctx.lineTo(26, 14); ctx.closePath(); ctx.fill();
+    return;
+  }
+  ctx.fillRect(31, 2, 3, 14);
+  if (end === "bars") { ctx.fillRect(2, 2, 3, 14); }
 }
 
 // The shapes vis-network draws, small: enough to match a node to its kind.
