@@ -1,0 +1,52 @@
+"""Plain YAML scalars that YAML 1.1 reads differently from what they say, and why.
+
+PyYAML follows YAML 1.1, which silently rewrites some unquoted values: ``12:30`` is the
+sexagesimal 750, ``01234`` the octal 668, ``NO`` (Norway) is false, ``1_000`` drops its
+underscore and ``1.10`` (a version) becomes 1.1. YAML 1.2 and JSON read none of those as the
+same number, so for free-form values such a scalar is refused with a hint to quote it, while a
+number that every reader agrees on (``65``, ``-2.5``, ``1e-5``, ``true``) is kept.
+
+>>> rewritten_scalar("12:30", 750) is not None, rewritten_scalar("65", 65)
+(True, None)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_BOOLEANS = {"true", "True", "TRUE", "false", "False", "FALSE"}
+
+
+def rewritten_scalar(text: str, value: object) -> str | None:
+    """Why the plain scalar ``text``, read by YAML 1.1 as ``value``, does not say that value; None when it does."""
+    if isinstance(value, bool):
+        return None if text in _BOOLEANS else f"YAML 1.1 reads {text} as {str(value).lower()}"
+    if isinstance(value, int):
+        return None if _decimal(text) else f"YAML 1.1 reads {text} as the number {value}"
+    if isinstance(value, float):
+        return _float_problem(text, value)
+    return None
+
+
+def not_finite(value: object) -> bool:
+    """True for NaN and ±infinity, which JSON (and so several exports) cannot hold."""
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _decimal(text: str) -> bool:
+    """A whole number written in decimal without a leading zero (the common case, checked quickly)."""
+    return (text.isdigit() and (text[0] != "0" or text == "0")) or bool(_DECIMAL.fullmatch(text))
+
+
+def _float_problem(text: str, value: float) -> str | None:
+    if not math.isfinite(value):
+        return None  # reported as not finite
+    if not _FLOAT.fullmatch(text):
+        return f"YAML 1.1 reads {text} as the number {value:g}"
+    mantissa = re.split("[eE]", text)[0]
+    if "." in mantissa and mantissa.endswith("0") and not mantissa.endswith(".0"):
+        return f"{text} is read as the number {value:g}, losing its last zero"
+    return None
