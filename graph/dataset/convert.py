@@ -164,9 +164,10 @@ class Converter:
     def _unambiguous(self, node: yaml.Node, path: str, value: Any) -> Any:
         """``value``, unless YAML 1.1 read its plain scalar as something it does not say."""
         rewritten = rewritten_scalar(node.value, value) if _plain(node) else None
-        if rewritten:
-            return self._report(node, path, f"{rewritten}.", "Write the number as it is meant, e.g. 10 or 2.5.")
-        return value
+        if not rewritten:
+            return value
+        self._report(node, path, f"{rewritten}.", "Write the number as it is meant, e.g. 10 or 2.5.")
+        return None
 
     def _to_strings(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
         return self._list_of(node, Field(field.name, "string"), path, field)
@@ -273,7 +274,7 @@ def _range(field: Field) -> str:
 
 def _plain(node: yaml.Node) -> bool:
     """An unquoted scalar (libyaml's parser gives it the style '', PyYAML's None)."""
-    return not node.style
+    return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def _is_scalar_text(node: yaml.Node) -> bool:
