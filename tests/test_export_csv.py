@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -130,3 +133,25 @@ def test_a_carriage_return_inside_a_field_does_not_start_a_row() -> None:
     rows = hostile_tables("csv_cr_inside_label.yaml")["nodes.csv"]
     assert [row["label"] for row in rows if row["id"] == "payload"] == ["first line\rsecond line"]
     assert all(row["kind"] in ("cause", "condition") for row in rows)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt install libreoffice-calc-nogui)")
+def test_libreoffice_opens_every_hostile_table_without_a_formula(tmp_path: Path) -> None:
+    """Each table of the csv_* cases imported by LibreOffice Calc (UTF-8, comma, double quote) and
+    saved as XLSX: no cell holds a formula (before the fix, 6 did, among them 1+1 and cmd|' /C calc')."""
+    tables_written = []
+    for case in sorted(HOSTILE.glob("csv_*.yaml")):
+        for name, data in raw_tables(export_bytes(Explorer.from_path(case).view(ViewSpec(claims=True)), "csv")).items():
+            tables_written.append(tmp_path / f"{case.stem}.{name}")
+            tables_written[-1].write_bytes(data)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "xlsx", "--infilter=CSV:44,34,76,1", "--outdir", str(tmp_path / "xlsx"), *map(str, tables_written)],
+                   check=True, capture_output=True, timeout=600)
+    books = sorted((tmp_path / "xlsx").glob("*.xlsx"))
+    assert len(books) == len(tables_written)
+    for book in books:
+        with zipfile.ZipFile(book) as archive:
+            assert not re.search(r"<f[ >]", archive.read("xl/worksheets/sheet1.xml").decode()), book.name
