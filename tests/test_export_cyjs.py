@@ -90,3 +90,25 @@ def test_cytoscape_keeps_positions_and_reads_the_style(page: Any) -> None:
     assert drawn["warnings"] == [] and {id_: pos for id_, pos, _ in drawn["nodes"]} == given
     assert ("low_iron", given["low_iron"], "rgb(230,159,0)") in [tuple(n) for n in drawn["nodes"]]
     assert drawn["dashed"] and all(pattern == "12 4 2 4" for pattern in drawn["dashed"])
+
+
+@pytest.mark.parametrize(("name", "shared"), [("edge_id_is_node_id.yaml", "first"),
+                                              ("edge_id_is_claim_id.yaml", "second")])
+def test_an_edge_with_a_node_s_id_gets_its_own_element_id(name: str, shared: str) -> None:
+    doc = document(f"hostile_valid/{name}", ViewSpec())
+    ids = [element["data"]["id"] for part in ("nodes", "edges") for element in doc["elements"][part]]
+    assert len(ids) == len(set(ids)) == 4
+    edges = {edge["data"]["id"]: edge["data"] for edge in doc["elements"]["edges"]}
+    assert edges[f"edge:{shared}"]["dataset_id"] == shared and "first--causes--second" in edges
+
+
+@pytest.mark.browser
+def test_cytoscape_loads_every_edge_when_one_shares_a_node_s_id(page: Any) -> None:
+    page.set_content('<div id="cy" style="width: 800px; height: 600px"></div>')
+    page.add_script_tag(path=_cytoscape_script())
+    doc = document("hostile_valid/edge_id_is_node_id.yaml", ViewSpec())
+    counts = page.evaluate("""(doc) => {
+      const cy = cytoscape({container: document.getElementById('cy'), ...doc});
+      return [cy.nodes().length, cy.edges().length];
+    }""", doc)
+    assert counts == [2, 2]

@@ -74,3 +74,13 @@ def test_styles_positions_and_emphasis() -> None:
            'style="filled,dashed"' in text
     focused = dot_text(Explorer.from_path(DATA / "tiny.yaml").view(ViewSpec(focus="pill")))
     assert f'color="{style.FOCUS_BORDER}", penwidth="4"' in focused
+
+
+@needs_dot
+def test_a_label_longer_than_graphviz_reads_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    """A 20,000-character label is allowed by the format; Graphviz refuses strings over 16,384."""
+    view = Explorer.from_path(DATA / "hostile_valid" / "long_label.yaml").view()
+    svg = render(view, tmp_path)
+    texts = " ".join(text.text or "" for text in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "word word" in texts and "…" in texts
+    assert max(len(line) for line in dot_text(view).split("\n")) < 16_384

@@ -36,7 +36,7 @@ def check(name: str, actual: bytes) -> None:
         GOLDEN.mkdir(exist_ok=True)
         path.write_bytes(actual)
     assert path.exists(), f"no golden file {path}; regenerate as the module docstring says"
-    assert actual.decode("utf-8") == path.read_text(encoding="utf-8")
+    assert actual.decode("utf-8") == path.read_bytes().decode("utf-8")  # line endings included
 
 
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)

@@ -263,3 +263,13 @@ def test_a_printed_path_names_every_node_of_its_paths_even_where_the_graph_is_de
     for node in on_paths:
         label = view.graph.nodes[node]["label"]
         assert any(label.startswith(line) for line in lines), f"{node} has no label"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png", "svg"])
+def test_zero_width_characters_in_labels_are_not_drawn(fmt: str) -> None:
+    """U+FEFF in a label made matplotlib's PDF writer fail with an IndexError."""
+    view = Explorer.from_path(DATA / "hostile_valid" / "bom_in_label.yaml").view()
+    data = export_bytes(view, fmt)
+    assert data[:4] in (b"%PDF", b"\x89PNG", b"<?xm")
+    if fmt == "svg":
+        assert ">Ironpill<" in data.decode()  # the drawn label; the description keeps the text as written

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
+import cmarkgfm
+import pytest
 from markdown_it import MarkdownIt
 
 from graph import Explorer, ViewSpec
 from graph.export import export_bytes, export_view
 from graph.export.describe import ALT_TEXT_LIMIT, alt_text, long_description
-from graph.export.markdown_export import markdown_text
+from graph.export.markdown_export import DEFAULT_IMAGE, markdown_text
+from graph.present.markdown import WORD_JOINER
+from graph.teaching import make_quiz
+from graph.teaching import markdown_text as quiz_markdown
 
 DATA = Path(__file__).parent / "data"
 RLS = Path(__file__).parent.parent / "data" / "rls"
@@ -79,3 +86,29 @@ def test_a_focus_where_relations_meet_gets_its_links_ranked_by_certainty() -> No
     ranked = text.split("by certainty", 1)[1].split("## Connections", 1)[0]
     assert ranked.index("Systemic iron deficiency") < ranked.index("Caffeine: worsens")
     assert ranked.rstrip().endswith("- Peripheral artery disease (PAD): showed no association with")
+
+
+AUTOLINKS = sorted(path.name for path in (DATA / "hostile_valid").glob("autolink_*.yaml"))
+
+
+def gfm_links(markdown: str) -> set[str]:
+    """The links GitHub's own renderer (cmark-gfm, with its autolink extension) makes of ``markdown``."""
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    return set(re.findall(r'<a href="([^"]*)"', html)) | set(re.findall(r'<img src="([^"]*)"', html))
+
+
+@pytest.mark.parametrize("name", AUTOLINKS)
+def test_dataset_text_never_becomes_a_link_under_gfm(name: str) -> None:
+    explorer = Explorer.from_path(DATA / "hostile_valid" / name)
+    view = explorer.view()
+    allowed = {DEFAULT_IMAGE} | {ref.link for ref in view.dataset.references if ref.link}
+    assert gfm_links(markdown_text(view)) <= allowed
+    assert not gfm_links(quiz_markdown(make_quiz(explorer, seed=0, count=10)))
+
+
+@pytest.mark.parametrize("name", AUTOLINKS)
+def test_the_text_still_reads_as_written(name: str) -> None:
+    view = Explorer.from_path(DATA / "hostile_valid" / name).view()
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown_text(view)).replace(WORD_JOINER, "")
+    written = view.dataset.node("payload").summary
+    assert unescape(re.sub(r"<[^>]+>", "", html)).count(written) >= 1

@@ -14,13 +14,16 @@ from typing import Any
 
 import pytest
 
-from graph import Explorer, View, ViewSpec
-from graph.export.mermaid_export import escape, mermaid_text
+from graph import Explorer, ExportError, View, ViewSpec
+from graph.dataset.loading import load_bytes
+from graph.export.mermaid_export import MAX_EDGES, escape, mermaid_text
 from graph.present import style
 from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
-LABEL = r'"(?:[^"<>&`;|#\n]|#\w+;)*"'
+HOSTILE = DATA / "hostile_valid"
+DIRECTIVES = sorted(path.name for path in HOSTILE.glob("mermaid_*.yaml"))
+LABEL = r'"(?:[^"<>&`;|#%{}\n]|#\w+;)*"'
 SHAPES = [r"\[{}\]", r"\(\[{}\]\)", r"\(\({}\)\)", r"\{{{}\}}", r"\{{\{{{}\}}\}}", r"\[\({}\)\]",
           r"\[/{}\\\]", r"\[\\{}/\]", r">{}\]"]
 GRAMMAR = [
@@ -74,6 +77,37 @@ def test_payloads_become_entities() -> None:
     assert "<" not in text.split("\n", 1)[1].replace("%% ", "") and "#lt;img src=x" in text
 
 
+def hostile_text(name: str) -> str:
+    return mermaid_text(Explorer.from_path(HOSTILE / name).view(ViewSpec(claims=True)))
+
+
+@pytest.mark.parametrize("name", DIRECTIVES)
+def test_no_label_or_title_can_open_a_directive(name: str) -> None:
+    title, *lines = hostile_text(name).rstrip("\n").split("\n")
+    assert title.startswith("%% ") and not set("%{}") & set(title.removeprefix("%% "))
+    for line in lines:
+        assert any(re.fullmatch(rule, line) for rule in GRAMMAR), line
+
+
+def test_directive_characters_become_entities() -> None:
+    assert escape("%%{init: {'theme':'dark'}}%%") == "#37;#37;#123;init: #123;'theme':'dark'#125;#125;#37;#37;"
+    assert "#37;#37;#123;init" in hostile_text("mermaid_directive_title.yaml").split("\n", 1)[0]
+
+
+def test_a_view_mermaid_cannot_draw_is_refused_with_a_message() -> None:
+    edges = "".join(f"  - {{source: n{i}, target: n{i + 1}, relation: r, evidence: e, references: [x]}}\n"
+                    for i in range(MAX_EDGES + 1))
+    nodes = "".join(f"  - {{id: n{i}, label: N{i}, kind: k, summary: s, references: [x]}}\n"
+                    for i in range(MAX_EDGES + 2))
+    text = ("meta: {title: Big}\nkinds: [{id: k, label: K, colour: '#E69F00', shape: box, tier: 0}]\n"
+            "relations: [{id: r, label: r, inverse: r}]\nevidence: [{id: e, rank: 1, label: E}]\n"
+            "references: [{id: x, citation: X, kind: trial, verification: verified}]\n"
+            f"nodes:\n{nodes}edges:\n{edges}")
+    view = Explorer(load_bytes(text.encode(), "big.yaml")).view()
+    with pytest.raises(ExportError, match=r"501 links .* Mermaid draws nothing past 500 links"):
+        mermaid_text(view)
+
+
 def _mermaid_script() -> str:
     script = os.environ.get("MERMAID_JS")
     if not script or not Path(script).is_file():
@@ -91,6 +125,25 @@ def test_mermaid_parses_and_renders_payloads_as_text(page: Any) -> None:
     assert "Brain iron deficiency" in path_labels and "leads to" in path_labels
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("name", DIRECTIVES)
+def test_mermaid_applies_no_directive_from_the_data(page: Any, name: str) -> None:
+    """The dark theme a planted directive asks for is not applied, though the same directive
+    written raw is (the check can tell), and the hostile diagram is drawn, not blank."""
+    page.add_script_tag(path=_mermaid_script())
+    planted = page.evaluate(SVG, "%%{init: {'theme':'dark'}}%%\nflowchart LR\n  a --> b")
+    assert DARK_BACKGROUND in planted
+    svg = page.evaluate(SVG, hostile_text(name))
+    styles = "".join(re.findall(r"<style>(.*?)</style>", svg, re.DOTALL)).lower()
+    assert DARK_BACKGROUND not in styles and "#ff0000" not in styles and svg.count('class="node') >= 2
+
+
+DARK_BACKGROUND = "#1f2020"  # the node fill of Mermaid's dark theme
+SVG = """async (text) => {
+  mermaid.initialize({startOnLoad: false, securityLevel: 'strict', theme: 'default'});
+  const {svg} = await mermaid.render('check' + Math.random().toString(36).slice(2), text);
+  return svg;
+}"""
 RENDER = """async (text) => {
   mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
   const {svg} = await mermaid.render('check', text);

@@ -29,6 +29,7 @@ from graph import Explorer, GraphDataError, ValidationError, ViewSpec, load_byte
 from graph.dataset.limits import text_problem
 from graph.dataset.schema import SHAPES
 from graph.export import export_bytes
+from graph.export.csv_export import inert_cell
 from graph.export.tabular import edge_records, node_records
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny.yaml"
@@ -146,15 +147,16 @@ def _plain(value: Any) -> Any:
 
 
 def _assert_csv_equal(data: bytes, nodes: dict[str, Any], edges: dict[Any, Any]) -> None:
-    """Every record's value is in its CSV cell, as text; columns a record lacks are empty."""
+    """Every record's value is in its CSV cell, as text (a would-be formula after its ``'``); columns a
+    record lacks are empty."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         rows = {name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
                 for name in ("nodes.csv", "edges.csv")}
     assert {row["id"]: {k: row[k] for k in nodes[row["id"]]} for row in rows["nodes.csv"]} == {
-        node: {k: str(v) for k, v in record.items()} for node, record in nodes.items()}
+        node: {k: str(inert_cell(v)) for k, v in record.items()} for node, record in nodes.items()}
     by_key = {key: record for (_, _, key), record in edges.items()}
     assert {row["id"]: {k: row[k] for k in by_key[row["id"]]} for row in rows["edges.csv"]} == {
-        key: {k: str(v) for k, v in record.items()} for key, record in by_key.items()}
+        key: {k: str(inert_cell(v)) for k, v in record.items()} for key, record in by_key.items()}
 
 
 def _assert_cyjs_equal(document: dict[str, Any], view: Any) -> None:

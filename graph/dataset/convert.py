@@ -16,12 +16,15 @@ from yaml.constructor import SafeConstructor
 
 from graph.dataset.fields import COLOUR_PATTERN, ID_PATTERN, Field
 from graph.dataset.limits import MAX_ID_CHARS, text_problem
+from graph.dataset.scalars import not_finite, rewritten_scalar
 from graph.errors import MAX_PROBLEMS_SHOWN, Problem
 
 MAX_VALUES = 500_000
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _STRINGY = ("str", "int", "float", "bool", "timestamp")
+_SCALAR_VALUES = (str, int, float, bool)
+_QUOTE_HINT = "Put it in quotes to keep it as text: \"{}\"."
 
 
 class Item(dict):
@@ -114,7 +117,7 @@ class Converter:
 
     def _to_string(self, node: yaml.Node, field: Field, path: str) -> str | None:
         if not _is_scalar_text(node) or not str(node.value).strip():
-            self._report(node, path, "expected some text.")
+            self._report(node, path, "expected some text.", _nothing_hint(node))
             return None
         hidden_or_long = text_problem(str(node.value))
         if hidden_or_long:
@@ -130,7 +133,7 @@ class Converter:
 
     def _matching(self, node: yaml.Node, path: str, pattern: str, what: str) -> str | None:
         text = node.value if _is_scalar_text(node) else None
-        if not isinstance(text, str) or len(text) > MAX_ID_CHARS or not re.match(pattern, text):
+        if not isinstance(text, str) or len(text) > MAX_ID_CHARS or not re.fullmatch(pattern, text):
             self._report(node, path, f"expected {what}, got {_quote(text)}.")
             return None
         return text
@@ -149,23 +152,33 @@ class Converter:
         high = float("inf") if field.maximum is None else field.maximum
         if type(value) is not int or not low <= value <= high:
             self._report(node, path, f"expected a whole number{_range(field)}, "
-                         f"got {_quote(node.value)}.")
+                         f"got {_quote(node.value)}.", _text_not_value_hint(node, value))
             return None
-        return value
+        return self._unambiguous(node, path, value)
 
     def _to_number(self, node: yaml.Node, field: Field, path: str) -> float | None:
         value = self._scalar(node)
-        if type(value) not in (int, float):
-            self._report(node, path, f"expected a number, got {_quote(node.value)}.")
+        if type(value) not in (int, float) or not_finite(value):
+            self._report(node, path, f"expected a finite number, got {_quote(node.value)}.",
+                         _text_not_value_hint(node, value))
             return None
-        return value
+        return self._unambiguous(node, path, value)
 
     def _to_boolean(self, node: yaml.Node, field: Field, path: str) -> bool | None:
         value = self._scalar(node)
         if type(value) is not bool:
-            self._report(node, path, f"expected true or false, got {_quote(node.value)}.")
+            self._report(node, path, f"expected true or false, got {_quote(node.value)}.",
+                         _text_not_value_hint(node, value))
             return None
         return value
+
+    def _unambiguous(self, node: yaml.Node, path: str, value: Any) -> Any:
+        """``value``, unless YAML 1.1 read its plain scalar as something it does not say."""
+        rewritten = rewritten_scalar(node.value, value) if _plain(node) else None
+        if not rewritten:
+            return value
+        self._report(node, path, f"{rewritten}.", "Write the number as it is meant, e.g. 10 or 2.5.")
+        return None
 
     def _to_strings(self, node: yaml.Node, field: Field, path: str) -> tuple[str, ...] | None:
         return self._list_of(node, Field(field.name, "string"), path, field)
@@ -196,10 +209,9 @@ class Converter:
         values = {}
         for key_node, value_node in node.value:
             value = self._scalar(value_node)
-            if not isinstance(key_node, yaml.ScalarNode) or type(value) not in (str, int, float, bool):
-                self._report(value_node, path, "attribute values must be text, numbers or true/false.")
-            elif hidden_or_long := text_problem(str(key_node.value)) or text_problem(str(value)):
-                self._report(value_node, path, *hidden_or_long)
+            problem = _attribute_problem(key_node, value_node, value)
+            if problem:
+                self._report(value_node, path, *problem)
             else:
                 values[str(key_node.value)] = value
         return values
@@ -219,6 +231,33 @@ class Converter:
 
     def _report(self, node: yaml.Node, path: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.file, _line(node), message, path, hint))
+
+
+def _attribute_problem(key_node: yaml.Node, value_node: yaml.Node, value: Any) -> tuple[str, str] | None:
+    """Why a free-form attribute may not be kept as written (message and hint), or None."""
+    if not isinstance(key_node, yaml.ScalarNode) or type(value) not in _SCALAR_VALUES:
+        hint = _QUOTE_HINT.format(value_node.value) if isinstance(value_node, yaml.ScalarNode) else ""
+        return "attribute values must be text, numbers or true/false.", hint
+    if not_finite(value):
+        return f"{_quote(value_node.value)} is not a finite number.", "Write a number, or quote it to keep it as text."
+    rewritten = rewritten_scalar(value_node.value, value) if _plain(value_node) else None
+    if rewritten:
+        return f"{rewritten}.", _QUOTE_HINT.format(value_node.value) + " Or write the value it means."
+    return text_problem(str(key_node.value)) or text_problem(str(value))
+
+
+def _nothing_hint(node: yaml.Node) -> str:
+    """For ``label: null`` (or ``~``): YAML reads the bare word as no value at all."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STANDARD_TAG + "null" and node.value:
+        return f"YAML reads a bare {node.value} as no value. " + _QUOTE_HINT.format(node.value)
+    return ""
+
+
+def _text_not_value_hint(node: yaml.Node, value: Any) -> str:
+    """For ``rank: "1"`` or ``rank: !!str 1``: quotes or the tag made a number (or true/false) text."""
+    if isinstance(value, str) and node.tag == _STANDARD_TAG + "str" and value.strip():
+        return f"Quotes or a !!str tag make {_quote(value)} text: write it bare, without them."
+    return ""
 
 
 def suggest(word: object, candidates: Any) -> str:
@@ -244,6 +283,11 @@ def _range(field: Field) -> str:
     if field.maximum is not None:
         return f" of at most {field.maximum}"
     return "" if field.minimum is None else f" of at least {field.minimum}"
+
+
+def _plain(node: yaml.Node) -> bool:
+    """An unquoted scalar (libyaml's parser gives it the style '', PyYAML's None)."""
+    return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def _is_scalar_text(node: yaml.Node) -> bool:

@@ -19,6 +19,9 @@ MAX_UPLOAD_EDGES = 6_000
 MAX_TEXT_CHARS = 20_000
 MAX_ID_CHARS = 200
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Letters and symbols that draw as blank space: Hangul fillers, the blank Braille pattern.
+_BLANK_GLYPHS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_UNSEEN_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 
 def text_problem(text: str) -> tuple[str, str] | None:
@@ -37,7 +40,20 @@ def text_problem(text: str) -> tuple[str, str] | None:
         name = unicodedata.name(hidden.group(), "control character")
         return (f"this text holds the invisible character U+{code:04X} ({name}) at position {hidden.start() + 1}.",
                 "Remove it: it can make the text display differently from what it says.")
-    return None
+    return _unseen_problem(text)
+
+
+def _unseen_problem(text: str) -> tuple[str, str] | None:
+    """A text that is not empty but shows nothing: only zero-width, filler or direction marks."""
+    if "!" <= text[:1] <= "~" or not text.strip() or any(_shows(char) for char in text):  # ASCII: seen
+        return None
+    codes = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip() for char in dict.fromkeys(text))
+    return (f"this text shows nothing: it holds only invisible characters ({codes[:200]}).",
+            "Write visible text: a blank or invisible name looks like no entry, or like another one.")
+
+
+def _shows(char: str) -> bool:
+    return char not in _BLANK_GLYPHS and unicodedata.category(char) not in _UNSEEN_CATEGORIES
 
 
 def upload_caption() -> str:

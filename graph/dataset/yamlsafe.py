@@ -45,6 +45,9 @@ _gc_pauses = 0
 _gc_was_enabled = False
 
 
+MAX_KEY_CHARS = 1024  # YAML's limit on an implicit key
+
+
 def decode_yaml_bytes(data: bytes, file: str) -> str:
     """Check size and encoding, and return the text; raise ValidationError if unusable."""
     if len(data) > MAX_FILE_BYTES:
@@ -78,7 +81,8 @@ def compose_yaml(text: str, file: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         if _is_parser_nesting_limit(exc):
             raise _nesting_error(text, exc, file) from None
-        raise _error(file, _line_of(exc), f"YAML syntax error: {_describe(exc)}") from None
+        raise _long_key_error(text, file, _line_of(exc)) or _error(
+            file, _line_of(exc), f"YAML syntax error: {_describe(exc)}") from None
     except yaml.reader.ReaderError:
         raise _unprintable(text, file) from None
     except yaml.YAMLError as exc:
@@ -246,6 +250,22 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
     column = f" (column {mark.column + 1})" if mark else ""
     context = f"{exc.context}, " if exc.context else ""
     return f"{context}{exc.problem}{column}"
+
+
+def _long_key_error(text: str, file: str, line: int) -> ValidationError | None:
+    """The error for a key longer than YAML's 1,024 characters, which PyYAML reports as a syntax error."""
+    lines = text.split("\n")
+    longest = _longest_key(lines[line - 1]) if 0 < line <= len(lines) else 0
+    if longest <= MAX_KEY_CHARS:
+        return None
+    return _error(file, line, f"a key is {longest:,} characters long; YAML allows at most "
+                  f"{MAX_KEY_CHARS:,}.", "Use a short name as the key and put long text in its value.")
+
+
+def _longest_key(line: str) -> int:
+    """The length of the longest ``key:`` on a line (split at flow punctuation: linear in its length)."""
+    pieces = (piece for piece in re.split(r"[,{}\[\]]", line) if re.search(r":(?:\s|$)", piece))
+    return max((len(piece.partition(":")[0].strip().lstrip("- ").strip("'\"")) for piece in pieces), default=0)
 
 
 def _error(file: str, line: int, message: str, hint: str = "") -> ValidationError:

@@ -8,6 +8,12 @@ references the view cites, ``kinds.csv`` and ``evidence.csv`` the dataset's voca
 colours, shapes and line styles used. Every table is UTF-8 with a byte-order mark, so
 spreadsheet programs read α, δ and ≤ right. Zip entries carry a fixed date, so the same view
 always gives the same bytes.
+
+Dataset text is untrusted, and spreadsheets run a cell that looks like a formula: following
+OWASP's advice on CSV injection, a text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab, a
+carriage return or a line feed gets a leading ``'`` (numbers, negative coordinates included,
+stay numbers). Rows end with CRLF as RFC 4180 says, which also makes the csv module quote every
+field holding a ``\r`` or ``\n``, so no spreadsheet starts a new row inside one.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from graph.present import style
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 REFERENCE_COLUMNS = ("id", "citation", "year", "kind", "verification", "doi", "url", "link")
 
 
@@ -81,10 +88,15 @@ def _evidence_row(view: View, level: EvidenceLevel) -> Record:
 def csv_text(rows: list[Record], first: Iterable[str]) -> str:
     """The rows as CSV text with a BOM: the ``first`` columns always, then any others."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_columns(rows, first), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=_columns(rows, first), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: inert_cell(value) for name, value in row.items()} for row in rows)
     return BOM + buffer.getvalue()
+
+
+def inert_cell(value: object) -> object:
+    """``value``, with a ``'`` before text a spreadsheet would read as a formula; numbers unchanged."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _columns(rows: Iterable[Record], first: Iterable[str]) -> list[str]:

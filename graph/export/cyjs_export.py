@@ -8,6 +8,10 @@ have a ``position``; ``classes`` name the kind, evidence level, certainty grade,
 end (``end-arrow``, ``end-bar`` for negative relations, ``end-bars`` for contrasts) and emphasis
 (``focus``, ``path``, ``dimmed`` or ``plain``). ``cytoscape({container, ...document})`` keeps the positions
 (the ``preset`` layout), as does ``cy.layout({name: 'preset'}).run()`` after ``cy.add``.
+
+Nodes and edges share one id space in Cytoscape, and a dataset may give an edge the id of a node
+(the format keeps them apart): such an edge's element id becomes ``edge:ID`` (a colon is never in
+a dataset id), so Cytoscape loads it rather than dropping it; ``dataset_id`` keeps the original.
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ def cyjs_data(view: View) -> dict[str, Any]:
     """The Cytoscape.js document for ``view``."""
     styled = styled_view(view, cluster_above=None)
     nodes = [_node(view, node) for node in styled.nodes]
-    edges = [_edge(view, edge) for edge in styled.edges]
+    node_ids = {node.id for node in styled.nodes}
+    edges = [_distinct(_edge(view, edge), node_ids) for edge in styled.edges]
     return {"data": {"title": view.title}, "elements": {"nodes": nodes, "edges": edges},
             "style": stylesheet(), "layout": {"name": "preset"}}
 
@@ -59,6 +64,14 @@ def _node(view: View, node: NodeStyle) -> dict[str, Any]:
     emphasis = {"focus": node.emphasis == "focus", "on_path": node.id in view.path_nodes}
     return {"data": {**data, **emphasis, **_node_drawing(node), "id": node.id, "display_label": node.label},
             "position": {"x": x, "y": y}, "classes": " ".join(classes)}
+
+
+def _distinct(element: dict[str, Any], node_ids: set[str]) -> dict[str, Any]:
+    """An edge element whose id is not also a node's (Cytoscape drops the second of two)."""
+    data = element["data"]
+    if data["id"] in node_ids:
+        element["data"] = {**data, "id": f"edge:{data['id']}", "dataset_id": data["id"]}
+    return element
 
 
 def _node_drawing(node: NodeStyle) -> dict[str, Any]:

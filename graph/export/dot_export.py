@@ -4,8 +4,11 @@ Written by hand (no binding needed) so that every string is quoted and escaped t
 ids and labels are always double-quoted, ``\\`` and ``"`` are backslash-escaped (Graphviz would
 otherwise read ``\\N`` as "the node's name"), newlines become ``\\n`` and ``&`` becomes ``&amp;``
 (Graphviz decodes HTML entities in labels). A label is never written as ``<...>``, so none can
-become an HTML-like label. ``pos`` holds the view's positions in points (y flipped, since
-Graphviz's y axis points up); ``dot`` lays the graph out itself, ``neato -n`` keeps them.
+become an HTML-like label. Graphviz cannot read a quoted string over 16,384 characters, while a
+dataset text may hold 20,000 (and ``&amp;`` grows on the way), so drawn labels are cut at
+:data:`LABEL_CHARS` and tooltips at :data:`TOOLTIP_CHARS`, at a word, with an ellipsis.
+``pos`` holds the view's positions in points (y flipped, since Graphviz's y axis points up);
+``dot`` lays the graph out itself, ``neato -n`` keeps them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 FONT = "DejaVu Sans"
 LABEL_WIDTH = 24
+LABEL_CHARS = 200
+TOOLTIP_CHARS = 2_000  # five times this, all '&' escaped as '&amp;', stays under Graphviz's 16,384
 SHAPES = {"ellipse": "ellipse", "box": "box", "diamond": "diamond", "dot": "circle",
           "square": "square", "triangle": "triangle", "triangleDown": "invtriangle",
           "star": "star", "hexagon": "hexagon", "database": "cylinder", "circle": "circle"}
@@ -55,8 +60,18 @@ def quote(text: str) -> str:
 
 
 def wrap(label: str, width: int = LABEL_WIDTH) -> str:
-    """A long label broken into lines of about ``width`` characters."""
+    """A long label cut to LABEL_CHARS and broken into lines of about ``width`` characters."""
+    label = shorten(label, LABEL_CHARS)
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text``, or its first words up to ``limit`` characters followed by an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    word_end = cut.rfind(" ")
+    return (cut[:word_end] if word_end > limit // 2 else cut).rstrip() + "…"
 
 
 def _attributes(values: Mapping[str, object]) -> str:
@@ -64,7 +79,7 @@ def _attributes(values: Mapping[str, object]) -> str:
 
 
 def _defaults(view: View) -> list[str]:
-    graph = {"label": view.title, "labelloc": "t", "fontname": FONT, "rankdir": "LR"}
+    graph = {"label": shorten(view.title, LABEL_CHARS), "labelloc": "t", "fontname": FONT, "rankdir": "LR"}
     return [
         f"  graph [{_attributes(graph)}];",
         f"  node [{_attributes({'style': 'filled', 'fontname': FONT, 'fontsize': 10})}];",
@@ -79,7 +94,7 @@ def _node_line(node: NodeStyle) -> str:
               "style": "filled,dashed" if node.border_dashes else "filled",
               "fillcolor": _faded(node.colour, node.emphasis), "fontcolor": style.label_colour(node.colour),
               "color": _faded(node.border, node.emphasis), "penwidth": f"{node.border_width:g}",
-              "pos": f"{x:g},{0.0 - y:g}", "tooltip": node.tooltip}
+              "pos": f"{x:g},{0.0 - y:g}", "tooltip": shorten(node.tooltip, TOOLTIP_CHARS)}
     return f"  {quote(node.id)} [{_attributes(values)}];"
 
 
@@ -89,7 +104,7 @@ def _edge_line(edge: EdgeStyle) -> str:
     values = {"id": edge.id, "label": wrap(edge.label, 18), "style": LINES[edge.line],
               **ENDS[edge.end],
               "penwidth": f"{edge.width:g}", "color": _faded(edge.colour, edge.emphasis),
-              "tooltip": edge.tooltip}
+              "tooltip": shorten(edge.tooltip, TOOLTIP_CHARS)}
     return f"  {quote(edge.source)} -> {quote(edge.target)} [{_attributes(values)}];"
 
 

@@ -10,6 +10,7 @@ be planned before anything is drawn.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path
+from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
 from graph.export.common import shown_references
@@ -38,6 +40,8 @@ LEGEND_GAP = 0.12
 CAPTION_COLUMN = 8.0
 INDENT = "\u00a0" * 4  # no-break spaces: SVG viewers collapse leading ordinary spaces
 PIXEL = 0.75
+# Characters that draw nothing: soft hyphen, zero-width spaces and joiners, direction marks, BOM.
+UNDRAWN = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 MARKERS = {"dot": "o", "circle": "o", "diamond": "D", "square": "s", "triangle": "^",
            "triangleDown": "v", "star": "*", "hexagon": "h"}
 Box = tuple[float, float, float, float]  # left, bottom, width, height in inches
@@ -92,6 +96,17 @@ def text_width(text: str, size: float) -> float:
 def line_height(size: float) -> float:
     """Inches per line of text at ``size`` points."""
     return size * LINE_SPACING / POINTS_PER_INCH
+
+
+def strip_undrawn(figure: Figure) -> Figure:
+    """``figure`` with the characters that draw nothing removed from every text.
+
+    Dataset text may hold them (a U+FEFF pasted with a word), and matplotlib's PDF writer fails on
+    U+FEFF with an IndexError; no picture needs them.
+    """
+    for text in figure.findobj(Text):
+        text.set_text(UNDRAWN.sub("", text.get_text()))
+    return figure
 
 
 # Title -----------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from graph.export.figure_parts import (
     legend_rows,
     legend_size,
     line_height,
+    strip_undrawn,
     title_height,
     title_lines,
 )
@@ -157,11 +158,11 @@ def _poster_plan(styled: StyledView, page: Page, rows: list[Row], entries: list[
 def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
     """The picture's pages: the drawing, and the references page when they go separately."""
     if options.part == "references":
-        return [references_figure(view, PAGES[options.page])]
+        return [strip_undrawn(references_figure(view, PAGES[options.page]))]
     figures = [draw_picture(view, options)]
     if fmt == "pdf" and options.references == "separate" and options.part == "whole":
         figures.append(references_figure(view, PAGES[options.page]))
-    return figures
+    return [strip_undrawn(figure) for figure in figures]
 
 
 def draw_picture(view: View, options: ExportOptions) -> Figure:

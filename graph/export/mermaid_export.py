@@ -3,11 +3,17 @@
 Node ids are never written raw: nodes become ``n0``, ``n1``… in graph order (a ``%%`` comment
 gives the mapping). Every label is double-quoted with characters that Mermaid would read as
 syntax or markup replaced by Mermaid entity codes (``#quot;``, ``#lt;``, ``#35;``…), so text
-from a dataset stays text. Everything drawn comes from the styled view. Evidence is the arrow:
-``==>`` for solid lines (the most certain grade), ``-.->`` for broken ones, and a negative relation
-ends in a cross (``==x``, ``-.-x``), a contrast has a cross at both ends (``x==x``); every edge's
-colour, width, dash pattern and dimming is a ``linkStyle``; each look (a kind, or a claim's
-verdict) is a ``classDef``, and the focus, path and dimmed nodes get one more class each.
+from a dataset stays text; ``%``, ``{`` and ``}`` are among them, so neither a label nor the
+title (a ``%%`` comment, escaped the same way) can open a ``%%{init: …}%%`` directive that
+would restyle or blank the diagram. Mermaid draws nothing past its default limits
+(:data:`MAX_EDGES` links, :data:`MAX_TEXT_CHARS` characters), so a larger view is refused with
+an :class:`~graph.errors.ExportError` that says so, rather than written as an empty picture.
+
+Everything drawn comes from the styled view. Evidence is the arrow: ``==>`` for solid lines (the
+most certain grade), ``-.->`` for broken ones, and a negative relation ends in a cross (``==x``,
+``-.-x``), a contrast has a cross at both ends (``x==x``); every edge's colour, width, dash
+pattern and dimming is a ``linkStyle``; each look (a kind, or a claim's verdict) is a
+``classDef``, and the focus, path and dimmed nodes get one more class each.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import BinaryIO
 
+from graph.errors import ExportError
 from graph.export.common import class_name
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
@@ -23,7 +30,9 @@ from graph.present import style
 from graph.present.styled import EdgeStyle, NodeStyle, styled_view
 
 ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;",
-            ";": "#59;", "|": "#124;", "\n": " ", "\r": " "}
+            ";": "#59;", "|": "#124;", "%": "#37;", "{": "#123;", "}": "#125;", "\n": " ", "\r": " "}
+MAX_EDGES = 500  # Mermaid's default maxEdges
+MAX_TEXT_CHARS = 50_000  # Mermaid's default maxTextSize
 SHAPES = {"ellipse": '(["{}"])', "box": '["{}"]', "square": '["{}"]', "circle": '(("{}"))',
           "dot": '(("{}"))', "diamond": '{{"{}"}}', "hexagon": '{{{{"{}"}}}}', "database": '[("{}")]',
           "triangle": '[/"{}"\\]', "triangleDown": '[\\"{}"/]', "star": '>"{}"]'}
@@ -39,14 +48,28 @@ def write_mermaid(view: View, stream: BinaryIO, options: ExportOptions = DEFAULT
 
 
 def mermaid_text(view: View) -> str:
-    """The flowchart: an id mapping, nodes, edges, then classes and link styles."""
+    """The flowchart: an id mapping, nodes, edges, then classes and link styles.
+
+    Raises ExportError when Mermaid would draw nothing: more than MAX_EDGES links or
+    MAX_TEXT_CHARS characters.
+    """
     styled = styled_view(view, cluster_above=None)
     ids = {node.id: f"n{i}" for i, node in enumerate(styled.nodes)}
     lines = [f"%% {_comment(view.title)}", "flowchart LR"]
     lines += [f"  %% {ids[node.id]}: {node.id}" for node in styled.nodes]
     lines += [f"  {ids[node.id]}{SHAPES[node.shape].format(escape(node.label))}" for node in styled.nodes]
     lines += [f"  {ids[e.source]} {_arrow(e)}|\"{escape(e.label)}\"| {ids[e.target]}" for e in styled.edges]
-    return "\n".join([*lines, *_class_lines(styled.nodes, ids), *_link_styles(styled.edges), ""])
+    text = "\n".join([*lines, *_class_lines(styled.nodes, ids), *_link_styles(styled.edges), ""])
+    _check_drawable(len(styled.edges), len(text))
+    return text
+
+
+def _check_drawable(edges: int, characters: int) -> None:
+    if edges > MAX_EDGES or characters > MAX_TEXT_CHARS:
+        raise ExportError(
+            f"this view has {edges:,} links and {characters:,} characters of Mermaid; Mermaid draws nothing "
+            f"past {MAX_EDGES:,} links or {MAX_TEXT_CHARS:,} characters. Export a smaller view (a focus, "
+            "fewer kinds or a higher minimum evidence), or use another format such as SVG or DOT.")
 
 
 def escape(text: str) -> str:
@@ -55,7 +78,8 @@ def escape(text: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line, escaped like a label: a ``%%`` comment cannot hold a directive."""
+    return escape(" ".join(text.split()))
 
 
 def _arrow(edge: EdgeStyle) -> str:
