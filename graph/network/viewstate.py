@@ -24,6 +24,7 @@ DATASET_PARAMETER = "dataset"
 WIDGET_KEYS = ("focus", "depth", "direction", "kinds", "relations", "evidence", "claims", "verdicts",
                "layout", "path_from", "path_to")
 _EVERYTHING = ("kinds", "relations", "verdicts")
+PICKER_KEYS = ("focus", "path_from", "path_to")
 
 
 def content_key(sources: Iterable[tuple[str, bytes]]) -> str:
@@ -41,7 +42,13 @@ def widget_values(spec: ViewSpec, dataset: Dataset) -> dict[str, Any]:
         chosen = values[key]
         values[key] = list(chosen) if chosen is not None else all_choices(dataset)[key]
     values["evidence"] = spec.evidence or weakest_level(dataset)
-    return values
+    return values | {picker_text_key(key): dataset.node(values[key]).label if values[key] else ""
+                     for key in PICKER_KEYS}
+
+
+def picker_text_key(key: str) -> str:
+    """The key of the text field that names the node stored under ``key`` (a node picker)."""
+    return f"{key}_text"
 
 
 def spec_from_widgets(values: Mapping[str, Any], dataset: Dataset) -> ViewSpec:
