@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph import Explorer
+from graph import Explorer, ViewSpec
+from graph.export.lesson import lesson_data
 from graph.network.search import (
     EXACT,
     MAX_HITS,
@@ -118,3 +120,30 @@ def test_the_explorer_keeps_recent_searches() -> None:
 def test_links_count_the_datasets_edges() -> None:
     entries = {entry.node: entry for entry in explorer("ladder").search_entries}
     assert entries["iron"].links == 1 and entries["iron_store"].links == 2 and entries["hub"].links == 20
+
+
+def entries_fixture() -> str:
+    """The search entries of every dataset in the case table, as JSON for tests/js/lesson_search.test.js."""
+    entries = {name: [{"id": entry.node, "label": entry.label, "aliases": list(entry.aliases),
+                       "summary": entry.summary, "links": entry.links} for entry in explorer(name).search_entries]
+               for name in CASES["datasets"]}
+    return json.dumps(entries, indent=1, ensure_ascii=False) + "\n"
+
+
+def test_the_javascript_tests_see_the_datasets_as_search_does() -> None:
+    """tests/golden/search_entries.json is what the lesson page ships for each dataset's nodes.
+
+    Regenerate with ``REGENERATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_search.py``.
+    """
+    path = ROOT / "tests" / "golden" / "search_entries.json"
+    if os.environ.get("REGENERATE_GOLDEN") == "1":
+        path.write_text(entries_fixture(), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == entries_fixture()
+
+
+def test_the_lesson_page_ships_the_search_entries_of_its_nodes() -> None:
+    view = explorer("ladder").view(ViewSpec(focus="iron_store"))
+    shipped = lesson_data(view)["search"]
+    assert {entry["id"] for entry in shipped} == set(view.graph)
+    everything = {entry["id"]: entry for entry in json.loads(entries_fixture())["ladder"]}
+    assert shipped == [everything[entry["id"]] for entry in shipped]
