@@ -4,8 +4,8 @@ Reads top to bottom: page, dataset, view state, view, network, details, sidebar 
 exports. The picture comes first. The browser fetches each kind of widget's code when it first
 appears and builds every widget of a run before it draws the network, so a session's first run
 leaves the sidebar's controls out, all but the search box (text typed into it at once is kept):
-the network reports once it is drawn, and that report reruns the app with them. The controls' values are already in the session, so the view is known before
-they are drawn.
+the network reports once it is drawn, and that report reruns the app with them. The controls'
+values are already in the session, so the view is known before they are drawn.
 Every section is a few widgets in ``ui/``; all logic lives in the ``graph`` library. The
 shareable part of the state (dataset and view) lives in the URL's query parameters.
 """

@@ -221,6 +221,7 @@ def test_path_controls_show_path_sentences() -> None:
 def test_a_node_picker_offers_the_other_matches_and_a_click_chooses_one() -> None:
     at = checked(pick(run_app(), "focus", "iron").run())
     assert picked(at, "focus") == (IRON, "Systemic iron deficiency")
+    assert "Other matches for “iron”:" in [c.value for c in at.sidebar.caption]
     offered = {b.key: b for b in at.sidebar.button if b.key.startswith("focus_hit_")}
     assert offered["focus_hit_brain_iron"].label == "Brain iron deficiency"
     checked(offered["focus_hit_brain_iron"].click().run())

@@ -35,6 +35,8 @@ def search_box(explorer: Explorer) -> None:
     hits = explorer.search(st.session_state.get("search_text", ""))
     if st.session_state.get("search_text") and not hits:
         st.sidebar.caption("No node matches that text.")
+    if len(hits) > 1:
+        st.sidebar.caption("Other matches:")
     for hit in hits[1:]:
         st.sidebar.button(_hit_text(hit), key=f"hit_{hit.node}", on_click=state.select_node,
                           args=(hit.node, True), type="tertiary")
@@ -64,6 +66,8 @@ def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> Non
     hits = explorer.search(typed)
     if not hits:
         st.sidebar.caption(f"No node matches “{escape(typed)}”.")
+    if len(hits) > 1:
+        st.sidebar.caption(f"Other matches for “{escape(typed)}”:")
     for hit in hits[1:]:
         st.sidebar.button(_hit_text(hit), key=f"{key}_hit_{hit.node}", on_click=state.pick_node,
                           args=(key, hit.node), type="tertiary")
