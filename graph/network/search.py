@@ -28,13 +28,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from graph.dataset.model import Dataset
 
 EXACT, WHOLE_WORDS, PREFIX, MISSPELT, SUMMARY = range(5)
 CHARACTERS_PER_EDIT = 4
 MAX_HITS = 8
+EDITS_KEPT = 1 << 16
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -58,8 +59,13 @@ class SearchEntry:
         return tuple(words(name) for name in self.names)
 
     @cached_property
-    def folded_summary(self) -> frozenset[str]:
-        return frozenset(words(self.summary))
+    def name_words(self) -> frozenset[str]:
+        return frozenset(word for name in self.folded_names for word in name)
+
+    @cached_property
+    def every_word(self) -> frozenset[str]:
+        """The words of the names and the summary together (the last rung's haystack)."""
+        return self.name_words | frozenset(words(self.summary))
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,10 @@ def search(entries: Iterable[SearchEntry], text: str, limit: int = MAX_HITS) -> 
 
 def words(text: str) -> tuple[str, ...]:
     """``text`` folded into words: accents dropped, lower case, split at non-alphanumerics."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return tuple(_WORD.findall(bare.lower()))
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(_WORD.findall(text.lower()))
 
 
 def best_hit(entry: SearchEntry, wanted: tuple[str, ...]) -> SearchHit | None:
@@ -152,14 +159,18 @@ def _is_prefix(window: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 def _misspelt(windows: list[tuple[str, ...]], typed: str) -> tuple[int, int, int] | None:
     """The closest window within the edits allowed for ``typed``: (MISSPELT, edits, offset)."""
     allowed = len(typed) // CHARACTERS_PER_EDIT
-    scored = [(edits, offset) for offset, window in enumerate(windows)
+    near = [(offset, window) for offset, window in enumerate(windows)
+            if abs(sum(map(len, window)) + len(window) - 1 - len(typed)) <= allowed]
+    scored = [(edits, offset) for offset, window in near
               if (edits := edit_distance(" ".join(window), typed, allowed)) <= allowed]
     return (MISSPELT, *min(scored)) if scored else None
 
 
+@lru_cache(maxsize=EDITS_KEPT)
 def edit_distance(first: str, second: str, cap: int) -> int:
     """Edits (insert, delete, replace, swap two neighbours) from ``first`` to ``second``;
-    anything over ``cap`` is reported as ``cap + 1`` without being computed in full."""
+    anything over ``cap`` is reported as ``cap + 1`` without being computed in full. Kept for
+    the words a dataset repeats (thousands of names share a few hundred words)."""
     if abs(len(first) - len(second)) > cap:
         return cap + 1
     two_back: list[int] = []
@@ -178,13 +189,11 @@ def edit_distance(first: str, second: str, cap: int) -> int:
 
 def _summary_hit(entry: SearchEntry, wanted: tuple[str, ...]) -> SearchHit | None:
     """A match of every wanted word among the names and summary together, or None."""
-    in_names = {word for name in entry.folded_names for word in name}
-    everywhere = in_names | entry.folded_summary
-    if not all(_begins_any(word, everywhere) for word in wanted):
+    if not all(_begins_any(word, entry.every_word) for word in wanted):
         return None
-    named = sum(_begins_any(word, in_names) for word in wanted)
+    named = sum(_begins_any(word, entry.name_words) for word in wanted)
     return SearchHit(entry.node, entry.label, entry.label, SUMMARY, entry.links, -named, 0)
 
 
-def _begins_any(word: str, candidates: set[str]) -> bool:
+def _begins_any(word: str, candidates: frozenset[str]) -> bool:
     return any(candidate.startswith(word) for candidate in candidates)
