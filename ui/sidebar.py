@@ -29,9 +29,8 @@ def search_box(explorer: Explorer) -> None:
     Drawn from a session's first run (see :func:`ui.state.first_run_token`), in the same place on
     every run, so text typed as soon as the page appears is neither lost nor sent elsewhere.
     """
-    st.sidebar.text_input("Search (label or alias)", key="search_text", placeholder="e.g. ferritin",
-                          on_change=_on_search, args=(explorer,),
-                          help="Press Enter to select the best match and zoom to it.")
+    st.sidebar.text_input("Search (label or alias)", key="search_text", placeholder="e.g. ferritin, then Enter",
+                          on_change=_on_search, args=(explorer,))
     hits = explorer.search(st.session_state.get("search_text", ""))
     if st.session_state.get("search_text") and not hits:
         st.sidebar.caption("No node matches that text.")
