@@ -3,9 +3,9 @@
 Reads top to bottom: page, dataset, view state, view, network, details, sidebar controls,
 exports. The picture comes first. The browser fetches each kind of widget's code when it first
 appears and builds every widget of a run before it draws the network, so a session's first run
-leaves the sidebar's controls out: the network reports once it is drawn, and that report reruns
-the app with them. The controls' values are already in the session, so the view is known before
-they are drawn.
+leaves the sidebar's controls out, all but the search box (text typed into it at once is kept):
+the network reports once it is drawn, and that report reruns the app with them. The controls'
+values are already in the session, so the view is known before they are drawn.
 Every section is a few widgets in ``ui/``; all logic lives in the ``graph`` library. The
 shareable part of the state (dataset and view) lives in the URL's query parameters.
 """
@@ -20,11 +20,14 @@ from graph import Explorer, ViewSpecError
 from ui import dataset, details, exports, large, layout, network, quiz, sidebar, state, tours
 from ui.text import escape
 
+TITLE = "Knowledge-graph explorer"
+
 
 def show_sidebar(datasets: dict[str, Path], explorer: Explorer, controls: bool = True) -> None:
-    """The sidebar: dataset picker, the dataset's description, tours and view controls
-    (only the title and a line saying the controls are coming, without ``controls``)."""
-    st.sidebar.title("Knowledge-graph explorer")
+    """The sidebar: search, dataset picker, the dataset's description, tours and view controls
+    (only the title, search and a line saying the controls are coming, without ``controls``)."""
+    st.sidebar.title(TITLE)
+    sidebar.search_box(explorer)
     if not controls:
         st.sidebar.caption("The controls appear once the graph is drawn.")
         return
@@ -38,7 +41,12 @@ st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
 layout.apply_styles()
 
 datasets = dataset.bundled_datasets()
-dataset_name, explorer, content_key = dataset.chosen_dataset(datasets)
+chosen = dataset.chosen_dataset(datasets)
+if chosen is None:
+    st.sidebar.title(TITLE)
+    dataset.show_picker(datasets)
+    st.stop()
+dataset_name, explorer, content_key = chosen
 layout.show_notice(explorer.dataset)
 default_dataset = dataset.default_name(datasets)
 first_run = state.first_run_token()

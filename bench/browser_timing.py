@@ -34,7 +34,7 @@ START_SECONDS = 60
 POLL_SECONDS = 0.01
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 NEXT_FRAME = "new Promise(r => requestAnimationFrame(() => r(true)))"
-CONTROLS = "[data-testid=stSidebar] [data-testid=stTextInput]"  # the search box, among the sidebar's controls
+CONTROLS = "[data-testid=stSidebar] .st-key-dataset_choice"  # the dataset picker, drawn with the controls
 SKIPPED_ENTRIES = {".git", ".venv", "data", "out", ".cache", ".pytest_cache", ".ruff_cache"}
 
 HELLO_APP = 'import streamlit as st\n\nst.write("Hello, world")\n'

@@ -132,9 +132,9 @@ def choose(student: Student, explorer: Explorer) -> tuple[list[WidgetState], str
     state = WidgetState()
     focus = student.focus
     if action == "focus" or (action in ("depth", "direction") and focus is None):
-        options = list(widgets["focus"].options)
-        label = options[(student.number * 7 + rng.randrange(len(options))) % len(options)]
-        state.id, state.string_value, focus = widgets["focus"].id, label, _node_of(explorer, label)
+        entries = explorer.search_entries
+        entry = entries[(student.number * 7 + rng.randrange(len(entries))) % len(entries)]
+        state.id, state.string_value, focus = widgets["focus_text"].id, entry.label, entry.node
     elif action == "depth":
         state.id = widgets["depth"].id
         state.double_array_value.data.append(rng.choice([1, 2]))
@@ -149,10 +149,6 @@ def choose(student: Student, explorer: Explorer) -> tuple[list[WidgetState], str
     else:
         state.id, state.trigger_value, focus = widgets["show_everything"].id, True, None
     return [state], focus
-
-
-def _node_of(explorer: Explorer, shown: str) -> str:
-    return next(node for node, text in explorer.search_index.items() if text == shown)
 
 
 def check_title(student: Student, headings: list[str], explorer: Explorer) -> None:

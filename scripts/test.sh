@@ -45,7 +45,7 @@ fi
 # Mermaid's own parser, from the npm registry, checks the Mermaid export (skipped without npm).
 mermaid_js=.cache/mermaid/node_modules/mermaid/dist/mermaid.min.js
 if [ ! -f "$mermaid_js" ] && command -v npm >/dev/null; then
-  npm install --silent --no-audit --no-fund --prefix .cache/mermaid mermaid@11 >/dev/null \
+  npm install --silent --no-audit --no-fund --prefix .cache/mermaid mermaid@11.17.2 >/dev/null \
     || echo "Could not install Mermaid; its parser check will be skipped." >&2
 fi
 [ -f "$mermaid_js" ] && export MERMAID_JS="$PWD/$mermaid_js"
@@ -53,10 +53,19 @@ fi
 # Cytoscape.js itself, from the npm registry, reads the Cytoscape export (skipped without npm).
 cytoscape_js=.cache/cytoscape/node_modules/cytoscape/dist/cytoscape.min.js
 if [ ! -f "$cytoscape_js" ] && command -v npm >/dev/null; then
-  npm install --silent --no-audit --no-fund --prefix .cache/cytoscape cytoscape@3 >/dev/null \
+  npm install --silent --no-audit --no-fund --prefix .cache/cytoscape cytoscape@3.35.0 >/dev/null \
     || echo "Could not install Cytoscape.js; its reader check will be skipped." >&2
 fi
 [ -f "$cytoscape_js" ] && export CYTOSCAPE_JS="$PWD/$cytoscape_js"
+
+# ESLint over the page scripts, and node's own test runner over their pure functions (tests/js).
+eslint=.cache/eslint/node_modules/.bin/eslint
+if [ ! -x "$eslint" ]; then
+  npm install --silent --no-audit --no-fund --prefix .cache/eslint eslint@9.39.5 @eslint/js@9.39.5 globals@17.14.0 \
+    >/dev/null
+fi
+NODE_PATH="$PWD/.cache/eslint/node_modules" "$eslint" graph tests/js eslint.config.js
+node --test tests/js/
 
 "$venv/bin/ruff" check .
 "$venv/bin/mypy"

@@ -116,21 +116,42 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
 
 
 def test_a_new_session_draws_the_network_before_the_controls() -> None:
-    """The first run leaves the sidebar's controls out and asks the network to report when it is
-    drawn; the run that report brings has the controls, the same picture, and asks for no report."""
+    """The first run leaves the sidebar's controls out, all but the search field, and asks the
+    network to report when it is drawn; the run that report brings has the controls, the same
+    picture, the search field in the same place, and asks for no report."""
     at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
     first = network_data(at)
     assert first["report_drawn"]
     assert [c.value for c in at.sidebar.caption] == ["The controls appear once the graph is drawn."]
-    assert not at.sidebar.text_input and not at.sidebar.selectbox and not at.sidebar.multiselect
+    assert [box.key for box in at.sidebar.text_input] == ["search_text"]
+    assert not at.sidebar.selectbox and not at.sidebar.multiselect and not at.sidebar.button
     checked(at.run())
     assert network_data(at)["report_drawn"] is None
     assert network_data(at)["key"] == first["key"]
-    assert at.text_input(key="search_text") and at.selectbox(key="dataset_choice").value == "clinic"
+    assert at.sidebar.text_input[0].key == "search_text" and at.selectbox(key="dataset_choice").value == "clinic"
     assert "The controls appear once the graph is drawn." not in [c.value for c in at.sidebar.caption]
 
 
+def test_a_search_typed_before_the_controls_arrive_selects_its_node() -> None:
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    checked(at.text_input(key="search_text").input("iron deficiency").run())
+    assert at.session_state["selected"] == IRON
+    assert at.text_input(key="search_text").value == "iron deficiency"
+    assert at.selectbox(key="dataset_choice").value == "clinic"
+
+
 # Every control ---------------------------------------------------------------------------------
+
+def pick(at: AppTest, key: str, text: str) -> AppTest:
+    """Type ``text`` into a node picker (Focus on, From, To) and press Enter (the caller runs)."""
+    at.text_input(key=f"{key}_text").input(text)
+    return at
+
+
+def picked(at: AppTest, key: str) -> tuple[str | None, str]:
+    """A node picker's chosen node id and the text its field shows."""
+    return at.session_state[key], at.text_input(key=f"{key}_text").value
+
 
 @pytest.mark.parametrize(("key", "value", "spec"), [
     ("kinds", ["condition", "treatment"], {"kinds": ("condition", "treatment")}),
@@ -165,7 +186,7 @@ def test_layout_control_moves_the_nodes() -> None:
 
 def test_focus_depth_and_direction_narrow_the_view() -> None:
     at = run_app()
-    checked(at.selectbox(key="focus").set_value(IRON).run())
+    checked(pick(at, "focus", "iron deficiency").run())
     at.slider(key="depth").set_value(2)
     checked(at.radio(key="direction").set_value("out").run())
     view = clinic_view(focus=IRON, depth=2, direction="out")
@@ -179,14 +200,14 @@ def test_focus_depth_and_direction_narrow_the_view() -> None:
 def test_depth_slider_is_disabled_without_a_focus() -> None:
     at = run_app()
     assert at.slider(key="depth").disabled
-    checked(at.selectbox(key="focus").set_value(IRON).run())
+    checked(pick(at, "focus", "iron deficiency").run())
     assert not at.slider(key="depth").disabled
 
 
 def test_path_controls_show_path_sentences() -> None:
     at = run_app()
-    at.selectbox(key="path_from").set_value(IRON)
-    checked(at.selectbox(key="path_to").set_value(LIGAND).run())
+    pick(at, "path_from", "iron deficiency")
+    checked(pick(at, "path_to", "calcium channel").run())
     view = clinic_view(path_from=IRON, path_to=LIGAND)
     assert view.path_sentences
     assert title(at) == view.title
@@ -197,14 +218,38 @@ def test_path_controls_show_path_sentences() -> None:
     assert at.query_params["from"] == IRON and at.query_params["to"] == LIGAND
 
 
+def test_a_node_picker_offers_the_other_matches_and_a_click_chooses_one() -> None:
+    at = checked(pick(run_app(), "focus", "iron").run())
+    assert picked(at, "focus") == (IRON, "Systemic iron deficiency")
+    assert "Other matches for “iron”:" in [c.value for c in at.sidebar.caption]
+    offered = {b.key: b for b in at.sidebar.button if b.key.startswith("focus_hit_")}
+    assert offered["focus_hit_brain_iron"].label == "Brain iron deficiency"
+    checked(offered["focus_hit_brain_iron"].click().run())
+    assert picked(at, "focus") == ("brain_iron", "Brain iron deficiency")
+    assert at.query_params["focus"] == "brain_iron"
+
+
+def test_a_node_picker_is_cleared_by_emptying_it_and_keeps_its_choice_on_no_match() -> None:
+    at = checked(pick(run_app(), "path_from", "kidney").run())
+    assert picked(at, "path_from") == ("kidney", "Kidney failure")
+    checked(pick(at, "path_from", "zzzz").run())
+    assert picked(at, "path_from") == ("kidney", "Kidney failure")
+    assert "No node matches “zzzz”." in [c.value for c in at.sidebar.caption]
+    checked(pick(at, "path_from", "  ").run())
+    assert picked(at, "path_from") == (None, "") and "from" not in at.query_params
+
+
+def test_a_picker_shows_the_label_of_a_node_chosen_by_a_link() -> None:
+    assert picked(run_app(focus="urge"), "focus") == ("urge", "Urge to move")
+
+
 def test_show_everything_clears_focus_and_path() -> None:
     at = run_app(focus="urge", **{"from": "urge", "to": "night"})
     assert shown(at) != counts(clinic_view())
     checked(at.sidebar.button[0].click().run())
     assert at.sidebar.button[0].label == "Show everything"
     assert shown(at) == counts(clinic_view())
-    assert at.selectbox(key="focus").value is None
-    assert at.selectbox(key="path_from").value is None and at.selectbox(key="path_to").value is None
+    assert picked(at, "focus") == picked(at, "path_from") == picked(at, "path_to") == (None, "")
     assert dict(at.query_params) == {"dataset": "clinic"}
 
 
@@ -336,14 +381,15 @@ ROUND_TRIP = {
 def test_link_restores_every_widget_and_is_kept_in_the_url() -> None:
     at = run_app(**ROUND_TRIP)
     assert at.selectbox(key="dataset_choice").value == "clinic"
-    assert at.selectbox(key="focus").value == IRON
+    assert picked(at, "focus") == (IRON, "Systemic iron deficiency")
     assert at.slider(key="depth").value == 2
     assert at.radio(key="direction").value == "out"
     assert at.multiselect(key="kinds").value == ROUND_TRIP["kinds"].split(",")
     assert at.select_slider(key="evidence").value == "cohort"
     assert at.toggle(key="claims").value is True
     assert at.radio(key="layout").value == "force"
-    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="path_to").value == LIGAND
+    assert picked(at, "path_from") == (IRON, "Systemic iron deficiency")
+    assert picked(at, "path_to") == (LIGAND, "Calcium-channel ligand")
     assert dict(at.query_params) == ROUND_TRIP
     assert not warnings(at)
 
@@ -359,7 +405,7 @@ def test_link_view_matches_the_library_view() -> None:
 def test_changing_a_widget_updates_the_url() -> None:
     at = run_app()
     assert dict(at.query_params) == {"dataset": "clinic"}
-    at.selectbox(key="focus").set_value(IRON)
+    pick(at, "focus", "iron deficiency")
     checked(at.radio(key="direction").set_value("in").run())
     assert dict(at.query_params) == {"dataset": "clinic", "focus": IRON, "direction": "in"}
     checked(at.toggle(key="claims").set_value(True).run())
@@ -375,7 +421,7 @@ def test_bad_link_warns_and_shows_the_whole_graph(query: dict[str, str]) -> None
     assert warnings(at)[0].startswith("The link's view could not be restored: ")
     assert warnings(at)[0].endswith("Showing the whole graph.")
     assert shown(at) == counts(clinic_view())
-    assert at.selectbox(key="focus").value is None
+    assert picked(at, "focus") == (None, "")
 
 
 def test_a_link_warning_stays_until_the_view_changes() -> None:
@@ -402,6 +448,17 @@ def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:
     at = run_app(dataset="no_such_dataset")
     assert at.selectbox(key="dataset_choice").value == "clinic"
     assert title(at) == clinic_view().title
+
+
+def test_a_broken_first_dataset_still_draws_the_dataset_picker_and_the_upload(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_DATASETS", os.pathsep.join(map(str, (BROKEN / "malformed.yaml", CLINIC))))
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    assert "The dataset 'malformed' has problems" in plain(at.error[0].value)
+    assert at.sidebar.title[0].value == "Knowledge-graph explorer"
+    assert at.selectbox(key="dataset_choice").options == ["malformed", "clinic"]
+    assert at.file_uploader(key="upload")
+    checked(at.selectbox(key="dataset_choice").set_value("clinic").run())
+    assert title(at) == clinic_view().title and not at.error
 
 
 # Uploads ---------------------------------------------------------------------------------------
@@ -506,7 +563,7 @@ def test_labels_on_buttons_are_escaped_markdown(monkeypatch: pytest.MonkeyPatch)
     xss = ROOT / "tests" / "data" / "xss.yaml"
     monkeypatch.setenv("KG_DATASETS", str(xss))
     labels = {node: data["label"] for node, data in Explorer.from_path(xss).graph.nodes(data=True)}
-    at = checked(run_app().text_input(key="search_text").input("&").run())
+    at = checked(run_app().text_input(key="search_text").input("alert").run())
     hits = [button.label for button in at.sidebar.button if button.key.startswith("hit_")]
     assert hits and all(hit in {escape_markdown(label) for label in labels.values()} for hit in hits)
     at.session_state["selected"] = "script"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bench.browser_timing import CONTROLS
 from graph import Explorer, View, ViewSpec
 from graph.present.render import render_html
 from graph.present.style import PATH_COLOUR
@@ -119,8 +120,7 @@ def test_the_controls_follow_the_drawn_network_and_the_page_settles(page: Any, a
     frames: list[int] = []
     page.on("websocket", lambda socket: socket.on("framereceived", lambda _: frames.append(1)))
     open_app(page, app_url)
-    search = page.get_by_role("textbox", name="Search (label or alias)")
-    search.wait_for(timeout=DRAW_TIMEOUT_MS)
+    page.locator(CONTROLS).wait_for(timeout=DRAW_TIMEOUT_MS)
     page.locator("[data-test-script-state=notRunning]").wait_for(timeout=DRAW_TIMEOUT_MS)
     settled = len(frames)
     page.wait_for_timeout(1500)

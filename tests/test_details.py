@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph import Explorer, ViewSpec, load_bytes
 from graph.export.tabular import describe_threshold
-from graph.network.search import search_index
+from graph.network.search import search_entries
 from graph.present.details import Connection, LinkRow, ThresholdRow, connection_rows, node_details, view_table
 from graph.present.guide import evidence_guide
 from graph.present.markdown import escape_markdown
@@ -95,6 +95,6 @@ def test_markdown_escaping_keeps_plain_text_readable() -> None:
     assert escape_markdown("- item") == "\\- item" and escape_markdown("12. item") == "12\\. item"
 
 
-def test_explorer_builds_its_search_index_once() -> None:
-    assert explorer().search_index is explorer().search_index
-    assert explorer().search_index == search_index(explorer().graph)
+def test_explorer_builds_its_search_entries_once() -> None:
+    assert explorer().search_entries is explorer().search_entries
+    assert explorer().search_entries == search_entries(explorer().dataset)

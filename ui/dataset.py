@@ -66,8 +66,9 @@ def handle_upload() -> None:
     st.session_state.update(uploaded=((upload.name, data),), dataset_choice=UPLOAD, upload_error=None)
 
 
-def chosen_dataset(datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
-    """The dataset the picker names (the link's, at first): its name, explorer and content key.
+def chosen_dataset(datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
+    """The dataset the picker names (the link's, at first): its name, explorer and content key;
+    None when it has problems and no dataset has loaded yet in this session.
 
     Read from the session before the picker is drawn, so the network can be drawn first.
     """
@@ -91,14 +92,15 @@ def _names(datasets: dict[str, Path]) -> list[str]:
     return list(datasets) + ([UPLOAD] if "uploaded" in st.session_state else [])
 
 
-def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
-    """Load the chosen dataset; if it has problems, list them and keep showing the last good one."""
+def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
+    """Load the chosen dataset; if it has problems, list them and keep showing the last good one
+    (None if there is none yet)."""
     try:
         sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
         st.session_state.last_good = (choice, load_explorer(sources), viewstate.content_key(sources))
     except ValidationError as exc:
         st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
         if "last_good" not in st.session_state:
-            st.stop()
+            return None
         st.info(f"Still showing '{escape(st.session_state.last_good[0])}'.")
     return st.session_state.last_good

@@ -3,6 +3,11 @@
 Each control is bound to a key of the view state (see :mod:`ui.state`); programmatic changes
 (search, "show everything") go through callbacks that call :func:`ui.state.show_view` or
 :func:`ui.state.select_node`, so nothing changes a control after it is drawn.
+
+Every place that names a node (the search box, Focus on, From, To) is a text field ranked by the
+library's one search (:meth:`graph.Explorer.search`): Enter takes the best match, and the other
+matches are offered as buttons below. Streamlit's select box is not used for nodes: it filters
+with its own ranking, which cannot be changed, and Enter would take its first option.
 """
 
 from __future__ import annotations
@@ -11,29 +16,33 @@ import streamlit as st
 
 from graph import Explorer
 from graph.dataset import VERDICTS
-from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, search, viewstate
+from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, viewstate
 from ui import state
 from ui.text import escape
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
-MORE_MATCHES = 5
 
 
 def search_box(explorer: Explorer) -> None:
-    """A search field: Enter selects the best match by label or alias; other matches are offered."""
-    st.sidebar.text_input("Search (label or alias)", key="search_text", placeholder="e.g. ferritin",
-                          on_change=_on_search, args=(explorer,),
-                          help="Press Enter to select the best match and zoom to it.")
-    hits = search(explorer.graph, st.session_state.get("search_text", ""))
+    """A search field: Enter selects the best match by label or alias; other matches are offered.
+
+    Drawn from a session's first run (see :func:`ui.state.first_run_token`), in the same place on
+    every run, so text typed as soon as the page appears is neither lost nor sent elsewhere.
+    """
+    st.sidebar.text_input("Search (label or alias)", key="search_text", placeholder="e.g. ferritin, then Enter",
+                          on_change=_on_search, args=(explorer,))
+    hits = explorer.search(st.session_state.get("search_text", ""))
     if st.session_state.get("search_text") and not hits:
         st.sidebar.caption("No node matches that text.")
-    for hit in hits[1:MORE_MATCHES + 1]:
+    if len(hits) > 1:
+        st.sidebar.caption("Other matches:")
+    for hit in hits[1:]:
         st.sidebar.button(_hit_text(hit), key=f"hit_{hit.node}", on_click=state.select_node,
                           args=(hit.node, True), type="tertiary")
 
 
 def _on_search(explorer: Explorer) -> None:
-    hits = search(explorer.graph, st.session_state.search_text)
+    hits = explorer.search(st.session_state.search_text)
     if hits:
         state.select_node(hits[0].node, zoom=True)
 
@@ -44,12 +53,34 @@ def _hit_text(hit: SearchHit) -> str:
 
 
 def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> None:
-    """A select box of node labels (with aliases) that stores a node id."""
-    index = explorer.search_index
-    # A node the picker does not list (a claim) is formatted as None, which shows no choice; Streamlit's
-    # types ask for text.
-    st.sidebar.selectbox(label, list(index), key=key, index=None, format_func=index.get,  # type: ignore[arg-type]
-                         placeholder="Type to search…", help=help_text)
+    """A text field that names a node, stored by id under ``key``: Enter takes the best match
+    (the field then shows its label), an empty field means none; the other matches for the text
+    typed are offered as buttons."""
+    st.sidebar.text_input(label, key=viewstate.picker_text_key(key), placeholder="Type a name, then Enter",
+                          help=f"{help_text} Enter takes the best match; clear the field for none.",
+                          on_change=_on_pick, args=(key, explorer))
+    typed = st.session_state.get(state.picker_query_key(key))
+    if not typed:
+        return
+    hits = explorer.search(typed)
+    if not hits:
+        st.sidebar.caption(f"No node matches “{escape(typed)}”.")
+    if len(hits) > 1:
+        st.sidebar.caption(f"Other matches for “{escape(typed)}”:")
+    for hit in hits[1:]:
+        st.sidebar.button(_hit_text(hit), key=f"{key}_hit_{hit.node}", on_click=state.pick_node,
+                          args=(key, hit.node), type="tertiary")
+
+
+def _on_pick(key: str, explorer: Explorer) -> None:
+    """Enter in a node picker: its best match, none for an empty field; unmatched text leaves the choice."""
+    typed = st.session_state[viewstate.picker_text_key(key)].strip()
+    hits = explorer.search(typed)
+    if hits or not typed:
+        state.pick_node(key, hits[0].node if hits else None)
+    else:
+        state.pick_node(key, st.session_state.get(key))
+    st.session_state[state.picker_query_key(key)] = typed
 
 
 def focus_controls(explorer: Explorer) -> None:
@@ -89,8 +120,7 @@ def filter_controls(explorer: Explorer) -> None:
 
 
 def view_controls(explorer: Explorer) -> None:
-    """Every view control of the sidebar (the spec they describe is :func:`ui.state.current_spec`)."""
-    search_box(explorer)
+    """The sidebar's view controls but search (the spec they describe is :func:`ui.state.current_spec`)."""
     focus_controls(explorer)
     path_controls(explorer)
     filter_controls(explorer)

@@ -77,7 +77,20 @@ def first_run_token() -> str | None:
 def show_view(spec: ViewSpec, selected: str | None = None) -> None:
     """Put ``spec`` on screen and select ``selected`` (by default the focus)."""
     st.session_state.update(viewstate.widget_values(spec, dataset()))
+    for key in viewstate.PICKER_KEYS:
+        st.session_state.pop(picker_query_key(key), None)
     st.session_state.selected = selected or spec.focus
+
+
+def pick_node(key: str, node: str | None) -> None:
+    """A node picker's choice: ``node`` stored under ``key`` and its label shown in the picker's field."""
+    st.session_state[key] = node
+    st.session_state[viewstate.picker_text_key(key)] = dataset().node(node).label if node else ""
+
+
+def picker_query_key(key: str) -> str:
+    """Where a node picker keeps the text last typed into it, whose other matches it offers."""
+    return f"{key}_query"
 
 
 def select_node(node: str, zoom: bool = False) -> None:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from graph.dataset.model import Reference
 from graph.export.common import shown_references
+from graph.network.search import search_entries
 from graph.network.view import View
 from graph.present.details import NEEDS_VERIFICATION, Connection, ThresholdRow, connection_rows, node_details
 from graph.present.styled import StyledView, styled_view
@@ -38,13 +39,22 @@ def reference_entry(reference: Reference) -> dict[str, Any]:
 
 
 def lesson_data(view: View) -> dict[str, Any]:
-    """Details of every node, the references the view cites, and the path sentences."""
+    """Details of every node, what search knows of each shown node, the references the view cites,
+    and the path sentences."""
     styled = styled_view(view, cluster_above=None)
     return {
         "nodes": {node: _node_entry(view, styled, node) for node in view.graph},
+        "search": search_data(view),
         "references": [reference_entry(reference) for reference in shown_references(view)],
         "path": list(view.path_sentences),
     }
+
+
+def search_data(view: View) -> list[dict[str, Any]]:
+    """The shown nodes as the page's search ranks them (``lesson.js``), with their links in the
+    whole dataset, so the page ranks as the app does (claims are not searched)."""
+    return [{"id": entry.node, "label": entry.label, "aliases": list(entry.aliases), "summary": entry.summary,
+             "links": entry.links} for entry in search_entries(view.dataset) if entry.node in view.graph]
 
 
 def _node_entry(view: View, styled: StyledView, node: str) -> dict[str, Any]:

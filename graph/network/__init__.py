@@ -8,9 +8,9 @@ from graph.network import viewstate
 from graph.network.bounded import Bound, bounded_view, is_large
 from graph.network.build import build_graph
 from graph.network.explorer import Explorer
-from graph.network.search import SearchHit, search
+from graph.network.search import SearchEntry, SearchHit, search, search_entries
 from graph.network.view import View, make_view
 from graph.viewspec import DIRECTIONS, LAYOUTS, MAX_DEPTH, ViewSpec
 
-__all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Bound", "Explorer", "SearchHit", "View", "ViewSpec", "bounded_view",
-           "build_graph", "is_large", "make_view", "search", "viewstate"]
+__all__ = ["DIRECTIONS", "LAYOUTS", "MAX_DEPTH", "Bound", "Explorer", "SearchEntry", "SearchHit", "View", "ViewSpec",
+           "bounded_view", "build_graph", "is_large", "make_view", "search", "search_entries", "viewstate"]

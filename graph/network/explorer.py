@@ -1,6 +1,6 @@
 """A loaded dataset with its graph and layouts, ready to make views.
 
-The CLI and the app hold one :class:`Explorer` per dataset: the graph, the search index and
+The CLI and the app hold one :class:`Explorer` per dataset: the graph, the search entries and
 each layout are computed once, so every view of the dataset shares positions. The most recent
 views are kept too: a class following the same tour, or a reader clicking around one view, asks
 for the same few views again and again.
@@ -19,11 +19,12 @@ from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.network.build import build_graph
 from graph.network.layout import Positions, compute_layout
-from graph.network.search import search_index
+from graph.network.search import SearchEntry, SearchHit, search, search_entries
 from graph.network.view import View, make_view
 from graph.viewspec import ViewSpec
 
 VIEWS_KEPT = 64
+SEARCHES_KEPT = 64
 
 
 class Explorer:
@@ -33,6 +34,7 @@ class Explorer:
         self.dataset = dataset
         self._layouts: dict[str, Positions] = {}
         self._views: OrderedDict[tuple[ViewSpec, str | None], View] = OrderedDict()
+        self._searches: OrderedDict[str, tuple[SearchHit, ...]] = OrderedDict()
         self._lock = Lock()
 
     @classmethod
@@ -44,9 +46,21 @@ class Explorer:
         return build_graph(self.dataset)
 
     @cached_property
-    def search_index(self) -> dict[str, str]:
-        """Node id → label and aliases, for search boxes (built once per dataset)."""
-        return search_index(self.graph)
+    def search_entries(self) -> tuple[SearchEntry, ...]:
+        """What search knows of each node (built once per dataset)."""
+        return search_entries(self.dataset)
+
+    def search(self, text: str) -> tuple[SearchHit, ...]:
+        """The nodes that match ``text``, best first; the last few searches are kept."""
+        with self._lock:
+            if text in self._searches:
+                return self._searches[text]
+        hits = tuple(search(self.search_entries, text))
+        with self._lock:
+            self._searches[text] = hits
+            while len(self._searches) > SEARCHES_KEPT:
+                self._searches.popitem(last=False)
+        return hits
 
     def positions(self, layout: str) -> Positions:
         if layout not in self._layouts:

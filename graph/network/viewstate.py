@@ -23,6 +23,7 @@ from graph.viewspec import VIEW_OPTIONS, ViewSpec, query_names
 DATASET_PARAMETER = "dataset"
 WIDGET_KEYS = tuple(option.attribute for option in VIEW_OPTIONS)  # each control's key is its ViewSpec field
 _EVERYTHING = ("kinds", "relations", "verdicts")
+PICKER_KEYS = ("focus", "path_from", "path_to")
 
 
 def content_key(sources: Iterable[tuple[str, bytes]]) -> str:
@@ -40,7 +41,13 @@ def widget_values(spec: ViewSpec, dataset: Dataset) -> dict[str, Any]:
         chosen = values[key]
         values[key] = list(chosen) if chosen is not None else all_choices(dataset)[key]
     values["evidence"] = spec.evidence or weakest_level(dataset)
-    return values
+    return values | {picker_text_key(key): dataset.node(values[key]).label if values[key] else ""
+                     for key in PICKER_KEYS}
+
+
+def picker_text_key(key: str) -> str:
+    """The key of the text field that names the node stored under ``key`` (a node picker)."""
+    return f"{key}_text"
 
 
 def spec_from_widgets(values: Mapping[str, Any], dataset: Dataset) -> ViewSpec:

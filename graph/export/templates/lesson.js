@@ -1,5 +1,5 @@
 // The lesson page's own script, on top of the shared network script (kgNetwork): a search box that
-// finds a node by name or other name and selects it, and a details pane that opens on click or tap
+// finds a node by name or other name, ranked as the app ranks, and selects it, and a details pane that opens on click or tap
 // and stays until another node is chosen or it is closed. Every text comes from JSON and is put in
 // with textContent; a link is made only for an http(s) address.
 "use strict";
@@ -33,32 +33,113 @@ function lessonChoose(lesson, id, zoom) {
 }
 
 // Search --------------------------------------------------------------------------------------------
+// The ranking of graph/network/search.py, step for step (see its docstring for the ladder and the
+// tie-breaks); both are tested against tests/data/search_cases.json.
 
-function lessonFold(text) {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+const SEARCH_EXACT = 0, SEARCH_WHOLE_WORDS = 1, SEARCH_PREFIX = 2, SEARCH_MISSPELT = 3, SEARCH_SUMMARY = 4;
+const SEARCH_CHARACTERS_PER_EDIT = 4;
+
+// Text folded into words: accents dropped, lower case, split at anything not a letter or digit.
+function searchWords(text) {
+  return text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
 }
 
-function lessonMatches(lesson, query) {
-  const wanted = lessonFold(query);
-  if (!wanted) { return []; }
-  const scored = [];
-  for (const node of Object.values(lesson.data.nodes)) {
-    const names = [node.label, ...node.aliases].map(lessonFold);
-    const rank = names.some((name) => name.startsWith(wanted)) ? 0 : names.some((name) => name.includes(wanted)) ? 1 : -1;
-    if (rank >= 0) { scored.push([rank, node.label, node]); }
+function searchSame(first, second) {
+  return first.length === second.length && first.every((word, index) => word === second[index]);
+}
+
+// Edits (insert, delete, replace, swap two neighbours) from first to second, capped at cap + 1.
+function searchEditDistance(first, second, cap) {
+  const a = [...first], b = [...second];
+  if (Math.abs(a.length - b.length) > cap) { return cap + 1; }
+  let twoBack = [], before = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { row[j] = Math.min(row[j], twoBack[j - 2] + 1); }
+    }
+    if (Math.min(...row) > cap) { return cap + 1; }
+    [twoBack, before] = [before, row];
   }
-  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-  return scored.slice(0, LESSON_RESULTS).map((item) => item[2]);
+  return Math.min(before[b.length], cap + 1);
+}
+
+// [rung, closeness, offset of the first matching word] of a folded name, or null.
+function searchNameMatch(name, wanted) {
+  if (searchSame(name, wanted)) { return [SEARCH_EXACT, 0, 0]; }
+  const size = wanted.length, windows = [];
+  for (let start = 0; start + size <= name.length; start += 1) { windows.push(name.slice(start, start + size)); }
+  const last = size - 1;
+  const tests = [[SEARCH_WHOLE_WORDS, (window) => searchSame(window, wanted)],
+    [SEARCH_PREFIX, (window) => searchSame(window.slice(0, last), wanted.slice(0, last)) && window[last].startsWith(wanted[last])]];
+  for (const [rank, test] of tests) {
+    const offset = windows.findIndex(test);
+    if (offset >= 0) { return [rank, 0, offset]; }
+  }
+  const typed = wanted.join(" "), allowed = Math.floor([...typed].length / SEARCH_CHARACTERS_PER_EDIT);
+  let best = null;
+  windows.forEach((window, offset) => {
+    const edits = searchEditDistance(window.join(" "), typed, allowed);
+    if (edits <= allowed && (best === null || edits < best[1])) { best = [SEARCH_MISSPELT, edits, offset]; }
+  });
+  return best;
+}
+
+function searchOrder(hit) {
+  return [hit.rank, hit.closeness, hit.offset > 0 ? 1 : 0, -hit.links, [...hit.matched].length, hit.node];
+}
+
+function searchCompare(first, second) {
+  const a = searchOrder(first), b = searchOrder(second);
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index] !== b[index]) { return a[index] < b[index] ? -1 : 1; }
+  }
+  return 0;
+}
+
+function searchSummaryHit(entry, names, wanted) {
+  const inNames = names.flat(), everywhere = inNames.concat(searchWords(entry.summary));
+  const begins = (word, candidates) => candidates.some((candidate) => candidate.startsWith(word));
+  if (!wanted.every((word) => begins(word, everywhere))) { return null; }
+  const named = wanted.filter((word) => begins(word, inNames)).length;
+  return { node: entry.id, label: entry.label, matched: entry.label, rank: SEARCH_SUMMARY, links: entry.links,
+    closeness: -named, offset: 0 };
+}
+
+// The best way an entry ({id, label, aliases, summary, links}) matches the folded words, or null.
+function searchBestHit(entry, wanted) {
+  const names = [entry.label, ...entry.aliases];
+  const folded = names.map(searchWords);
+  const hits = [];
+  names.forEach((name, index) => {
+    const found = searchNameMatch(folded[index], wanted);
+    if (found) {
+      hits.push({ node: entry.id, label: entry.label, matched: name, rank: found[0], links: entry.links,
+        closeness: found[1], offset: found[2] });
+    }
+  });
+  return hits.length ? hits.sort(searchCompare)[0] : searchSummaryHit(entry, folded, wanted);
+}
+
+// The entries that match text, best first, at most limit (as search() in graph/network/search.py).
+function searchEntries(entries, text, limit) {
+  const wanted = searchWords(text);
+  if (!wanted.length) { return []; }
+  const found = entries.map((entry) => searchBestHit(entry, wanted)).filter(Boolean);
+  return found.sort(searchCompare).slice(0, limit);
 }
 
 function lessonSearch(lesson, input, results) {
-  const pick = (node) => { results.replaceChildren(); input.value = node.label; lessonChoose(lesson, node.id, true); };
+  const pick = (hit) => { results.replaceChildren(); input.value = hit.label; lessonChoose(lesson, hit.node, true); };
+  const matches = () => searchEntries(lesson.data.search, input.value, LESSON_RESULTS);
   input.addEventListener("input", () => {
-    results.replaceChildren(...lessonMatches(lesson, input.value).map((node) => {
-      const button = lessonElement("button", node.label);
+    results.replaceChildren(...matches().map((hit) => {
+      const button = lessonElement("button", hit.label);
       button.type = "button";
-      if (node.aliases.length) { button.append(lessonElement("span", " (" + node.aliases.join(", ") + ")", "lesson-hint")); }
-      button.addEventListener("click", () => pick(node));
+      button.dataset.node = hit.node;
+      if (hit.matched !== hit.label) { button.append(lessonElement("span", " · also “" + hit.matched + "”", "lesson-hint")); }
+      button.addEventListener("click", () => pick(hit));
       const item = lessonElement("li");
       item.append(button);
       return item;
@@ -67,7 +148,7 @@ function lessonSearch(lesson, input, results) {
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      const first = lessonMatches(lesson, input.value)[0];
+      const first = matches()[0];
       if (first) { pick(first); }
     } else if (event.key === "Escape") { results.replaceChildren(); }
   });
@@ -166,4 +247,5 @@ function lessonReferences(lesson, ids, heading) {
   return [lessonElement("h3", heading), list];
 }
 
-lessonStart();
+if (typeof document !== "undefined") { lessonStart(); }
+if (typeof module !== "undefined") { module.exports = { searchEntries, searchWords, searchEditDistance }; }

@@ -6,7 +6,6 @@
 // limit, the smallest label drawn and the headings' size come with the payload (`rules`), from the
 // Python that laid the picture out for them. The pure helpers at the end load in node for tests.
 /* exported kgNetwork */
-/* global module */
 
 const KG_MIN_HEIGHT = 430;
 const KG_MAX_HEIGHT = 760;
