@@ -11,7 +11,8 @@ The ranking ladder, each rung above the next:
 5. ``SUMMARY``: every word of the text (whole or begun) is among the node's names and summary
    together ("ferritin level").
 
-Ties within a rung are broken, in order, by: closeness (fewer edits for a misspelling; more of the
+Ties within a rung are broken, in order, by: closeness (fewer edits for a misspelling, then fewer of
+the name's words left out of the match; more of the
 text's words in the names for a summary match); a match at the start of a name before one
 inside it; the better-connected node (more links in the dataset: the likelier meaning); the
 shorter name matched; the node id. Text is compared folded: accents dropped, lower case, words
@@ -34,7 +35,8 @@ from graph.dataset.model import Dataset
 
 EXACT, WHOLE_WORDS, PREFIX, MISSPELT, SUMMARY = range(5)
 CHARACTERS_PER_EDIT = 4
-MAX_HITS = 8
+MAX_HITS = 12
+LEFTOVER_WEIGHT = 64  # a misspelling's closeness: its edits first, then how many words of the name it leaves out
 EDITS_KEPT = 1 << 16
 _WORD = re.compile(r"[^\W_]+")
 
@@ -161,7 +163,7 @@ def _misspelt(windows: list[tuple[str, ...]], typed: str) -> tuple[int, int, int
     allowed = len(typed) // CHARACTERS_PER_EDIT
     near = [(offset, window) for offset, window in enumerate(windows)
             if abs(sum(map(len, window)) + len(window) - 1 - len(typed)) <= allowed]
-    scored = [(edits, offset) for offset, window in near
+    scored = [(edits * LEFTOVER_WEIGHT + len(windows) - 1, offset) for offset, window in near
               if (edits := edit_distance(" ".join(window), typed, allowed)) <= allowed]
     return (MISSPELT, *min(scored)) if scored else None
 

@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const read = (name) => JSON.parse(fs.readFileSync(path.join(ROOT, name), "utf8"));
 const CASES = read("tests/data/search_cases.json");
 const ENTRIES = read("tests/golden/search_entries.json");
-const LIMIT = 8;
+const LIMIT = 12;
 
 for (const item of CASES.cases) {
   test(`${item.dataset}: ${item.query}`, () => {

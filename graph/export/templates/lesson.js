@@ -4,7 +4,7 @@
 // with textContent; a link is made only for an http(s) address.
 "use strict";
 
-const LESSON_RESULTS = 8;
+const LESSON_RESULTS = 12;  // as many as graph/network/search.py MAX_HITS
 
 function lessonStart() {
   const payload = JSON.parse(document.getElementById("lesson-payload").textContent);
@@ -37,7 +37,7 @@ function lessonChoose(lesson, id, zoom) {
 // tie-breaks); both are tested against tests/data/search_cases.json.
 
 const SEARCH_EXACT = 0, SEARCH_WHOLE_WORDS = 1, SEARCH_PREFIX = 2, SEARCH_MISSPELT = 3, SEARCH_SUMMARY = 4;
-const SEARCH_CHARACTERS_PER_EDIT = 4;
+const SEARCH_CHARACTERS_PER_EDIT = 4, SEARCH_LEFTOVER_WEIGHT = 64;
 
 // Text folded into words: accents dropped, lower case, split at anything not a letter or digit.
 function searchWords(text) {
@@ -81,7 +81,8 @@ function searchNameMatch(name, wanted) {
   let best = null;
   windows.forEach((window, offset) => {
     const edits = searchEditDistance(window.join(" "), typed, allowed);
-    if (edits <= allowed && (best === null || edits < best[1])) { best = [SEARCH_MISSPELT, edits, offset]; }
+    const closeness = edits * SEARCH_LEFTOVER_WEIGHT + windows.length - 1;  // then fewer words left out
+    if (edits <= allowed && (best === null || closeness < best[1])) { best = [SEARCH_MISSPELT, closeness, offset]; }
   });
   return best;
 }
