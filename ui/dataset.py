@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ValidationError
-from graph.dataset import cached_load, dataset_files, load_upload, upload_caption
+from graph.dataset import MAX_UPLOAD_MB, cached_load, dataset_files, load_upload, upload_caption
 from graph.dataset.bundled import DATA_DIR
 from graph.network import viewstate
 from ui.text import escape, escape_lines
@@ -88,7 +88,8 @@ def show_picker(datasets: dict[str, Path]) -> None:
     """The sidebar's dataset picker and upload, with the upload's problems if it had any."""
     st.sidebar.selectbox("Dataset", _names(datasets), key="dataset_choice")
     st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
-                             type=["yaml", "yml"], key="upload", on_change=handle_upload)
+                             type=["yaml", "yml"], key="upload", on_change=handle_upload,
+                             max_upload_size=MAX_UPLOAD_MB)
     if st.session_state.get("upload_error"):
         st.sidebar.error(escape_lines(st.session_state.upload_error))
 
