@@ -85,7 +85,7 @@ def network_data(at: AppTest) -> dict[str, Any]:
     components = [el for el in at.main if el.type == "bidi_component"]
     assert len(components) == 1
     assert components[0].proto.component_name == "knowledge_graph_network"
-    return json.loads(components[0].proto.json)
+    return json.loads(components[0].proto.bytes)
 
 
 def markdown_texts(at: AppTest) -> list[str]:

@@ -108,7 +108,7 @@ def test_a_repaired_dataset_is_shown_again(course: Path) -> None:
 
 def _payload_nodes(at: AppTest) -> list[dict[str, Any]]:
     component = next(el for el in at.main if el.type == "bidi_component")
-    return json.loads(component.proto.json)["payload"]["nodes"]
+    return json.loads(component.proto.bytes)["payload"]["nodes"]
 
 
 # Exports never lose work ------------------------------------------------------------------------

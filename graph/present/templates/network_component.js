@@ -26,8 +26,15 @@ export default function (component) {
     .catch((error) => kgFailed(component, error));
 }
 
+// The app sends its data as the bytes of one JSON object (cheaper for the server than a dict).
+function kgData(component) {
+  const raw = component.data;
+  return raw instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(raw)) : raw;
+}
+
 function kgRender(component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = kgData(component);
   let holder = parentElement.querySelector(".kg-network");
   if (!holder) {
     holder = document.createElement("div");
@@ -64,7 +71,8 @@ function kgWhenDrawn(holder, callback) {
 
 // Without vis-network there is no picture: say why where it would be, and still let the controls come.
 function kgFailed(component, error) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = kgData(component);
   const message = document.createElement("p");
   message.className = "kg-failed";
   message.textContent = `The network could not be drawn: ${error.message}. Reload the page to try again.`;
