@@ -2,9 +2,10 @@
 
 A tab sends what the browser sends (a rerun request with the changed widget values) and reads
 what the server streams back: the widgets it drew (by key), the headings, and when the network
-component's payload arrived. Opening the app takes two runs, as in a browser: the first run draws
-the network without the sidebar's controls, and the component's "drawn" report brings the run
-that draws them (see ``ui.state.first_run_token``).
+component's payload arrived. Like the browser, it tells the server which large messages it already
+holds, so an unchanged element is sent again as a reference. Opening the app takes two runs, as
+in a browser: the first run draws the network without the sidebar's controls, and the component's
+"drawn" report brings the run that draws them (see ``ui.state.first_run_token``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Tab:
         self.ws = ws
         self.widgets: dict[str, Any] = {}
         self.runs: list[Run] = []
+        self.errors: list[str] = []
+        self.cached: dict[str, ForwardMsg] = {}  # large messages by hash, as the browser keeps them
 
     async def run(self, states: Sequence[WidgetState] = (), query: str = "") -> Run:
         """Send one rerun request and read until the script has finished."""
@@ -50,6 +53,7 @@ class Tab:
         message.rerun_script.SetInParent()
         message.rerun_script.query_string = query
         message.rerun_script.widget_states.widgets.extend(states)
+        message.rerun_script.cached_message_hashes.extend(sorted(self.cached))
         started = time.perf_counter()
         await self.ws.send(message.SerializeToString())
         return await self._read_run(started)
@@ -69,10 +73,9 @@ class Tab:
     async def _read_run(self, started: float) -> Run:
         run = Run(0.0, None, 0)
         while True:
-            raw = await self.ws.recv()
+            raw = await self.ws.recv(decode=False)
             run.received += len(raw)
-            forward = ForwardMsg()
-            forward.ParseFromString(raw)
+            forward = self._message(raw)
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 self._note_element(forward.delta.new_element, run, started)
@@ -81,8 +84,20 @@ class Tab:
                 self.runs.append(run)
                 return run
 
+    def _message(self, raw: bytes) -> ForwardMsg:
+        """The message sent, or the one a reference names."""
+        forward = ForwardMsg()
+        forward.ParseFromString(raw)
+        if forward.WhichOneof("type") == "ref_hash":
+            return self.cached[forward.ref_hash]
+        if forward.metadata.cacheable:
+            self.cached[forward.hash] = forward
+        return forward
+
     def _note_element(self, element: Any, run: Run, started: float) -> None:
         kind = element.WhichOneof("type")
+        if kind == "exception":
+            self.errors.append(f"{element.exception.type}: {element.exception.message}")
         if kind == "heading":
             run.headings.append(element.heading.body)
             return
