@@ -36,6 +36,7 @@ def show_sidebar(datasets: dict[str, Path], explorer: Explorer, controls: bool =
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
 layout.apply_styles()
+network.show_reconnected_notice()
 
 datasets = dataset.bundled_datasets()
 dataset_name, explorer, content_key = dataset.chosen_dataset(datasets)

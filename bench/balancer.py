@@ -85,17 +85,18 @@ def nginx(app_ports: list[int]) -> Iterator[int]:
     with tempfile.TemporaryDirectory(prefix="bench-nginx-") as folder:
         Path(folder, "kg.conf").write_text(site_config(port, app_ports), encoding="utf-8")
         Path(folder, "nginx.conf").write_text(MAIN_CONFIG.format(folder=folder), encoding="utf-8")
+        log = Path(folder, "error.log")
         process = subprocess.Popen([nginx_binary(), "-p", folder, "-c", f"{folder}/nginx.conf"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
-            _wait_listening(port, process)
+            _wait_listening(port, process, log)
             yield port
         finally:
             process.terminate()
             process.wait(timeout=10)
 
 
-def _wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
+def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline and process.poll() is None:
         try:
@@ -103,8 +104,8 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes]) -> None:
             return
         except OSError:
             time.sleep(0.05)
-    stderr = process.stderr.read().decode(errors="replace") if process.poll() is not None and process.stderr else ""
-    raise RuntimeError(f"nginx did not start on port {port}: {stderr}")
+    errors = log.read_text(errors="replace") if log.exists() else "(no error log)"
+    raise RuntimeError(f"nginx did not start on port {port}:\n{errors}")
 
 
 @contextmanager

@@ -20,6 +20,10 @@ from ui.assets import published_vis_network
 from ui.text import escape
 
 NETWORK_HEIGHT = "screen"  # the network and its legend fill the window below the network's top
+RECONNECTED = "reconnected_to_new_session"
+RECONNECTED_TEXT = ("The server this page was using stopped, and the page was reconnected to a new one. "
+                    "The view was restored from the link, but an uploaded dataset, a tour's place and quiz "
+                    "answers were lost. Reload the page to carry on with a clean page.")
 
 _NETWORK = st.components.v2.component(
     "knowledge_graph_network", js=component_script(published_vis_network()), css=component_style(),
@@ -28,6 +32,22 @@ _NETWORK = st.components.v2.component(
 
 def _on_node_selected() -> None:
     state.select_node(st.session_state.network.selected)
+
+
+def _on_drawn() -> None:
+    if st.session_state.network.drawn == "reconnected":
+        st.session_state[RECONNECTED] = True
+
+
+def show_reconnected_notice() -> None:
+    """Ask for a reload when this page outlived its server session (see ``network_component.js``).
+
+    Streamlit reconnects a page whose server stopped to a fresh session, on another replica behind
+    a balancer: the view comes back from the URL and the controls, but an upload, a tour's place and
+    quiz answers were in the old session. Said plainly, instead of lost silently.
+    """
+    if st.session_state.get(RECONNECTED):
+        st.warning(RECONNECTED_TEXT, icon=":material/sync_problem:")
 
 
 def _on_node_focused() -> None:
@@ -71,7 +91,7 @@ def show_network(view: View, payload: dict[str, Any], report_drawn: str | None =
     _NETWORK(
         key="network",
         data=component_data(payload, report_drawn),
-        on_selected_change=_on_node_selected, on_focused_change=_on_node_focused,
+        on_selected_change=_on_node_selected, on_focused_change=_on_node_focused, on_drawn_change=_on_drawn,
         height="content",
     )
 
