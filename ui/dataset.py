@@ -102,10 +102,34 @@ def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Ex
     """Load the chosen dataset; if it has problems, list them and keep showing the last good one."""
     try:
         sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
-        st.session_state.last_good = (choice, load_explorer(sources), viewstate.content_key(sources))
+        loaded = (choice, load_explorer(sources), viewstate.content_key(sources))
     except ValidationError as exc:
         st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
-        if "last_good" not in st.session_state:
-            st.stop()
-        st.info(f"Still showing '{escape(st.session_state.last_good[0])}'.")
-    return st.session_state.last_good
+        return _instead_of_broken(choice, datasets)
+    st.session_state.last_good = loaded
+    if choice != UPLOAD:
+        _last_good_bundled()[(choice, datasets[choice])] = loaded
+    return loaded
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good_bundled() -> dict[tuple[str, Path], tuple[str, Explorer, str]]:
+    """Bundled dataset (name, path) → its last version that loaded, kept per server process for every session.
+
+    A session opened after a bundled dataset broke has no last good graph of its own; this one is
+    the server's. Uploads never go in: they belong to the session that made them.
+    """
+    return {}
+
+
+def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
+    """What to show instead of a dataset that did not load: its last good version in this server
+    process (a bundled one), else the session's last good dataset; stops the run when there is neither."""
+    kept = _last_good_bundled().get((choice, datasets[choice])) if choice != UPLOAD else None
+    shown = kept or st.session_state.get("last_good")
+    if shown is None:
+        st.stop()
+    st.session_state.last_good = shown
+    version = " as it was when it last loaded" if shown[0] == choice else ""
+    st.info(f"Still showing '{escape(shown[0])}'{version}.")
+    return shown
