@@ -24,9 +24,13 @@ Sources = tuple[tuple[str, bytes], ...]
 
 
 @st.cache_resource(max_entries=16, show_spinner="Loading dataset…")
-def load_explorer(sources: Sources) -> Explorer:
-    """The explorer for a dataset's files; cached on their names and content (the validated dataset also on disk)."""
-    return Explorer(cached_load(sources))
+def load_explorer(content_key: str, _sources: Sources) -> Explorer:
+    """The explorer for a dataset's files, cached on their content key (the validated dataset also on disk).
+
+    The key is the files' SHA-256 (:func:`graph.network.viewstate.content_key`): Streamlit's own
+    hashing of the files' bytes took about 8 ms of every run of every session.
+    """
+    return Explorer(cached_load(_sources))
 
 
 def bundled_datasets() -> dict[str, Path]:
@@ -102,7 +106,8 @@ def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Ex
     """Load the chosen dataset; if it has problems, list them and keep showing the last good one."""
     try:
         sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
-        loaded = (choice, load_explorer(sources), viewstate.content_key(sources))
+        key = viewstate.content_key(sources)
+        loaded = (choice, load_explorer(key, sources), key)
     except ValidationError as exc:
         st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
         return _instead_of_broken(choice, datasets)
