@@ -38,12 +38,11 @@ class Run:
 
 
 class Tab:
-    """A connected tab: its widgets by key (ids and options, as last drawn) and the runs it made."""
+    """A connected tab: its widgets by key (ids and options, as last drawn) and the app's exceptions."""
 
     def __init__(self, ws: ClientConnection) -> None:
         self.ws = ws
         self.widgets: dict[str, Any] = {}
-        self.runs: list[Run] = []
         self.errors: list[str] = []
         self.cached: dict[str, ForwardMsg] = {}  # large messages by hash, as the browser keeps them
 
@@ -81,7 +80,6 @@ class Tab:
                 self._note_element(forward.delta.new_element, run, started)
             elif kind == "script_finished":
                 run.seconds = time.perf_counter() - started
-                self.runs.append(run)
                 return run
 
     def _message(self, raw: bytes) -> ForwardMsg:
