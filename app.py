@@ -39,6 +39,7 @@ def show_sidebar(datasets: dict[str, Path], explorer: Explorer, controls: bool =
 
 st.set_page_config(page_title="Knowledge-graph explorer", layout="wide")
 layout.apply_styles()
+network.show_reconnected_notice()
 
 datasets = dataset.bundled_datasets()
 chosen = dataset.chosen_dataset(datasets)

@@ -2,14 +2,16 @@
 
 Run from the repository root: ``.venv/bin/python -m bench.load_classroom [SESSIONS] [RERUNS]``
 (defaults 30 and 500). It starts ``streamlit run app.py`` on 127.0.0.1 at a free port and speaks
-Streamlit's own websocket protocol (what the browser sends: a rerun request with the changed
-widget values), so the figures are the server's, not a browser's. Each session has its own
+Streamlit's own websocket protocol (:mod:`bench.tab`: what the browser sends, a rerun request with
+the changed widget values), so the figures are the server's, not a browser's. Each session opens
+the app as a browser does (the first run, then the network's "drawn" report, which brings the
+sidebar's controls), and has its own
 focus, depth, direction, filters and clicks ("Show everything"), chosen at random with a think
 time between actions, and checks after every rerun that the title it gets is the one its own
 choices imply: no session may see another's state.
 
 Reported: rerun latency (request sent → script finished) median, p95 and max under load, with
-the first rerun of each session listed apart, against one student alone on the same server in the
+the opening of each session (both runs) listed apart, against one student alone on the same server in the
 same run (the baseline); bytes sent per rerun; the server's resident memory idle, with every
 session open, and per session; and a leak check: memory sampled as reruns accumulate, averaged
 over the first, middle and last fifth of the run (bounded caches fill early; a leak keeps rising).
@@ -33,12 +35,10 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.browser_timing import running
+from bench.tab import Tab, opened_tab
 from graph import Explorer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +57,7 @@ class Student:
 
     number: int
     rng: random.Random
-    widgets: dict[str, Any] = field(default_factory=dict)
+    widgets: dict[str, Any] = field(default_factory=dict)  # the tab's widgets by key
     focus: str | None = None
     latencies: list[float] = field(default_factory=list)
     received: list[int] = field(default_factory=list)
@@ -90,39 +90,19 @@ def rss_mib(process: psutil.Process) -> float:
     return process.memory_info().rss / 1024 / 1024
 
 
-async def rerun(ws: Any, student: Student, states: list[WidgetState], query: str = "") -> list[str]:
+async def rerun(tab: Tab, student: Student, states: list[WidgetState]) -> list[str]:
     """Send one rerun request; wait for the script to finish; return the headings it drew."""
-    message = BackMsg()
-    message.rerun_script.SetInParent()
-    message.rerun_script.query_string = query
-    message.rerun_script.widget_states.widgets.extend(states)
-    started = time.perf_counter()
-    await ws.send(message.SerializeToString())
-    headings, received = [], 0
-    while True:
-        raw = await ws.recv()
-        received += len(raw)
-        forward = ForwardMsg()
-        forward.ParseFromString(raw)
-        kind = forward.WhichOneof("type")
-        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-            headings += _note_element(forward.delta.new_element, student)
-        elif kind == "script_finished":
-            student.latencies.append(time.perf_counter() - started)
-            student.received.append(received)
-            return headings
+    run = await tab.run(states)
+    student.latencies.append(run.seconds)
+    student.received.append(run.received)
+    return run.headings
 
 
-def _note_element(element: Any, student: Student) -> list[str]:
-    """Remember widget ids and options by key; return the element's text if it is a heading."""
-    kind = element.WhichOneof("type")
-    if kind == "heading":
-        return [element.heading.body]
-    widget = getattr(element, kind)
-    widget_id = getattr(widget, "id", "")
-    if widget_id.startswith("$$ID-"):
-        student.widgets[widget_id.split("-", 2)[2]] = widget
-    return []
+async def open_app(tab: Tab, student: Student) -> None:
+    """Open the app as a browser does (both runs), keeping the tab's widgets for the student's choices."""
+    first, controls = await tab.open()
+    student.first = first.seconds + controls.seconds
+    student.widgets = tab.widgets
 
 
 def choose(student: Student, explorer: Explorer) -> tuple[list[WidgetState], str | None]:
@@ -155,7 +135,7 @@ def check_title(student: Student, headings: list[str], explorer: Explorer) -> No
     """The view title must name this student's own focus (or none)."""
     label = explorer.graph.nodes[student.focus]["label"] if student.focus else None
     around = [h for h in headings if ": around " in h or " around " in h]
-    ours = (label is None and not around) or any(label in h for h in around)
+    ours = not around if label is None else any(label in h for h in around)
     if not ours:
         student.mixups.append(f"session {student.number} focus {student.focus!r} saw {around[:1]}")
 
@@ -163,10 +143,8 @@ def check_title(student: Student, headings: list[str], explorer: Explorer) -> No
 async def student_loop(port: int, student: Student, load: Load, explorer: Explorer, opened: asyncio.Event,
                        ready: list[int]) -> None:
     """Open the app, wait for the whole class, then act until the run is over."""
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
-        await rerun(ws, student, [])
-        student.first = student.latencies.pop()
+    async with opened_tab(f"ws://127.0.0.1:{port}") as tab:
+        await open_app(tab, student)
         ready.append(student.number)
         await opened.wait()
         while not load.over:
@@ -175,7 +153,7 @@ async def student_loop(port: int, student: Student, load: Load, explorer: Explor
                 break
             states, focus = choose(student, explorer)
             student.focus = focus
-            headings = await rerun(ws, student, states)
+            headings = await rerun(tab, student, states)
             check_title(student, headings, explorer)
             load.done += 1
 
@@ -190,13 +168,11 @@ async def sample_memory(process: psutil.Process, load: Load) -> None:
 async def solo_baseline(port: int, explorer: Explorer) -> dict[str, float]:
     """Rerun latency of one student alone on the server, measured in the same run as the class."""
     student = Student(-1, random.Random(-1))
-    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None) as ws:
-        await rerun(ws, student, [])
-        student.latencies.clear()
+    async with opened_tab(f"ws://127.0.0.1:{port}") as tab:
+        await open_app(tab, student)
         for _ in range(SOLO_RERUNS):
             states, student.focus = choose(student, explorer)
-            check_title(student, await rerun(ws, student, states), explorer)
+            check_title(student, await rerun(tab, student, states), explorer)
             await asyncio.sleep(0.2)
     latencies = sorted(x * 1000 for x in student.latencies)
     return {"median": _ms(statistics.median(latencies)), "p95": _ms(_percentile(latencies, 95))}
@@ -209,7 +185,7 @@ async def run_class(sessions: int, reruns: int) -> dict[str, Any]:
         solo = await solo_baseline(port, explorer)
         students = [Student(n, random.Random(n)) for n in range(sessions)]
         load = Load(reruns, time.monotonic() + DEADLINE_S)
-        opened, ready = asyncio.Event(), []
+        opened, ready = asyncio.Event(), list[int]()
         tasks = [asyncio.create_task(student_loop(port, s, load, explorer, opened, ready)) for s in students]
         while len(ready) < sessions:
             await asyncio.sleep(0.2)
@@ -231,7 +207,7 @@ def summarise(students: list[Student], load: Load, idle: float, all_open: float,
         "rerun_ms": {"median": _ms(statistics.median(latencies)), "p95": _ms(_percentile(latencies, 95)),
                      "max": _ms(latencies[-1])},
         "kib_sent_per_rerun": round(statistics.median(b for s in students for b in s.received) / 1024, 1),
-        "first_run_ms": {"median": _ms(statistics.median(firsts)), "max": _ms(firsts[-1])},
+        "opening_ms": {"median": _ms(statistics.median(firsts)), "max": _ms(firsts[-1])},
         "memory_mib": {"idle": round(idle, 1), "all_sessions_open": round(all_open, 1),
                        "per_session": round((all_open - idle) / len(students), 2),
                        "end": round(load.samples[-1][1], 1)},

@@ -85,7 +85,7 @@ def network_data(at: AppTest) -> dict[str, Any]:
     components = [el for el in at.main if el.type == "bidi_component"]
     assert len(components) == 1
     assert components[0].proto.component_name == "knowledge_graph_network"
-    return json.loads(components[0].proto.json)
+    return json.loads(components[0].proto.bytes)
 
 
 def markdown_texts(at: AppTest) -> list[str]:
@@ -495,7 +495,8 @@ def test_invalid_upload_lists_the_problem_with_a_hint() -> None:
 def test_oversized_upload_shows_the_size_limit() -> None:
     at = run_app()
     upload(at, "huge.yaml", b"# padding\n" * 300_000)
-    assert "huge.yaml:1: the file is 2.9 MB; uploads are limited to 2 MB." in sidebar_errors(at)[0]
+    assert "huge.yaml:1: the file is 3,000,000 bytes; uploads are limited to 2 MB (2,000,000 bytes)." \
+        in sidebar_errors(at)[0]
     assert title(at) == clinic_view().title
 
 
@@ -530,9 +531,11 @@ def test_parameters_the_app_does_not_own_survive_every_change() -> None:
 
 
 def test_streamlit_upload_limit_matches_the_app_limit() -> None:
-    """Streamlit writes its own caption from server.maxUploadSize; it must tell the same limit."""
+    """The uploader refuses in the browser at the library's limit, and the server's cap is the same number."""
+    uploader = run_app().sidebar.get("file_uploader")[0].proto
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+    assert uploader.max_upload_size_mb * 1_000_000 == MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] == uploader.max_upload_size_mb
 
 
 def test_groups_in_a_large_view_are_counted_and_explained(monkeypatch: pytest.MonkeyPatch,

@@ -123,6 +123,17 @@ def test_a_dataset_file_made_unreadable_is_refused_without_hanging(course: Path,
         assert_still_showing(run(at), expected)
 
 
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_a_session_opened_after_the_dataset_broke_gets_its_last_good_graph(course: Path, fault: str) -> None:
+    """The server keeps the last good version of each bundled dataset for sessions that never saw it."""
+    run_app()
+    change, expected = FAULTS[fault]
+    change(course)
+    opened_after = run_app()
+    assert_still_showing(opened_after, expected)
+    assert any("as it was when it last loaded" in i.value for i in opened_after.main.info)
+
+
 def test_a_repaired_dataset_is_shown_again(course: Path) -> None:
     at = run_app()
     good = (course / "02-graph.yaml").read_text(encoding="utf-8")
@@ -136,7 +147,7 @@ def test_a_repaired_dataset_is_shown_again(course: Path) -> None:
 
 def _payload_nodes(at: AppTest) -> list[dict[str, Any]]:
     component = next(el for el in at.main if el.type == "bidi_component")
-    return json.loads(component.proto.json)["payload"]["nodes"]
+    return json.loads(component.proto.bytes)["payload"]["nodes"]
 
 
 # Exports never lose work ------------------------------------------------------------------------

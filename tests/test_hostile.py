@@ -410,9 +410,9 @@ def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> Non
 def test_uploader_caption_states_the_library_limits() -> None:
     at = run_app()
     label = at.sidebar.get("file_uploader")[0].proto.label
-    assert upload_caption() in label and f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB" in label
+    assert upload_caption() in label and f"{MAX_UPLOAD_BYTES // 1_000_000} MB" in label
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_UPLOAD_BYTES
 
 
 def test_an_upload_affects_only_its_own_session() -> None:

@@ -41,5 +41,5 @@ def test_drawing_everything_is_offered_with_a_warning(large_app: AppTest) -> Non
 def _dataset_nodes(app: AppTest) -> set[str]:
     """Ids of the dataset's nodes in the data sent to the network component (not drawing aids)."""
     component = next(el for el in app.main if el.type == "bidi_component")
-    nodes = json.loads(component.proto.json)["payload"]["nodes"]
+    nodes = json.loads(component.proto.bytes)["payload"]["nodes"]
     return {node["id"] for node in nodes if re.fullmatch(r"n\d+", str(node["id"]))}

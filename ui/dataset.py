@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ValidationError
-from graph.dataset import cached_load, load_upload, reading, upload_caption
+from graph.dataset import MAX_UPLOAD_MB, cached_load, load_upload, reading, upload_caption
 from graph.dataset.bundled import DATA_DIR
 from graph.network import viewstate
 from ui.text import escape, escape_lines
@@ -24,9 +24,13 @@ Sources = tuple[tuple[str, bytes], ...]
 
 
 @st.cache_resource(max_entries=16, show_spinner="Loading dataset…")
-def load_explorer(sources: Sources) -> Explorer:
-    """The explorer for a dataset's files; cached on their names and content (the validated dataset also on disk)."""
-    return Explorer(cached_load(sources))
+def load_explorer(content_key: str, _sources: Sources) -> Explorer:
+    """The explorer for a dataset's files, cached on their content key (the validated dataset also on disk).
+
+    The key is the files' SHA-256 (:func:`graph.network.viewstate.content_key`): Streamlit's own
+    hashing of the files' bytes took about 8 ms of every run of every session.
+    """
+    return Explorer(cached_load(_sources))
 
 
 def bundled_datasets() -> dict[str, Path]:
@@ -83,7 +87,8 @@ def show_picker(datasets: dict[str, Path]) -> None:
     """The sidebar's dataset picker and upload, with the upload's problems if it had any."""
     st.sidebar.selectbox("Dataset", _names(datasets), key="dataset_choice")
     st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
-                             type=["yaml", "yml"], key="upload", on_change=handle_upload)
+                             type=["yaml", "yml"], key="upload", on_change=handle_upload,
+                             max_upload_size=MAX_UPLOAD_MB)
     if st.session_state.get("upload_error"):
         st.sidebar.error(escape_lines(st.session_state.upload_error))
 
@@ -97,10 +102,35 @@ def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Ex
     (None if there is none yet)."""
     try:
         sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
-        st.session_state.last_good = (choice, load_explorer(sources), viewstate.content_key(sources))
+        key = viewstate.content_key(sources)
+        loaded = (choice, load_explorer(key, sources), key)
     except ValidationError as exc:
         st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
-        if "last_good" not in st.session_state:
-            return None
-        st.info(f"Still showing '{escape(st.session_state.last_good[0])}'.")
-    return st.session_state.last_good
+        return _instead_of_broken(choice, datasets)
+    st.session_state.last_good = loaded
+    if choice != UPLOAD:
+        _last_good_bundled()[(choice, datasets[choice])] = loaded
+    return loaded
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good_bundled() -> dict[tuple[str, Path], tuple[str, Explorer, str]]:
+    """Bundled dataset (name, path) → its last version that loaded, kept per server process for every session.
+
+    A session opened after a bundled dataset broke has no last good graph of its own; this one is
+    the server's. Uploads never go in: they belong to the session that made them.
+    """
+    return {}
+
+
+def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
+    """What to show instead of a dataset that did not load: its last good version in this server
+    process (a bundled one), else the session's last good dataset; stops the run when there is neither."""
+    kept = _last_good_bundled().get((choice, datasets[choice])) if choice != UPLOAD else None
+    shown = kept or st.session_state.get("last_good")
+    if shown is None:
+        st.stop()
+    st.session_state.last_good = shown
+    version = " as it was when it last loaded" if shown[0] == choice else ""
+    st.info(f"Still showing '{escape(shown[0])}'{version}.")
+    return shown

@@ -8,6 +8,7 @@ node keeps the zoom and pan.
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 import streamlit as st
@@ -20,6 +21,10 @@ from ui.assets import published_vis_network
 from ui.text import escape
 
 NETWORK_HEIGHT = "screen"  # the network and its legend fill the window below the network's top
+RECONNECTED = "reconnected_to_new_session"
+RECONNECTED_TEXT = ("The server this page was using stopped, and the page was reconnected to a new one. "
+                    "The view was restored from the link, but an uploaded dataset, a tour's place and quiz "
+                    "answers were lost. Reload the page to carry on with a clean page.")
 
 _NETWORK = st.components.v2.component(
     "knowledge_graph_network", js=component_script(published_vis_network()), css=component_style(),
@@ -28,6 +33,22 @@ _NETWORK = st.components.v2.component(
 
 def _on_node_selected() -> None:
     state.select_node(st.session_state.network.selected)
+
+
+def _on_drawn() -> None:
+    if st.session_state.network.drawn == "reconnected":
+        st.session_state[RECONNECTED] = True
+
+
+def show_reconnected_notice() -> None:
+    """Ask for a reload when this page outlived its server session (see ``network_component.js``).
+
+    Streamlit reconnects a page whose server stopped to a fresh session, on another replica behind
+    a balancer: the view comes back from the URL and the controls, but an upload, a tour's place and
+    quiz answers were in the old session. Said plainly, instead of lost silently.
+    """
+    if st.session_state.get(RECONNECTED):
+        st.warning(RECONNECTED_TEXT, icon=":material/sync_problem:")
 
 
 def _on_node_focused() -> None:
@@ -43,9 +64,23 @@ def payload_for(view: View) -> dict[str, Any]:
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _payload(_view: View, content: str, spec: ViewSpec, title: str, size: int) -> dict[str, Any]:
-    """The payload of a view, identified by its dataset's content, spec, title and size (bounded or not)."""
+    """The payload of a view, identified by its dataset's content, spec, title and size (bounded or not),
+    with its key and its JSON text (serialised once per view, not once per run)."""
     payload = network_payload(_view)
-    return {**payload, "key": hashlib.sha256(repr(payload).encode()).hexdigest()[:16]}
+    text = json.dumps(payload)
+    return {**payload, "key": hashlib.sha256(text.encode()).hexdigest()[:16], "json": text}
+
+
+def component_data(payload: dict[str, Any], report_drawn: str | None) -> bytes:
+    """What the component receives, as the bytes of one JSON object: the view's payload and this run's state.
+
+    Bytes, because Streamlit passes them through untouched and identifies them by one hash, where a
+    dict is serialised twice per run (once to send, once sorted for its identity): for RLS's 260 KB
+    payload that was about 30 ms of every run, in the server's one interpreter, for every session.
+    """
+    state = {"key": payload["key"], "height": NETWORK_HEIGHT, "report_drawn": report_drawn,
+             "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")}
+    return f'{{"payload": {payload["json"]}, {json.dumps(state)[1:]}'.encode()
 
 
 def show_network(view: View, payload: dict[str, Any], report_drawn: str | None = None) -> None:
@@ -54,12 +89,10 @@ def show_network(view: View, payload: dict[str, Any], report_drawn: str | None =
     With a ``report_drawn`` token the component sends "drawn" once the picture is on screen,
     which reruns the app (see :func:`ui.state.first_run_token`).
     """
-    key = payload["key"]
     _NETWORK(
         key="network",
-        data={"payload": payload, "key": key, "height": NETWORK_HEIGHT, "report_drawn": report_drawn,
-              "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")},
-        on_selected_change=_on_node_selected, on_focused_change=_on_node_focused,
+        data=component_data(payload, report_drawn),
+        on_selected_change=_on_node_selected, on_focused_change=_on_node_focused, on_drawn_change=_on_drawn,
         height="content",
     )
 

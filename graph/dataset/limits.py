@@ -13,7 +13,11 @@ import unicodedata
 from graph.dataset.model import Dataset
 from graph.errors import Problem
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_MB = 2
+"""The upload limit, in the megabytes of 1,000,000 bytes that Streamlit's uploader counts in the
+browser (it counts 2**20 on Windows and on the server, so those never refuse a file this allows);
+the app passes it to the uploader, and ``ui/config.toml`` caps the server's upload request at it."""
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_UPLOAD_NODES = 2_000
 MAX_UPLOAD_EDGES = 6_000
 MAX_TEXT_CHARS = 20_000
@@ -58,7 +62,7 @@ def _shows(char: str) -> bool:
 
 def upload_caption() -> str:
     """The limits in words, for the uploader's label."""
-    return (f"YAML, up to {MAX_UPLOAD_BYTES // 1024 // 1024} MB, {MAX_UPLOAD_NODES:,} nodes "
+    return (f"YAML, up to {MAX_UPLOAD_MB} MB, {MAX_UPLOAD_NODES:,} nodes "
             f"and {MAX_UPLOAD_EDGES:,} links")
 
 
@@ -66,8 +70,8 @@ def upload_size_problem(size: int, name: str) -> Problem | None:
     """A problem when an upload of ``size`` bytes is over the limit, else None."""
     if size <= MAX_UPLOAD_BYTES:
         return None
-    return Problem(name, 1, f"the file is {size / 1024 / 1024:.1f} MB; uploads are limited to "
-                   f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB.", hint="Upload a smaller part of the dataset.")
+    return Problem(name, 1, f"the file is {size:,} bytes; uploads are limited to {MAX_UPLOAD_MB} MB "
+                   f"({MAX_UPLOAD_BYTES:,} bytes).", hint="Upload a smaller part of the dataset.")
 
 
 def upload_count_problems(dataset: Dataset, name: str) -> list[Problem]:

@@ -2,7 +2,8 @@
 // this module). Clicking a node sends "selected", double-clicking sends "focused"; the network is
 // rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan. When the
 // data carries a `report_drawn` token (a session's first run, drawn without the sidebar's controls),
-// the component sends "drawn" once the picture is on screen, or once it has failed.
+// the component sends "drawn" once the picture is on screen, or once it has failed ("reconnected"
+// instead of true when the page has outlived its server session).
 // vis-network is loaded once per page from KG_VIS_URL (a static file the browser caches), not sent
 // with every rerun; Streamlit serves static files as text, so the code is run from a script element.
 function kgLoadVis() {
@@ -26,8 +27,15 @@ export default function (component) {
     .catch((error) => kgFailed(component, error));
 }
 
+// The app sends its data as the bytes of one JSON object (cheaper for the server than a dict).
+function kgData(component) {
+  const raw = component.data;
+  return raw instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(raw)) : raw;
+}
+
 function kgRender(component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = kgData(component);
   let holder = parentElement.querySelector(".kg-network");
   if (!holder) {
     holder = document.createElement("div");
@@ -50,8 +58,18 @@ function kgRender(component) {
   if (zoom) { holder.kgZoomed = data.zoom; }
   if (data.report_drawn && holder.kgReported !== data.report_drawn) {
     holder.kgReported = data.report_drawn;  // once per token, however often the component is called
-    kgWhenDrawn(holder, () => setTriggerValue("drawn", true));
+    const report = kgSessionReport(data.report_drawn);
+    kgWhenDrawn(holder, () => setTriggerValue("drawn", report));
   }
+}
+
+// A token is issued once per server session, and a page outlives its session only when Streamlit
+// reconnected it to a new one (its server stopped; behind a balancer, another replica took over):
+// a second token in the same page says so ("reconnected"), and the app asks the reader to reload.
+function kgSessionReport(token) {
+  const reconnected = Boolean(window.kgSessionToken) && window.kgSessionToken !== token;
+  window.kgSessionToken = token;
+  return reconnected ? "reconnected" : true;
 }
 
 function kgWhenDrawn(holder, callback) {
@@ -64,7 +82,8 @@ function kgWhenDrawn(holder, callback) {
 
 // Without vis-network there is no picture: say why where it would be, and still let the controls come.
 function kgFailed(component, error) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = kgData(component);
   const message = document.createElement("p");
   message.className = "kg-failed";
   message.textContent = `The network could not be drawn: ${error.message}. Reload the page to try again.`;
