@@ -4,7 +4,7 @@
     .venv/bin/python scripts/screenshots.py "?focus=rls" "?from=iron_deficiency&to=pregabalin"
 
 Starts the app on a free loopback port, opens each view in Debian's headless Chromium at
-1366×768, 1920×1080 and 768×1024, waits until vis-network has drawn, and writes PNGs to
+1366×768, 1920×1080 and a 390×844 phone, waits until vis-network has drawn, and writes PNGs to
 out/screenshots/. Nothing outside this machine is contacted.
 """
 
@@ -19,8 +19,9 @@ from bench.browser_timing import chromium, running, wait_for_controls
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "out" / "screenshots"
-SIZES = ((1366, 768), (1920, 1080), (768, 1024))
-VIEWS = ("", "?focus=iron_deficiency", "?focus=rls", "?from=iron_deficiency&to=iv_ferric_carboxymaltose",
+SIZES = ((1366, 768), (1920, 1080), (390, 844))
+VIEWS = ("", "?focus=iron_deficiency", "?focus=rls", "?focus=rls&direction=in&kinds=cause",
+         "?from=iron_deficiency&to=iv_ferric_carboxymaltose",
          "?claims=on&focus=rls")
 DRAWN = "() => window.network && network.body.data.nodes.length > 0"
 

@@ -441,7 +441,7 @@ def test_a_link_with_half_a_path_says_so_and_keeps_its_view() -> None:
     at = run_app(**{"from": IRON, "focus": IRON})
     assert warnings(at) == ["The link gives the path's 'from' but not its 'to', so no path is shown. "
                             "Choose the other end under Path."]
-    assert at.selectbox(key="path_from").value == IRON and at.selectbox(key="focus").value == IRON
+    assert at.session_state["path_from"] == IRON and at.session_state["focus"] == IRON
 
 
 def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:

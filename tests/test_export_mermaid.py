@@ -100,7 +100,7 @@ def test_a_view_mermaid_cannot_draw_is_refused_with_a_message() -> None:
     nodes = "".join(f"  - {{id: n{i}, label: N{i}, kind: k, summary: s, references: [x]}}\n"
                     for i in range(MAX_EDGES + 2))
     text = ("meta: {title: Big}\nkinds: [{id: k, label: K, colour: '#E69F00', shape: box, tier: 0}]\n"
-            "relations: [{id: r, label: r, inverse: r}]\nevidence: [{id: e, rank: 1, label: E}]\n"
+            "relations: [{id: r, label: r, inverse: r}]\nevidence: [{id: e, rank: 1, label: E, certainty: high}]\n"
             "references: [{id: x, citation: X, kind: trial, verification: verified}]\n"
             f"nodes:\n{nodes}edges:\n{edges}")
     view = Explorer(load_bytes(text.encode(), "big.yaml")).view()

@@ -35,7 +35,7 @@ from streamlit.testing.v1 import AppTest
 from graph import GraphDataError, ValidationError, load_bytes, load_dataset
 from graph.dataset import MAX_UPLOAD_BYTES, upload_caption
 from graph.dataset.limits import MAX_UPLOAD_EDGES, MAX_UPLOAD_NODES
-from tests.helpers import run_app, unblocked
+from tests.helpers import plain, run_app, unblocked
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -374,7 +374,7 @@ def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
         assert not at.exception, name
         with pytest.raises(ValidationError) as caught:
             load_bytes(data, name)
-        shown = re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.sidebar.error)).replace("  \n", "\n")
+        shown = "\n".join(plain(e.value) for e in at.sidebar.error).replace("  \n", "\n")
         assert _problem_lines(shown, name) == _problem_lines(str(caught.value), name), name
         assert at.main.subheader[0].value == title, name
 
@@ -388,7 +388,7 @@ def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
 
 
 def _sidebar_errors(at: AppTest) -> str:
-    return re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.sidebar.error))
+    return "\n".join(plain(e.value) for e in at.sidebar.error)
 
 
 def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> None:

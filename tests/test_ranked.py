@@ -30,7 +30,7 @@ def test_the_list_escapes_dataset_text() -> None:
     assert ranked is not None
     text = ranked_markdown(ranked)
     assert "**Low certainty (dotted)**" in text and "- Caffeine: worsens" in text
-    assert "Parkinson's disease" in text and "(≈164 loci)" in text
+    assert "Chronic venous insufficiency / varicose veins" in text and "(≈164 loci)" in text
 
 
 def test_dataset_markup_in_the_list_stays_text() -> None:

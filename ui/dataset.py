@@ -123,13 +123,14 @@ def _last_good_bundled() -> dict[tuple[str, Path], tuple[str, Explorer, str]]:
     return {}
 
 
-def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str]:
+def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
     """What to show instead of a dataset that did not load: its last good version in this server
-    process (a bundled one), else the session's last good dataset; stops the run when there is neither."""
+    process (a bundled one), else the session's last good dataset; None when there is neither (the
+    app then draws only the picker and the upload, so another dataset can be chosen)."""
     kept = _last_good_bundled().get((choice, datasets[choice])) if choice != UPLOAD else None
     shown = kept or st.session_state.get("last_good")
     if shown is None:
-        st.stop()
+        return None
     st.session_state.last_good = shown
     version = " as it was when it last loaded" if shown[0] == choice else ""
     st.info(f"Still showing '{escape(shown[0])}'{version}.")
