@@ -136,7 +136,7 @@ def test_legend_has_real_swatches_and_is_visible_next_to_the_network(page: Any, 
         "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
         " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i]) n++; } return n; }")
     assert ink > 20
-    for text in ("Cause / risk factor", "Strong (solid)", "Moderate (dashed)", "Supported"):
+    for text in ("Cause / risk factor", "Moderate certainty (dashed)", "Low certainty (dotted)", "Supported"):
         assert legend.get_by_text(text, exact=True).first.is_visible()
     box = legend.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 768, f"legend below the fold: {box}"

@@ -15,7 +15,7 @@ import re
 from graph.present import escape_markdown
 
 _WORD_JOINER = "\u2060"
-_WWW_DOT = re.compile(r"(?i)(www)(\.)")
+_WWW_DOT = re.compile(r"(?i)(www)(\\?\.)")
 
 
 def escape(text: str) -> str:
