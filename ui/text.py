@@ -4,7 +4,7 @@ CommonMark's own markup is escaped by :func:`graph.present.escape_markdown`. Str
 adds more, which backslashes do not stop: GitHub-style autolinks (``https://…``, ``www.…``,
 ``name@host``) found in the text after parsing, emoji and icon shortcodes (``:smile:``,
 ``:material/home:``) and coloured text (``:red[…]``). A word joiner (U+2060, invisible and
-zero-width) after each colon not followed by a space, between ``www`` and its dot, and before
+zero-width) after each colon that starts one of them, between ``www`` and its dot, and before
 each ``@`` breaks every one
 of those patterns while the text reads the same.
 """
@@ -16,7 +16,8 @@ import re
 from graph.present import escape_markdown
 
 _WORD_JOINER = "\u2060"
-_COLON_BEFORE_WORD = re.compile(r":(?=\S)")  # a colon before a space opens no shortcode, link or colour
+# A colon that starts a URL's "//", a shortcode (":smile:", ":material/home:") or a colour (":red[").
+_MARKUP_COLON = re.compile(r":(?=//|[\w/+-]+\\?[:\[])")
 _WWW_DOT = re.compile(r"(?i)(www)(\\?\.)")
 
 
@@ -31,5 +32,5 @@ def escape_lines(text: str) -> str:
 
 
 def _break_streamlit_markup(text: str) -> str:
-    joined = _COLON_BEFORE_WORD.sub(":" + _WORD_JOINER, text).replace("@", _WORD_JOINER + "@")
+    joined = _MARKUP_COLON.sub(":" + _WORD_JOINER, text).replace("@", _WORD_JOINER + "@")
     return _WWW_DOT.sub(rf"\1{_WORD_JOINER}\2", joined)
