@@ -127,7 +127,7 @@ def test_a_quiz_shows_dataset_text_literally(page: Any, app_url: str) -> None:
 
     dialogs = record_dialogs(page)
     upload(page, app_url, XSS)
-    page.get_by_role("button", name=re.compile(r"claims hidden: show the claims layer")).click()
+    page.get_by_role("button", name=re.compile(r"claims? hidden: show the claims layer")).click()
     quiz = make_quiz(Explorer.from_path(XSS), ViewSpec(claims=True), seed=1, count=5)
     panel = page.locator('[data-testid="stExpander"]', has_text="Quiz yourself on this view")
     panel.get_by_text("Quiz yourself on this view").click()
