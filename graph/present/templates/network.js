@@ -59,7 +59,7 @@ function kgElement(tag, className, text) {
 function kgHeight(holder, legend, wanted) {
   if (typeof wanted === "number") { return wanted; }
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 24);
+  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 12);
 }
 
 function kgClampedHeight(room) {
