@@ -182,19 +182,23 @@ def _fitted_nodes(view: View) -> set[str]:
 
 
 def _open_positions(view: View, groups: list[Group], group: Group, base: Arrangement) -> Positions:
-    """Positions while ``group`` is open: the others stay closed, its members wrap into as many
-    columns (or rows) as make them biggest when the page zooms to them."""
+    """Positions while ``group`` is open: the others stay closed, and its members take the layout
+    (the closed view's, or another candidate) and the columns (or rows) that make them biggest when
+    the page zooms to them; on a tie the closed view's layout wins, so opening moves little."""
     graph = collapsed(view, groups, open_id=group.id)
     if view.spec.layout == "force":
         return _force(view, graph, base.extents)
-    direction, ranks, gap = candidates(view, graph)[base.direction]
+    layouts = candidates(view, graph)
+    order = [base.direction, *(name for name in layouts if name != base.direction)]
     members = set(group.members)
     best, best_scale = None, -math.inf
-    for wrap in WRAPS:
-        positions = place(ranks, base.extents, direction, wrap, gap)
-        scale = fit_scale({m: positions[m] for m in members}, base.extents, CANVAS)
-        if scale > best_scale + 1e-9:
-            best, best_scale = positions, scale
+    for name in order:
+        direction, ranks, gap = layouts[name]
+        for wrap in WRAPS:
+            positions = place(ranks, base.extents, direction, wrap, gap)
+            scale = fit_scale({m: positions[m] for m in members}, base.extents, CANVAS)
+            if scale > best_scale + 1e-9:
+                best, best_scale = positions, scale
     assert best is not None
     return best
 
