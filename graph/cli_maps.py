@@ -11,9 +11,16 @@ from pathlib import Path
 
 from graph.dataset.bundled import DEFAULT_DATASET
 from graph.errors import ExportError
+from graph.export.csv_export import csv_text
 from graph.network.explorer import Explorer
 from graph.teaching.concept_map import StudentMap, read_map
-from graph.teaching.map_overlay import class_overlay, overlay_links_csv, overlay_students_csv
+from graph.teaching.map_overlay import (
+    LINK_COLUMNS,
+    STUDENT_COLUMNS,
+    class_overlay,
+    overlay_link_rows,
+    overlay_student_rows,
+)
 from graph.teaching.map_scoring import VERDICT_WORDS, MapScore, score_map
 from graph.teaching.writing import write_text
 
@@ -22,7 +29,7 @@ def score(args: argparse.Namespace) -> int:
     """Print a map's score: every link's verdict with the map's evidence, then precision and recall."""
     explorer = Explorer.from_path(args.dataset)
     student_map = _checked(read_map(args.map), explorer, args.map)
-    result = score_map(explorer, student_map)
+    result = score_map(explorer, student_map, str(args.map))
     labels = {node: data["label"] for node, data in explorer.graph.nodes(data=True)}
     for item in result.verdicts:
         source, relation, target = item.link
@@ -35,14 +42,14 @@ def score(args: argparse.Namespace) -> int:
 def overlay(args: argparse.Namespace) -> int:
     """Write a class overlay: OUTPUT (every link, how many drew it) and OUTPUT's .students.csv."""
     explorer = Explorer.from_path(args.dataset)
-    maps = [(_student_name(path, mapped), mapped) for path in args.maps
-            for mapped in [_checked(read_map(path), explorer, path)]]
-    result = class_overlay([(name, mapped, score_map(explorer, mapped)) for name, mapped in maps])
+    maps = [(path, _checked(read_map(path), explorer, path)) for path in args.maps]
+    result = class_overlay([(_student_name(path, mapped), mapped, score_map(explorer, mapped, str(path)))
+                            for path, mapped in maps])
     labels = {node: data["label"] for node, data in explorer.graph.nodes(data=True)}
     phrases = {relation.id: relation.label for relation in explorer.dataset.relations}
     students = Path(args.output).with_suffix(".students.csv")
-    write_text(overlay_links_csv(result, labels, phrases), args.output)
-    write_text(overlay_students_csv(result), students)
+    write_text(csv_text(overlay_link_rows(result, labels, phrases), LINK_COLUMNS), args.output)
+    write_text(csv_text(overlay_student_rows(result), STUDENT_COLUMNS), students)
     print(f"Wrote {args.output} ({len(result.links)} links, {len(result.misconceptions)} misconceptions) "
           f"and {students} ({len(maps)} students).")
     return 0

@@ -14,8 +14,15 @@ import jsonschema
 import pytest
 
 from graph import Explorer, ValidationError, ViewSpec
+from graph.export.csv_export import csv_text
 from graph.teaching.concept_map import MapLink, StudentMap, map_from_bytes, map_to_json
-from graph.teaching.map_overlay import class_overlay, overlay_links_csv, overlay_students_csv
+from graph.teaching.map_overlay import (
+    LINK_COLUMNS,
+    STUDENT_COLUMNS,
+    class_overlay,
+    overlay_link_rows,
+    overlay_student_rows,
+)
 from graph.teaching.map_scoring import MISSING, NOT_IN_MAP, REVERSED, RIGHT, WRONG_RELATION, score_map
 from graph.teaching.map_task import make_task
 
@@ -106,9 +113,10 @@ def test_a_class_overlay_counts_each_link_and_ranks_misconceptions(tiny: Explore
     assert [link.link for link in overlay.misconceptions] == [wrong.proposition]
     labels = {n: d["label"] for n, d in tiny.graph.nodes(data=True)}
     phrases = {r.id: r.label for r in tiny.dataset.relations}
-    assert "Bad blood flow,causes,Low iron,2,3,not in the map" in overlay_links_csv(overlay, labels, phrases)
-    assert "Iron pill,treats,The disease,2,3,right" in overlay_links_csv(overlay, labels, phrases)
-    assert overlay_students_csv(overlay).splitlines()[2] == "Ben,kit,2,1,3,0.50,0.25"
+    links = csv_text(overlay_link_rows(overlay, labels, phrases), LINK_COLUMNS)
+    assert "Bad blood flow,causes,Low iron,2,3,not in the map" in links
+    assert "Iron pill,treats,The disease,2,3,right" in links
+    assert csv_text(overlay_student_rows(overlay), STUDENT_COLUMNS).splitlines()[2] == "Ben,kit,2,1,3,0.50,0.25"
 
 
 def test_the_cli_scores_a_map_and_writes_a_class_overlay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,3 +135,27 @@ def test_the_cli_scores_a_map_and_writes_a_class_overlay(tmp_path: Path, capsys:
         "ana,kit,2,1,3,0.50,0.25", "ana,kit,2,1,3,0.50,0.25"]
     assert main(["score", str(ana)]) == 1
     assert "was built on 'Tiny test graph'" in capsys.readouterr().err
+
+
+def test_the_class_overlay_keeps_a_label_that_starts_like_a_formula_inert(tmp_path: Path) -> None:
+    from graph.cli import main
+
+    dataset = tmp_path / "formula.yaml"
+    dataset.write_text((ROOT / "tests" / "data" / "tiny.yaml").read_text().replace(
+        "    label: Low iron\n", '    label: "=HYPERLINK(\\"http://evil.example\\")"\n'))
+    ana = tmp_path / "ana.json"
+    ana.write_text(map_to_json(built([MapLink("low_iron", "leads_to", "brain_iron")])))
+    assert main(["overlay", str(ana), "-o", str(tmp_path / "class.csv"), "--dataset", str(dataset)]) == 0
+    cells = [row.split(",")[0] for row in (tmp_path / "class.csv").read_text(encoding="utf-8-sig").splitlines()]
+    assert any(cell.startswith('"\'=HYPERLINK') or cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell.startswith(("=", '"=')) for cell in cells)
+
+
+def test_a_map_naming_what_the_dataset_lacks_lists_every_unknown_id(tiny: Explorer) -> None:
+    stale = built([MapLink("pil", "treats", "disease"), MapLink("pill", "cures", "nowhere")])
+    with pytest.raises(ValidationError) as caught:
+        score_map(tiny, stale, "ana.json")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "ana.json: links[0]: source 'pil' is not a node of this dataset. Did you mean 'pill'?",
+        "ana.json: links[1]: relation 'cures' is not a relation of this dataset. Did you mean 'causes'?",
+        "ana.json: links[1]: target 'nowhere' is not a node of this dataset."]

@@ -1,12 +1,11 @@
 """Showing dataset text through Streamlit's Markdown without it turning into markup.
 
-CommonMark's own markup is escaped by :func:`graph.present.escape_markdown`. Streamlit's Markdown
-adds more, which backslashes do not stop: GitHub-style autolinks (``https://…``, ``www.…``,
-``name@host``) found in the text after parsing, emoji and icon shortcodes (``:smile:``,
-``:material/home:``) and coloured text (``:red[…]``). A word joiner (U+2060, invisible and
-zero-width) after each colon that starts one of them, between ``www`` and its dot, and before
-each ``@`` breaks every one
-of those patterns while the text reads the same.
+CommonMark's own markup is escaped by :func:`graph.present.escape_markdown`, which also puts a
+word joiner (U+2060, invisible and zero-width) before an e-mail address's ``@``. Streamlit's
+Markdown adds more, which backslashes do not stop: links made of ``https://…`` and ``www.…``
+after parsing, emoji and icon shortcodes (``:smile:``, ``:material/home:``) and coloured text
+(``:red[…]``). A word joiner after each colon that starts one of them and between ``www`` and its
+dot breaks every one of those patterns while the text reads the same.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ from __future__ import annotations
 import re
 
 from graph.present import escape_markdown
+from graph.present.markdown import WORD_JOINER
 
-_WORD_JOINER = "\u2060"
 # A colon that starts a URL's "//", a shortcode (":smile:", ":material/home:") or a colour (":red[").
 _MARKUP_COLON = re.compile(r":(?=//|[\w/+-]+\\?[:\[])")
 _WWW_DOT = re.compile(r"(?i)(www)(\\?\.)")
@@ -32,5 +31,5 @@ def escape_lines(text: str) -> str:
 
 
 def _break_streamlit_markup(text: str) -> str:
-    joined = _MARKUP_COLON.sub(":" + _WORD_JOINER, text).replace("@", _WORD_JOINER + "@")
-    return _WWW_DOT.sub(rf"\1{_WORD_JOINER}\2", joined)
+    joined = _MARKUP_COLON.sub(":" + WORD_JOINER, text)
+    return _WWW_DOT.sub(rf"\1{WORD_JOINER}\2", joined)

@@ -3,18 +3,19 @@
 Kit-Build's diagnosis for a whole class: every link any student drew, with how many drew it and
 what the map says of it; the links drawn that the map does not state (reversed, with another
 relation, or not there at all), most common first, which is where to start the next lesson; and a
-row per student with their precision and recall.
+row per student with their precision and recall. The rows are plain data; the command line writes
+them with the CSV export's writer, which keeps a label that starts like a formula inert.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 
 from graph.teaching.concept_map import Proposition, StudentMap
 from graph.teaching.map_scoring import MISSING, RIGHT, VERDICT_WORDS, MapScore
+
+Row = dict[str, str | int | float | bool]
 
 
 @dataclass(frozen=True)
@@ -53,23 +54,19 @@ def class_overlay(scored: list[tuple[str, StudentMap, MapScore]]) -> ClassOverla
     return ClassOverlay(tuple(OverlayLink(link, counts[link], verdicts[link]) for link in ordered), tuple(scored))
 
 
-def overlay_links_csv(overlay: ClassOverlay, labels: dict[str, str], phrases: dict[str, str]) -> str:
-    """The links as CSV: source, relation, target (as read), students who drew it, verdict."""
-    rows = [[labels[s], phrases[r], labels[t], link.students, len(overlay.students), VERDICT_WORDS[link.verdict]]
+LINK_COLUMNS = ("source", "relation", "target", "students", "of", "verdict")
+STUDENT_COLUMNS = ("student", "level", "drawn", "right", "missing", "precision", "recall")
+
+
+def overlay_link_rows(overlay: ClassOverlay, labels: dict[str, str], phrases: dict[str, str]) -> list[Row]:
+    """The links as table rows: source, relation, target (as read), students who drew it, verdict."""
+    return [dict(zip(LINK_COLUMNS, (labels[s], phrases[r], labels[t], link.students, len(overlay.students),
+                                    VERDICT_WORDS[link.verdict]), strict=True))
             for link in overlay.links for s, r, t in [link.link]]
-    return _csv(["source", "relation", "target", "students", "of", "verdict"], rows)
 
 
-def overlay_students_csv(overlay: ClassOverlay) -> str:
+def overlay_student_rows(overlay: ClassOverlay) -> list[Row]:
     """One row per student: level, links drawn, right, missing, precision and recall."""
-    rows = [[name, mapped.level, score.drawn, score.right, len(score.of(MISSING)),
-             f"{score.precision:.2f}", f"{score.recall:.2f}"] for name, mapped, score in overlay.students]
-    return _csv(["student", "level", "drawn", "right", "missing", "precision", "recall"], rows)
-
-
-def _csv(header: list[str], rows: list[list[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return "\ufeff" + out.getvalue()
+    return [dict(zip(STUDENT_COLUMNS, (name, mapped.level, score.drawn, score.right, len(score.of(MISSING)),
+                                       f"{score.precision:.2f}", f"{score.recall:.2f}"), strict=True))
+            for name, mapped, score in overlay.students]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.dataset.convert import suggest
+from graph.errors import Problem, ValidationError
 from graph.network.explorer import Explorer
 from graph.teaching.concept_map import MapLink, Proposition, StudentMap
 from graph.teaching.facts import Scope, evidence_text, statement
@@ -62,11 +64,33 @@ class MapScore:
         return tuple(item for item in self.verdicts if item.verdict == verdict)
 
 
-def score_map(explorer: Explorer, student_map: StudentMap) -> MapScore:
-    """Score a saved map against the view it was built on (its level and seed give the task)."""
+def score_map(explorer: Explorer, student_map: StudentMap, name: str = "the map") -> MapScore:
+    """Score a saved map against the view it was built on (its level and seed give the task).
+
+    Raises ValidationError, naming ``name`` and every unknown id, when a link names a node or a
+    relation the dataset does not have (a map made on another version of it, or edited by hand).
+    """
+    problems = map_problems(explorer, student_map, name)
+    if problems:
+        raise ValidationError(problems)
     view = explorer.view(student_map.spec)
     task = make_task(view, student_map.level, student_map.seed)
     return score_links(explorer, task, student_map.links)
+
+
+def map_problems(explorer: Explorer, student_map: StudentMap, name: str) -> list[Problem]:
+    """A problem for each link end or relation that is not in the dataset."""
+    nodes, relations = explorer.graph, {relation.id for relation in explorer.dataset.relations}
+    links = [(part, index, link) for part in ("given", "links")
+             for index, link in enumerate(getattr(student_map, part))]
+    problems = [Problem(name, 0, f"{part}[{index}]: {end} '{node}' is not a node of this dataset.",
+                        hint=suggest(node, nodes))
+                for part, index, link in links for end, node in (("source", link.source), ("target", link.target))
+                if node not in nodes]
+    problems += [Problem(name, 0, f"{part}[{index}]: relation '{link.relation}' is not a relation of this dataset.",
+                         hint=suggest(link.relation, relations))
+                 for part, index, link in links if link.relation not in relations]
+    return problems
 
 
 def score_links(explorer: Explorer, task: MapTask, links: tuple[MapLink, ...]) -> MapScore:
