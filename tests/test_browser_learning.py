@@ -127,7 +127,9 @@ def test_a_quiz_shows_dataset_text_literally(page: Any, app_url: str) -> None:
 
     dialogs = record_dialogs(page)
     upload(page, app_url, XSS)
-    page.get_by_role("button", name=re.compile(r"claims? hidden: show the claims layer")).click()
+    show_claims = page.get_by_role("button", name=re.compile(r"claims? hidden: show the claims layer"))
+    show_claims.click()
+    expect(show_claims).to_have_count(0, timeout=TIMEOUT_MS)  # the claims layer is on before the quiz starts
     quiz = make_quiz(Explorer.from_path(XSS), ViewSpec(claims=True), seed=1, count=5)
     panel = page.locator('[data-testid="stExpander"]', has_text="Quiz yourself on this view")
     panel.get_by_text("Quiz yourself on this view").click()
