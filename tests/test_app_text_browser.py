@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_xss_browser import DRAW_TIMEOUT_MS, NODE_CENTRE, wait_for_network
+from tests.test_xss_browser import DRAW_TIMEOUT_MS, wait_for_network
 
 TINY = Path(__file__).parent / "data" / "tiny.yaml"
 LABEL = "Iron: see www.evil.example"
@@ -40,8 +40,9 @@ def test_details_show_urls_shortcodes_and_colour_markup_as_typed(page: Any, app_
     page.wait_for_function("() => window.network && network.body.data.nodes.length > 0", timeout=DRAW_TIMEOUT_MS)
     page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(markup_file)
     wait_for_network(page, 5)
-    centre = page.evaluate(NODE_CENTRE, "low_iron")
-    page.mouse.click(centre["x"], centre["y"])
+    search = page.get_by_role("textbox", name="Search (label or alias)")
+    search.fill("iron deficiency")  # an alias of the node, found as a student would find it
+    search.press("Enter")
     page.locator("h3", has_text="Iron").wait_for(timeout=DRAW_TIMEOUT_MS)
     page.get_by_text("red words").first.wait_for(timeout=DRAW_TIMEOUT_MS)
     shown = page.evaluate(VISIBLE)
