@@ -10,9 +10,16 @@ cd "$(dirname "$0")/.."
 compile=(.venv/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes
          --no-header --custom-compile-command "bash scripts/lock.sh")
 header() { printf '# %s, locked with hashes from pyproject.toml by `bash scripts/lock.sh`. Do not edit.\n' "$1"; }
-{ header "The app's dependencies"; "${compile[@]}" "$@" -o -; } > requirements.txt.new
-{ header "The app's, the tests' and the benchmark's dependencies"; "${compile[@]}" --extra test "$@" -o -; } \
-  > requirements-dev.txt.new
-mv requirements.txt.new requirements.txt
-mv requirements-dev.txt.new requirements-dev.txt
+# uv keeps the versions already in its output file where the ranges still allow them, so a new
+# dependency changes the lock by what it needs and no more (--upgrade asks for the newest of all).
+lock() {  # lock FILE DESCRIPTION UV-ARGUMENTS...
+  local file=$1 description=$2
+  shift 2
+  cp "$file" "$file.new"
+  "${compile[@]}" "$@" -o "$file.new" >/dev/null
+  { header "$description"; cat "$file.new"; } > "$file"
+  rm "$file.new"
+}
+lock requirements.txt "The app's dependencies" "$@"
+lock requirements-dev.txt "The app's, the tests' and the benchmark's dependencies" --extra test "$@"
 echo "Locked $(grep -c '==' requirements.txt) packages for the app, $(grep -c '==' requirements-dev.txt) with the tests."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages in .venv, exactly as locked in
-# requirements-dev.txt; Chromium, Graphviz, Poppler, LibreOffice Impress and Calc (they open the decks and tables)
+# requirements-dev.txt; Chromium, Graphviz, Poppler, nginx, LibreOffice Impress and Calc (they open the decks and tables)
 # and the fonts that draw every script and emoji, from Debian), then lint, type-check and run the whole test suite. Extra arguments go to pytest.
 #
 # --latest (first argument): run everything in .venv-latest on the newest versions the ranges in
@@ -29,6 +29,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v dot >/dev/null || missing+=(graphviz)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # checks deploy/'s site file
 for package in libreoffice-impress-nogui libreoffice-calc-nogui; do  # they open the decks and the CSV tables
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done

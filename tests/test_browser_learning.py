@@ -89,12 +89,10 @@ def walk(page: Any, app_url: str, tour_id: str) -> dict[int, dict[str, Any]]:
     return figures
 
 
-def test_every_rls_tour_step_is_legible_at_1366x768(page: Any, app_url: str) -> None:
-    failures = []
-    for tour in rls().dataset.tours:
-        for number, figures in walk(page, app_url, tour.id).items():
-            if figures["readable_share"] < MIN_READABLE_SHARE or figures["smudges"] or figures["overlaps"]:
-                failures.append(f"{tour.id} step {number}: {figures}")
+@pytest.mark.parametrize("tour_id", [tour.id for tour in rls().dataset.tours])
+def test_every_rls_tour_step_is_legible_at_1366x768(page: Any, app_url: str, tour_id: str) -> None:
+    failures = [f"{tour_id} step {number}: {figures}" for number, figures in walk(page, app_url, tour_id).items()
+                if figures["readable_share"] < MIN_READABLE_SHARE or figures["smudges"] or figures["overlaps"]]
     assert failures == [], f"steps not legible (labels ≥ {READABLE_PX} px, no overlaps):\n" + "\n".join(failures)
 
 

@@ -41,6 +41,9 @@ def open_view(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_function("() => window.network !== undefined", timeout=TIMEOUT_MS)
     page.locator(".kg-network[data-drawn=yes]").wait_for(timeout=TIMEOUT_MS)
+    # The drawn report reruns the app with its controls; measure and press keys after that run.
+    page.get_by_text("The controls appear once the graph is drawn.").wait_for(state="detached", timeout=TIMEOUT_MS)
+    page.locator("[data-test-script-state=notRunning]").wait_for(timeout=TIMEOUT_MS)
     page.evaluate(SETTLED)
 
 
