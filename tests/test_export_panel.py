@@ -69,3 +69,5 @@ def test_a_course_package_asks_for_its_pass_score(app: AppTest) -> None:
     assert not app.exception
     assert downloads(app) == ["Download tiny-test-graph.scorm.zip"]
     assert app.number_input(key="export_pass_score").value == 60 and app.slider(key="export_scale").disabled
+    assert [info.value for info in app.info if "quiz" in info.value] == [
+        "The quiz has 2 questions; the LMS records passed at 60% or more."]

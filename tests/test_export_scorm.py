@@ -25,7 +25,7 @@ from markupsafe import escape
 from graph import Explorer, ViewSpec
 from graph.cli import main
 from graph.errors import ExportError
-from graph.export import FORMATS, export_bytes
+from graph.export import FORMATS, export_bytes, export_notes
 from graph.export.scorm import SCHEMAS, course_bytes, tour_course
 
 DATA = Path(__file__).parent / "data"
@@ -209,3 +209,17 @@ def test_the_cli_writes_a_view_and_a_tour(tmp_path: Path, capsys: pytest.Capture
     assert f"Wrote {course} (scorm:" in out and "lesson pages of" in out and "passed at 80%" in out
     assert etree.fromstring(zipfile.ZipFile(course).read("imsmanifest.xml")).findtext(f".//{ADLCP}masteryscore") == "60"
     assert packaging_problems(zipfile.ZipFile(tour_zip)) == []
+
+
+def test_a_view_without_questions_is_a_lesson_alone() -> None:
+    """No quiz tab and no mastery score (the LMS then records completed, not passed or failed); the
+    teacher is told before making it."""
+    view = Explorer.from_path(DATA / "xss.yaml").view(ViewSpec(claims=False))
+    archive = zipfile.ZipFile(io.BytesIO(export_bytes(view, "scorm")))
+    assert packaging_problems(archive) == []
+    assert etree.fromstring(archive.read("imsmanifest.xml")).find(f".//{ADLCP}masteryscore") is None
+    assert "Quiz (" not in archive.read("index.html").decode()
+    assert export_notes(view, "scorm")[0].startswith("This view yields no quiz questions")
+    learning = Explorer.from_path(DATA / "learning.yaml").view(ViewSpec(claims=True))
+    assert export_notes(learning, "scorm", pass_score=70) == [
+        "The quiz has 6 questions; the LMS records passed at 70% or more."]

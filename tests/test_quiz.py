@@ -282,4 +282,5 @@ def test_the_learning_guide_cli_sessions_run(tmp_path: Path, monkeypatch: pytest
                      for before, a in zip(("", *session.arguments[:-1]), session.arguments, strict=True)]
         assert main(arguments) == 0
         written = capsys.readouterr().out
-        assert written.startswith(session.output[0].split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))
+        shown = next(line for line in session.output if line.startswith("Wrote "))  # notes go to stderr
+        assert written.startswith(shown.split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))

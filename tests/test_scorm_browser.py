@@ -154,3 +154,16 @@ def test_outside_an_lms_the_quiz_still_scores_and_fits_a_phone(browser: Any, tmp
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_lesson_without_questions_is_recorded_as_completed(page: Any) -> None:
+    """A view with no question (hostile labels, too) opens without a quiz tab or a script run from its text."""
+    view = Explorer.from_path(Path(__file__).parent / "data" / "xss.yaml").view(ViewSpec(claims=False))
+    lesson = zipfile.ZipFile(io.BytesIO(export_bytes(view, "scorm")))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    frame = open_in_lms(page, lesson)
+    assert frame.locator(".course-tab").all_inner_texts() == ["Lesson"]
+    cmi = recorded(page)
+    assert cmi["core"]["lesson_status"] == "completed" and cmi["core"]["score"]["raw"] == "" and dialogs == []

@@ -30,7 +30,7 @@ from graph.export.json_export import write_json
 from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
-from graph.export.scorm import write_scorm
+from graph.export.scorm import course_notes, write_scorm
 from graph.files import Write, write_all_atomically, write_atomically
 from graph.network.view import View
 
@@ -195,8 +195,11 @@ def write_files(view: View, planned: list[PlannedFile], force: bool = False) -> 
 
 
 def export_notes(view: View, fmt: str, options: ExportOptions | None = None, **given: object) -> list[str]:
-    """What the user should know about this export before making it, e.g. a PNG's reduced scale."""
+    """What the user should know about this export before making it, e.g. a PNG's reduced scale or
+    the number of questions in a course package."""
     checked = _options(_format(fmt), options, given)
+    if fmt == "scorm":
+        return course_notes(view, checked)
     if fmt != "png":
         return []
     from graph.export import image_export, pages

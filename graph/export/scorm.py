@@ -71,6 +71,15 @@ def view_course(view: View, pass_score: int = DEFAULT_PASS_SCORE) -> Course:
     return Course(view.title, view.dataset.meta.title, (step,), quiz, pass_score)
 
 
+def course_notes(view: View, options: ExportOptions = DEFAULTS) -> list[str]:
+    """What a teacher should know before making the package: how many questions, and the pass score."""
+    questions = len(quiz_on(view.dataset, build_graph(view.dataset), view.graph, view.title).questions)
+    if not questions:
+        return ["This view yields no quiz questions (widen it, or turn the claims layer on): the package is "
+                "the lesson alone, which the LMS records as completed once it is opened."]
+    return [f"The quiz has {questions} questions; the LMS records passed at {options.pass_score}% or more."]
+
+
 def tour_course(explorer: Explorer, tour_id: str, pass_score: int = DEFAULT_PASS_SCORE) -> Course:
     """The course of a tour: a lesson page per step, then a quiz on everything the steps show.
 
@@ -98,7 +107,8 @@ def write_course(course: Course, stream: BinaryIO) -> None:
     files = {name: text.encode("utf-8") for name, text in {LAUNCH: course_html(course), **pages}.items()}
     content = b"".join(files.values())
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        _add(archive, "imsmanifest.xml", manifest_xml(course.title, course.pass_score, list(files), content))
+        pass_score = course.pass_score if course.quiz.questions else None
+        _add(archive, "imsmanifest.xml", manifest_xml(course.title, pass_score, list(files), content))
         for name in SCHEMAS:
             _add(archive, name, schema_bytes(name))
         for name, data in files.items():

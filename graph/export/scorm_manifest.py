@@ -2,7 +2,8 @@
 SCORM 1.2 schemas (``imscp_rootv1p1p2.xsd``, ``adlcp_rootv1p2.xsd``) declare it.
 
 The manifest has the SCORM metadata (``ADL SCORM`` 1.2), one organization with one item, the
-course, whose ``adlcp:masteryscore`` is the pass score, and one resource, the SCO
+course, whose ``adlcp:masteryscore`` is the pass score (none for a lesson without a quiz, which
+the LMS then records as completed rather than passed), and one resource, the SCO
 (``adlcp:scormtype="sco"``) launched from ``index.html``, listing every file of the package. A
 title is text (escaped by the XML writer) and at most 200 characters, the schemas' limit; the
 identifiers are ``xsd:ID`` values made from a digest of the content, so the same course gets the
@@ -26,8 +27,9 @@ ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
 
 
-def manifest_xml(title: str, pass_score: int, files: list[str], content: bytes) -> bytes:
-    """The manifest for a course called ``title`` made of ``files`` (the launch page first)."""
+def manifest_xml(title: str, pass_score: int | None, files: list[str], content: bytes) -> bytes:
+    """The manifest for a course called ``title`` made of ``files`` (the launch page first);
+    ``pass_score`` is None for a course without a quiz."""
     ids = _identifiers(content)
     manifest = ET.Element(f"{{{CP}}}manifest", {"identifier": ids["manifest"], "version": "1.0",
                                                 f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS})
@@ -52,14 +54,15 @@ def _identifiers(content: bytes) -> dict[str, str]:
     return {part: f"kg-{part}-{digest}" for part in ("manifest", "organization", "item", "sco")}
 
 
-def _organizations(manifest: ET.Element, ids: dict[str, str], title: str, pass_score: int) -> None:
+def _organizations(manifest: ET.Element, ids: dict[str, str], title: str, pass_score: int | None) -> None:
     organizations = ET.SubElement(manifest, f"{{{CP}}}organizations", {"default": ids["organization"]})
     organization = ET.SubElement(organizations, f"{{{CP}}}organization", {"identifier": ids["organization"]})
     ET.SubElement(organization, f"{{{CP}}}title").text = title
     item = ET.SubElement(organization, f"{{{CP}}}item", {"identifier": ids["item"], "identifierref": ids["sco"],
                                                           "isvisible": "true"})
     ET.SubElement(item, f"{{{CP}}}title").text = title
-    ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(pass_score)
+    if pass_score is not None:
+        ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(pass_score)
 
 
 def _resources(manifest: ET.Element, ids: dict[str, str], files: list[str]) -> None:

@@ -3,6 +3,7 @@
 // The LMS's API object is found as the SCORM 1.2 run-time environment says, in this window or a
 // parent frame (or the opener's). Without one the page still works and says the score is not
 // recorded. The record kept in cmi.suspend_data is {"p": page, "a": [option or null...], "c": 0|1}.
+// A view that yields no question makes a lesson alone, reported as completed once opened.
 "use strict";
 
 (function () {
@@ -48,7 +49,8 @@
     if (!saved || !Array.isArray(saved.a) || saved.a.length !== data.questions.length) { return; }
     state.answers = saved.a.map((answer, index) => (Number.isInteger(answer)
       && answer >= 0 && answer < data.questions[index].feedback.length ? answer : null));
-    state.page = Number.isInteger(saved.p) && saved.p >= 0 && saved.p <= data.pages ? saved.p : 0;
+    const last = data.questions.length ? data.pages : data.pages - 1;
+    state.page = Number.isInteger(saved.p) && saved.p >= 0 && saved.p <= last ? saved.p : 0;
     state.checked = saved.c === 1 && state.answers.every((answer) => answer !== null);
   }
 
@@ -145,7 +147,7 @@
   function finish() {
     if (!lms.api) { return; }
     lms.set("cmi.core.session_time", sessionTime());
-    lms.set("cmi.core.exit", state.checked ? "" : "suspend");
+    lms.set("cmi.core.exit", state.checked || !data.questions.length ? "" : "suspend");
     lms.commit();
     lms.finish();
   }
@@ -157,7 +159,9 @@
       : "Not connected to a course: your score is shown here but not recorded.";
     if (!connected) { return; }
     const status = lms.get("cmi.core.lesson_status");
-    if (status === "not attempted" || status === "") { lms.set("cmi.core.lesson_status", "incomplete"); }
+    if (status === "not attempted" || status === "") {
+      lms.set("cmi.core.lesson_status", data.questions.length ? "incomplete" : "completed");
+    }
     restore(lms.get("cmi.suspend_data"));
     const mastery = passScore();
     if (mastery !== data.passScore) { document.getElementById("course-mastery").textContent = ` (your course sets ${mastery}%)`; }
