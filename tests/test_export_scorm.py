@@ -166,6 +166,10 @@ def test_a_tour_has_a_lesson_page_per_step_and_a_quiz_on_them_all(tour: zipfile.
         f"lesson-{n}.html" for n in range(1, len(steps) + 1)]
     page = tour.read("index.html").decode()
     assert page.count('class="course-caption"') == len(steps) and _course_data(tour)["questions"]
+    tabs = re.findall(r'class="course-tab"[^>]*>([^<]*)</button>', page)
+    questions = len(_course_data(tour)["questions"])
+    assert tabs == [*(f"Step {n}" for n in range(1, len(steps) + 1)), f"Quiz ({questions} questions)"]
+    assert f"<h2>Step 1 of {len(steps)}: " in page and "Tours test graph: " not in page.split("<main>")[1][:2000]
 
 
 def test_dataset_text_is_escaped_in_the_manifest_and_the_course_page() -> None:

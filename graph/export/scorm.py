@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from graph.export.common import step_title
 from graph.export.files import path_or_stream
 from graph.export.html_export import asset, lesson_html, template
 from graph.export.options import DEFAULT_PASS_SCORE, DEFAULTS, ExportOptions
@@ -87,8 +88,8 @@ def tour_course(explorer: Explorer, tour_id: str, pass_score: int = DEFAULT_PASS
     """
     tour = start_tour(explorer.dataset, tour_id).tour
     views = [explorer.view(step.view) for step in tour.steps]
-    steps = tuple(CourseStep(f"{number}. {view.title}", step.caption, lesson_html(view))
-                  for number, (step, view) in enumerate(zip(tour.steps, views, strict=True), start=1))
+    steps = tuple(CourseStep(step_title(view), step.caption, lesson_html(view))
+                  for step, view in zip(tour.steps, views, strict=True))
     shown = nx.compose_all([view.graph for view in views])
     quiz = quiz_on(explorer.dataset, explorer.graph, shown, tour.title)
     return Course(tour.title, tour.description, steps, quiz, pass_score)
