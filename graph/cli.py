@@ -128,7 +128,7 @@ def export(args: argparse.Namespace) -> int:
 
 def _export_options(args: argparse.Namespace) -> dict[str, object]:
     """The options given on the command line (the format refuses those it does not use)."""
-    given = {"scale": args.scale, "page": args.page, "references": args.references}
+    given = {"scale": args.scale, "page": args.page, "references": args.references, "pass_score": args.pass_score}
     return {name: value for name, value in given.items() if value is not None}
 
 
@@ -218,7 +218,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         "a4 (printable) or poster (as large as the view needs; the default)")
     parser.add_argument("--references", choices=REFERENCES,
                         help="pictures: references in a caption (default), on a separate page or file, or none")
-    parser.add_argument("--tour", help="a tour id: write the tour as a slide deck (pptx or pdf)")
+    parser.add_argument("--pass-score", type=int, metavar="PERCENT",
+                        help="scorm: the quiz's share of right answers that passes, 0-100 (default 80)")
+    parser.add_argument("--tour", help="a tour id: write the tour as a slide deck (pptx or pdf) or a SCORM package")
     parser.add_argument("--narration", choices=NARRATION, default="notes",
                         help="a deck's step captions: in the speaker notes (default), or also on the slides")
     parser.add_argument("--force", action="store_true",

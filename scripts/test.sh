@@ -59,6 +59,14 @@ if [ ! -f "$cytoscape_js" ] && command -v npm >/dev/null; then
 fi
 [ -f "$cytoscape_js" ] && export CYTOSCAPE_JS="$PWD/$cytoscape_js"
 
+# scorm-again, a SCORM 1.2 run-time from the npm registry, plays the SCORM package as an LMS would (skipped without npm).
+scorm_again_js=.cache/scorm-again/node_modules/scorm-again/dist/scorm12.min.js
+if [ ! -f "$scorm_again_js" ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .cache/scorm-again scorm-again@3.4.3 >/dev/null \
+    || echo "Could not install scorm-again; the SCORM run-time check will be skipped." >&2
+fi
+[ -f "$scorm_again_js" ] && export SCORM_AGAIN_JS="$PWD/$scorm_again_js"
+
 # ESLint over the page scripts, and node's own test runner over their pure functions (tests/js).
 eslint=.cache/eslint/node_modules/.bin/eslint
 if [ ! -x "$eslint" ]; then

@@ -59,3 +59,15 @@ def test_a_closed_panel_draws_nothing_and_keeps_the_choices(app: AppTest) -> Non
     app.session_state[PANEL] = True
     app.run()
     assert app.selectbox(key="export_format").value == "png" and app.slider(key="export_scale").value == 3
+
+
+def test_a_course_package_asks_for_its_pass_score(app: AppTest) -> None:
+    """Only the SCORM package asks for a pass score; the choice is kept with the others."""
+    assert "export_pass_score" not in [box.key for box in app.number_input]
+    app.selectbox(key="export_format").set_value("scorm").run()
+    app.number_input(key="export_pass_score").set_value(60).run()
+    assert not app.exception
+    assert downloads(app) == ["Download tiny-test-graph.scorm.zip"]
+    assert app.number_input(key="export_pass_score").value == 60 and app.slider(key="export_scale").disabled
+    assert [info.value for info in app.info if "quiz" in info.value] == [
+        "The quiz has 2 questions; the LMS records passed at 60% or more."]

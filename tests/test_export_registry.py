@@ -23,7 +23,7 @@ from graph.export import (
 from graph.export.graphml_export import write_graphml
 
 DATA = Path(__file__).parent / "data"
-REPRODUCIBLE = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "svg", "png", "pdf", "html"}
+REPRODUCIBLE = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "svg", "png", "pdf", "html", "scorm"}
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +32,11 @@ def view() -> View:
 
 
 def test_every_format_is_registered_with_a_unique_suffix() -> None:
-    expected = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md"}
+    expected = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md", "scorm"}
     assert set(FORMATS) == expected
     assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
     assert all(guess_format(f"out{fmt.suffix}") == fmt.name for fmt in FORMATS.values())
+    assert (guess_format("tables.zip"), guess_format("Course.SCORM.zip")) == ("csv", "scorm")
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

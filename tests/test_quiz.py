@@ -273,13 +273,14 @@ def test_quiz_command_errors_are_messages(tmp_path: Path, capsys: pytest.Capture
 
 def test_the_learning_guide_cli_sessions_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    """docs/learning.md's quiz commands run and report what they wrote (counts follow the data)."""
+    """docs/learning.md's quiz and course-package commands run and report what they wrote (counts follow the data)."""
     monkeypatch.chdir(ROOT)
     sessions = console_sessions(ROOT / "docs" / "learning.md")
-    assert [session.arguments[0] for session in sessions] == ["quiz", "quiz"]
+    assert [session.arguments[0] for session in sessions] == ["quiz", "quiz", "export", "export"]
     for session in sessions:
         arguments = [str(tmp_path / a) if before == "-o" else a
                      for before, a in zip(("", *session.arguments[:-1]), session.arguments, strict=True)]
         assert main(arguments) == 0
         written = capsys.readouterr().out
-        assert written.startswith(session.output[0].split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))
+        shown = next(line for line in session.output if line.startswith("Wrote "))  # notes go to stderr
+        assert written.startswith(shown.split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))

@@ -13,11 +13,12 @@ import streamlit as st
 
 from graph import Explorer, View, ViewSpec
 from graph.export import FORMATS, PAGES, REFERENCES, PlannedFile, export_bytes, export_notes, plan_files
+from graph.export.options import DEFAULT_PASS_SCORE
 from ui import large, state
 from ui.layout import open_expander
 
 PANEL = "exports_open"
-KEPT = ("export_format", "export_title", "export_page", "export_references", "export_scale")
+KEPT = ("export_format", "export_title", "export_page", "export_references", "export_scale", "export_pass_score")
 DEFAULT_SCALE = 2
 
 PAGE_LABELS = {"poster": "Poster (as large as needed)", "slide": "Slide (1920 × 1080)", "a4": "A4 page (print)"}
@@ -56,8 +57,17 @@ def _options(takes: tuple[str, ...]) -> dict[str, object]:
     st.session_state.setdefault("export_scale", DEFAULT_SCALE)
     scale = columns[2].slider("Image scale (PNG pixels × scale)", 1, 4, key="export_scale",
                               disabled="scale" not in takes)
-    chosen = {"page": page, "references": references, "scale": scale}
+    chosen = {"page": page, "references": references, "scale": scale, "pass_score": _pass_score(takes)}
     return {name: value for name, value in chosen.items() if name in takes}
+
+
+def _pass_score(takes: tuple[str, ...]) -> int:
+    """The course package's pass score, asked only when the format is one (the LMS is told it too)."""
+    if "pass_score" not in takes:
+        return DEFAULT_PASS_SCORE
+    st.session_state.setdefault("export_pass_score", DEFAULT_PASS_SCORE)
+    return int(st.number_input("Pass score (% of the quiz answered rightly)", 0, 100, step=5, key="export_pass_score",
+                               help="The LMS records passed or failed at this score."))
 
 
 def _download(view: View, item: PlannedFile, key: str) -> None:

@@ -30,6 +30,7 @@ from graph.export.json_export import write_json
 from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
+from graph.export.scorm import course_notes, write_scorm
 from graph.files import Write, write_all_atomically, write_atomically
 from graph.network.view import View
 
@@ -113,6 +114,9 @@ FORMATS: dict[str, Format] = {
         Format("md", ".md", "text/markdown", "Handout: picture, sentences, references", write_md,
                ("title", "scale", "page", "image_name"),
                (Companion("png", ".png", {"part": "graph", "image_name": ""}, linked_as="image_name"),)),
+        Format("scorm", ".scorm.zip", "application/zip",
+               "SCORM 1.2 course package for an LMS (Moodle, Canvas): lesson page and a scored quiz",
+               write_scorm, ("title", "pass_score")),
     )
 }
 
@@ -127,10 +131,11 @@ class PlannedFile:
 
 
 def guess_format(path: str | Path) -> str:
-    """The format named by a file's suffix, e.g. ``out.graphml`` → ``graphml``."""
-    suffix = Path(path).suffix.lower()
-    for fmt in FORMATS.values():
-        if fmt.suffix == suffix:
+    """The format named by a file's ending, e.g. ``out.graphml`` → ``graphml``, ``course.scorm.zip`` → ``scorm``
+    (the longest ending that fits wins, so a plain ``.zip`` is the CSV tables)."""
+    name = Path(path).name.lower()
+    for fmt in sorted(FORMATS.values(), key=lambda fmt: -len(fmt.suffix)):
+        if name.endswith(fmt.suffix):
             return fmt.name
     raise ExportError(f"cannot tell the format from '{Path(path).name}'. "
                       f"Use --format with one of: {', '.join(FORMATS)}.")
@@ -190,8 +195,11 @@ def write_files(view: View, planned: list[PlannedFile], force: bool = False) -> 
 
 
 def export_notes(view: View, fmt: str, options: ExportOptions | None = None, **given: object) -> list[str]:
-    """What the user should know about this export before making it, e.g. a PNG's reduced scale."""
+    """What the user should know about this export before making it, e.g. a PNG's reduced scale or
+    the number of questions in a course package."""
     checked = _options(_format(fmt), options, given)
+    if fmt == "scorm":
+        return course_notes(view, checked)
     if fmt != "png":
         return []
     from graph.export import image_export, pages

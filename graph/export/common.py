@@ -1,4 +1,4 @@
-"""Helpers shared by several export formats: safe class names and the references a view cites."""
+"""Helpers shared by several export formats: safe class names, the references a view cites, a tour step's title."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 
 from graph.dataset.model import Reference
 from graph.network.view import View
+from graph.viewspec import ViewSpec
 
 
 def class_name(prefix: str, identifier: str, separator: str = "_") -> str:
@@ -25,3 +26,13 @@ def shown_references(view: View) -> list[Reference]:
     cited |= {ref for *_, data in view.graph.edges(data=True) for ref in data["references"]}
     cited |= {data["source"] for _, data in view.graph.nodes(data=True) if "source" in data}
     return [ref for ref in view.dataset.references if ref.id in cited]
+
+
+def step_title(view: View) -> str:
+    """A tour step's view title without the dataset's name, which the deck's title slide and the course
+    page give once."""
+    prefix = f"{view.dataset.meta.title}: "
+    if view.title == view.dataset.meta.title:
+        return "The whole map" if view.spec == ViewSpec(claims=view.spec.claims) else "The map, filtered"
+    short = view.title.removeprefix(prefix)
+    return short[:1].upper() + short[1:]

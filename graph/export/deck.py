@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from graph.dataset.model import Reference, Tour
 from graph.errors import ExportError
 from graph.export import export_bytes
-from graph.export.common import shown_references
+from graph.export.common import shown_references, step_title
 from graph.network.explorer import Explorer
 from graph.network.view import View
 from graph.present.details import reference_line
-from graph.viewspec import ViewSpec
 
 DECK_FORMATS = ("pptx", "pdf")
 NARRATION = ("notes", "slide")
@@ -51,7 +50,7 @@ def tour_deck(explorer: Explorer, tour_id: str) -> Deck:
     """The deck of a tour of ``explorer``'s dataset; an unknown tour id is an ExportError."""
     tour = _tour(explorer, tour_id)
     views = [explorer.view(step.view) for step in tour.steps]
-    steps = tuple(DeckStep(f"{number}. {_step_title(view)}", _picture(view), step.caption)
+    steps = tuple(DeckStep(f"{number}. {step_title(view)}", _picture(view), step.caption)
                   for number, (step, view) in enumerate(zip(tour.steps, views, strict=True), start=1))
     return Deck(tour.title, f"{tour.description}\n{explorer.dataset.meta.title}", steps, _references(views))
 
@@ -82,15 +81,6 @@ def _tour(explorer: Explorer, tour_id: str) -> Tour:
         known = ", ".join(tours) or "none"
         raise ExportError(f"'{tour_id}' is not a tour of this dataset (its tours: {known}).")
     return tours[tour_id]
-
-
-def _step_title(view: View) -> str:
-    """The view's title without the dataset's name, which the title slide gives once."""
-    prefix = f"{view.dataset.meta.title}: "
-    if view.title == view.dataset.meta.title:
-        return "The whole map" if view.spec == ViewSpec(claims=view.spec.claims) else "The map, filtered"
-    short = view.title.removeprefix(prefix)
-    return short[:1].upper() + short[1:]
 
 
 def _picture(view: View) -> bytes:

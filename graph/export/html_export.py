@@ -36,22 +36,24 @@ def write_html(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
 def lesson_html(view: View) -> str:
     """The complete lesson page for ``view``."""
     example = next((data["label"] for _, data in view.graph.nodes(data=True)), "")
-    return _template().render(
+    return template("lesson.html.j2").render(
         title=view.title, disclaimer=view.dataset.meta.disclaimer, example=example,
         path=list(view.path_sentences), references=[reference_entry(r) for r in shown_references(view)],
         payload=network_payload(view), lesson=lesson_data(view),
         vis_js=vis_asset("vis-network.min.js"), network_js=network_script(), network_css=component_style(),
-        lesson_css=_asset("lesson.css"), lesson_js=_asset("lesson.js"),
+        lesson_css=asset("lesson.css"), lesson_js=asset("lesson.js"),
     )
 
 
-@lru_cache(maxsize=4)
-def _asset(name: str) -> str:
+@lru_cache(maxsize=8)
+def asset(name: str) -> str:
+    """A file of ``templates/`` (a page's script or style sheet), read once."""
     return resources.files("graph.export").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
+@lru_cache(maxsize=4)
+def template(name: str) -> jinja2.Template:
+    """A page template of ``templates/``, autoescaping, and failing on a name it is not given."""
     environment = jinja2.Environment(loader=jinja2.PackageLoader("graph.export", "templates"), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
-    return environment.get_template("lesson.html.j2")
+    return environment.get_template(name)

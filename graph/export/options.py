@@ -17,6 +17,7 @@ PAGES = ("poster", "slide", "a4")
 REFERENCES = ("caption", "separate", "none")
 PARTS = ("whole", "graph", "references")
 MIN_SCALE, MAX_SCALE = 1.0, 4.0
+DEFAULT_PASS_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class ExportOptions:
     ``references`` puts the references in a ``caption``, on a ``separate`` page or file, or
     leaves them out (``none``); ``title`` replaces the view's title; ``image_name`` is the
     picture a handout links. ``part`` draws the ``whole`` picture, the ``graph`` alone (a
-    handout's picture) or the ``references`` page of a ``separate`` export.
+    handout's picture) or the ``references`` page of a ``separate`` export. ``pass_score`` is the
+    percentage of right answers a course package's quiz counts as passed (0 to 100).
     """
 
     scale: float = 1.0
@@ -37,9 +39,11 @@ class ExportOptions:
     title: str = ""
     image_name: str = ""
     part: str = "whole"
+    pass_score: int = DEFAULT_PASS_SCORE
 
     def __post_init__(self) -> None:
         _check_number("scale", self.scale, MIN_SCALE, MAX_SCALE)
+        _check_whole("pass_score", self.pass_score, 0, 100)
         _check_choice("page", self.page, PAGES)
         _check_choice("references", self.references, REFERENCES)
         _check_choice("part", self.part, PARTS)
@@ -75,6 +79,12 @@ def _check_number(name: str, value: object, low: float, high: float) -> None:
         raise ExportError(f"option {name} must be a number, got {value!r}.")
     if not low <= value <= high:
         raise ExportError(f"{name} must be between {low:g} and {high:g}, got {value:g}.")
+
+
+def _check_whole(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ExportError(f"option {name} must be a whole number, got {value!r}.")
+    _check_number(name, value, low, high)
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:

@@ -2,7 +2,8 @@
 
 Questions are made from a view of a dataset (what is on screen) and checked against the whole
 graph, so each has exactly one right answer that the data supports. Banks export as Moodle GIFT,
-Moodle XML, Markdown and JSON. Only the CLI and the app import this package.
+Moodle XML, Markdown and JSON, and a quiz goes into the SCORM package (graph.export.scorm); apart
+from that export, only the CLI and the app import this package.
 """
 
 from graph.teaching.bank_json import json_text, write_json_bank

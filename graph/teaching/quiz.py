@@ -10,6 +10,9 @@ from __future__ import annotations
 import random
 from itertools import chain, zip_longest
 
+import networkx as nx
+
+from graph.dataset.model import Dataset
 from graph.network.explorer import Explorer
 from graph.teaching.evidence import claim_questions, strongest_questions
 from graph.teaching.facts import Scope
@@ -22,8 +25,11 @@ DEFAULT_COUNT = 10
 
 def question_bank(explorer: Explorer, spec: ViewSpec | None = None, seed: int = 0) -> list[Question]:
     """Every question the view yields, grouped by kind; distractors and option order drawn with ``seed``."""
-    view = explorer.view(spec or ViewSpec())
-    scope = Scope(explorer.dataset, explorer.graph, view.graph)
+    return scope_bank(Scope(explorer.dataset, explorer.graph, explorer.view(spec or ViewSpec()).graph), seed)
+
+
+def scope_bank(scope: Scope, seed: int = 0) -> list[Question]:
+    """Every question about ``scope.shown`` (checked against ``scope.graph``), drawn with ``seed``."""
     rng = random.Random(seed)
     return [*complete_link_questions(scope, rng), *relation_questions(scope, rng),
             *claim_questions(scope), *strongest_questions(scope, rng)]
@@ -35,11 +41,17 @@ def make_quiz(explorer: Explorer, spec: ViewSpec | None = None, *, seed: int = 0
 
     Raises ViewSpecError when the spec names ids the dataset does not have.
     """
-    spec = spec or ViewSpec()
-    bank = question_bank(explorer, spec, seed)
+    view = explorer.view(spec or ViewSpec())
+    return quiz_on(explorer.dataset, explorer.graph, view.graph, view.title, seed=seed, count=count)
+
+
+def quiz_on(dataset: Dataset, graph: nx.MultiDiGraph, shown: nx.MultiDiGraph, title: str, *, seed: int = 0,
+            count: int = DEFAULT_COUNT) -> Quiz:
+    """Up to ``count`` questions about ``shown`` (a view, or the steps of a tour together), checked
+    against the whole ``graph``, as :func:`make_quiz` draws them."""
+    bank = scope_bank(Scope(dataset, graph, shown), seed)
     chosen = _balanced(bank, random.Random(f"pick-{seed}"), count)
-    return Quiz(title=f"Quiz: {explorer.view(spec).title}", seed=seed, questions=tuple(chosen),
-                dataset=explorer.dataset.meta.title)
+    return Quiz(title=f"Quiz: {title}", seed=seed, questions=tuple(chosen), dataset=dataset.meta.title)
 
 
 def _balanced(bank: list[Question], rng: random.Random, count: int) -> list[Question]:
