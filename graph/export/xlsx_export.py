@@ -6,11 +6,15 @@ to 0.01), true and false are booleans, everything else is text. A text cell is w
 even when it starts like a formula (``=1+1`` stays the four characters), so no dataset text runs,
 and characters a workbook cannot hold (control characters other than tab and line breaks) are
 dropped. Each header row is bold on grey, frozen, with a filter; columns are as wide as their
-longest value, up to 60 characters.
+longest value, up to 60 characters. The workbook's dates (its properties and its zip entries) are
+fixed, as in the CSV zip, so the same view always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -20,7 +24,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from graph.export.csv_export import table_columns, tables
+from graph.export.csv_export import FIXED_DATE, table_columns, tables
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import Record
@@ -31,6 +35,7 @@ SHEET_NAMES = {"nodes.csv": "nodes", "edges.csv": "links", "references.csv": "re
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 WIDEST = 60
+FIXED_STAMP = b"1980-01-01T00:00:00Z"
 
 
 @path_or_stream
@@ -40,7 +45,21 @@ def write_xlsx(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
     for name, (rows, first) in tables(view).items():
         _fill(workbook.create_sheet(SHEET_NAMES[name]), rows, table_columns(rows, first))
     del workbook["Sheet"]  # the empty sheet a new workbook starts with
-    workbook.save(stream)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stream.write(_dated(buffer.getvalue()))
+
+
+def _dated(book: bytes) -> bytes:
+    """The workbook with every zip entry and the created and modified properties at FIXED_DATE."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_STAMP, data)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=FIXED_DATE), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _fill(sheet: Worksheet, rows: list[Record], columns: list[str]) -> None:
