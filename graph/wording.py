@@ -21,6 +21,13 @@ def counted(count: int, noun: str, plural: str = "") -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def shortened(text: str, length: int) -> str:
+    """``text`` cut at the last word that keeps it within ``length`` characters, with "…"."""
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
 def looks_plural(label: str) -> bool:
     """True when a label's head word reads as plural: "Sedating antihistamines", "SSRIs, SNRIs".
 

@@ -9,6 +9,7 @@ import pytest
 
 from graph import Explorer, GraphDataError, View, ViewSpec
 from graph.export import export_bytes
+from graph.export.pages import MINIMUMS
 from tests.helpers import record_dialogs
 
 DATA = Path(__file__).parent / "data"
@@ -55,8 +56,8 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("name", "view"), slide_views(), ids=[name for name, _ in slide_views()])
-def test_slide_texts_are_14_px_or_more_and_never_overlap(page: Any, name: str, view: View, tmp_path: Path) -> None:
-    """The slide SVG drawn by Chromium at 1920×1080: every <text> at least 14 px tall, none overlapping."""
+def test_slide_texts_are_28_px_or_more_and_never_overlap(page: Any, name: str, view: View, tmp_path: Path) -> None:
+    """The slide SVG drawn by Chromium at 1920×1080: every <text> at least 28 px tall, none overlapping."""
     path = tmp_path / f"{name}.svg"
     path.write_bytes(export_bytes(view, "svg", page="slide"))
     page.set_viewport_size(SLIDE)
@@ -65,7 +66,7 @@ def test_slide_texts_are_14_px_or_more_and_never_overlap(page: Any, name: str, v
                          " return [b.width, b.height]; }")
     boxes = page.evaluate(TEXT_BOXES)
     assert size == [1920, 1080] and len(boxes) > 10
-    assert min(box["height"] for box in boxes) >= 14, min(boxes, key=lambda box: box["height"])
+    assert min(box["height"] for box in boxes) >= MINIMUMS["slide"][0], min(boxes, key=lambda box: box["height"])
     assert all(box["left"] >= 0 and box["right"] <= 1920 and box["bottom"] <= 1080 for box in boxes)
     assert overlapping(boxes) == []
 

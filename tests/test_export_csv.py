@@ -74,14 +74,14 @@ def test_path_view_marks_path_and_focus() -> None:
     explorer = Explorer.from_path(DATA / "tiny.yaml")
     spec = ViewSpec(claims=True, path_from="pill", path_to="brain_iron")
     read = tables(export_bytes(explorer.view(spec), "csv"))
-    on_path = {row["id"] for row in read["nodes.csv"] if row["on_path"] == "True"}
+    on_path = {row["id"] for row in read["nodes.csv"] if row["on_path"] == "true"}
     assert on_path == {"pill", "low_iron", "brain_iron", "disease"}  # two equally short paths
-    on_path = {row["id"] for row in read["edges.csv"] if row["on_path"] == "True"}
+    on_path = {row["id"] for row in read["edges.csv"] if row["on_path"] == "true"}
     assert on_path == {"pill--treats--low_iron", "low_iron--leads_to--brain_iron", "pill--treats--disease",
                        "brain_iron--mechanism_of--disease"}
     assert len(read["edges.csv"]) == 8
     focused = tables(export_bytes(explorer.view(ViewSpec(focus="disease")), "csv"))
-    assert [row["id"] for row in focused["nodes.csv"] if row["focus"] == "True"] == ["disease"]
+    assert [row["id"] for row in focused["nodes.csv"] if row["focus"] == "true"] == ["disease"]
 
 
 def test_payloads_are_cells_not_markup() -> None:
@@ -163,3 +163,12 @@ def test_libreoffice_opens_every_hostile_table_without_a_formula(tmp_path: Path)
     for book in books:
         with zipfile.ZipFile(book) as archive:
             assert not re.search(r"<f[ >]", archive.read("xl/worksheets/sheet1.xml").decode()), book.name
+
+
+def test_tables_spell_color_once_and_write_booleans_as_true_and_false() -> None:
+    """Before, kinds.csv had `colour` beside the other tables' `color`, and booleans read True/False."""
+    data = export_bytes(Explorer.from_path(DATA / "tiny.yaml").view(), "csv")
+    read = tables(data)
+    assert "color" in read["kinds.csv"][0] and "colour" not in read["kinds.csv"][0]
+    assert {row["needs_verification"] for row in read["nodes.csv"]} <= {"true", "false"}
+    assert all(text.startswith(b"\xef\xbb\xbf") for text in raw_tables(data).values())

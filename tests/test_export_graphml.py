@@ -6,6 +6,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -51,6 +52,8 @@ def test_edges_and_attributes_survive(view: View, fmt: str, tmp_path: Path) -> N
     back = {data["id"]: (u, v, data) for u, v, data in graph.edges(data=True)}
     assert len(back) == graph.number_of_edges() == view.graph.number_of_edges()
     for (u, v, key), record in edge_records(view).items():
+        if fmt == "gexf":  # the type is the edge's kind, the end a column of its own
+            record = {**{k: x for k, x in record.items() if k not in ("type", "end")}, "line_end": record["end"]}
         assert back[key] == (u, v, record)
 
 
@@ -74,11 +77,20 @@ def test_mixed_attribute_types_become_one_type() -> None:
                                     "b": {"n": 2.5, "m": "x", "b": "3"}}
 
 
-def test_gexf_has_viz_colour_and_flipped_position(tmp_path: Path) -> None:
+def test_gexf_has_viz_colour_size_and_upright_position(tmp_path: Path) -> None:
     view = Explorer.from_path(DATA / "tiny.yaml").view()
-    viz = read_back(view, "gexf", tmp_path).nodes["bad_blood"]["viz"]
+    nodes = read_back(view, "gexf", tmp_path).nodes
+    viz = nodes["bad_blood"]["viz"]
     assert viz["color"] == {"r": 0xE6, "g": 0x9F, "b": 0x00, "a": 1.0}
-    assert viz["position"]["y"] == -view.layout_positions["bad_blood"][1]
+    assert viz["position"]["y"] == pytest.approx(-view.layout_positions["bad_blood"][1], abs=0.01)
+    assert viz["size"] == 10 < nodes["pill"]["viz"]["size"]  # no links, then two
+
+
+def test_graphml_and_gexf_agree_on_y_pointing_up(tmp_path: Path) -> None:
+    view = Explorer.from_path(DATA / "tiny.yaml").view()
+    graphml, gexf = read_back(view, "graphml", tmp_path), read_back(view, "gexf", tmp_path)
+    assert {n: d["y"] for n, d in graphml.nodes(data=True)} == {
+        n: d["viz"]["position"]["y"] for n, d in gexf.nodes(data=True)}
 
 
 def test_gexf_has_no_date(tmp_path: Path) -> None:
@@ -92,7 +104,8 @@ def test_json_reads_back_with_every_attribute(view: View) -> None:
     drawn = styled_view(view, cluster_above=None)
     for node, data in view.graph.nodes(data=True):
         x, y = drawn.node(node).position
-        assert graph.nodes[node] == {**data, "x": x, "y": y, "focus": False, "on_path": False}
+        assert graph.nodes[node] == {**data, "x": round(x, 2), "y": round(-y, 2) + 0.0, "focus": False,
+                                     "on_path": False}
     assert {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)} == {
         (u, v, k): {**d, "focus": False, "on_path": False} for u, v, k, d in view.graph.edges(keys=True, data=True)}
 
@@ -168,3 +181,26 @@ def test_json_and_graphml_put_every_node_in_the_same_place(focus: str) -> None:
     assert len(from_json) > 10
     assert {n: (d["x"], d["y"]) for n, d in from_json.nodes(data=True)} == {
         n: (d["x"], d["y"]) for n, d in from_graphml.nodes(data=True)}
+
+
+def gephi_edges(data: bytes, fmt: str) -> list[tuple[str, str, str]]:
+    """(source, target, type) of each edge as Gephi's importers read them: the type is GraphML's
+    ``<edge label>`` and GEXF's ``<edge kind>`` (ImporterGraphML.EDGE_TYPE, ImporterGEXF.EGDE_KIND)."""
+    attribute = "label" if fmt == "graphml" else "kind"
+    root = ET.fromstring(data)
+    return [(e.get("source", ""), e.get("target", ""), e.get(attribute, "")) for e in root.iter() if
+            e.tag.endswith("}edge") or e.tag == "edge"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_parallel_links_keep_their_own_type_so_gephi_does_not_merge_them(fmt: str) -> None:
+    """Gephi merges edges with the same source, target and type (its default, SUM); the whole RLS
+    graph has pairs linked twice (pramipexole → RLS: suggested against, and approved for)."""
+    view = Explorer.from_path(RLS).view(ViewSpec())
+    edges = gephi_edges(export_bytes(view, fmt), fmt)
+    pairs = Counter((source, target) for source, target, _ in edges)
+    assert len(edges) == view.graph.number_of_edges() and max(pairs.values()) >= 2
+    assert all(kind for *_, kind in edges)
+    assert len(set(edges)) == len(edges)  # nothing merged
+    assert {kind for source, target, kind in edges if (source, target) == ("pramipexole", "rls")} == {
+        "is suggested against (conditional recommendation) in", "has regulatory approval for"}

@@ -8,6 +8,7 @@ import shutil
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from graph.cli import main
 from graph.export import ExportOptions, export_bytes, export_view, plan_files, write_files
 from graph.export import pages as pages_module
 from graph.export.figure_parts import LEGEND_GAP, SWATCH, Row, add_legend, legend_rows
-from graph.export.graph_drawing import DIM_ALPHA, wrap_label
+from graph.export.graph_drawing import DIM_ALPHA, label_wrap, named_node, wrap_label
 from graph.export.image_export import draw_picture, png_pixels
 from graph.export.pages import PAGES
 from graph.present import style
@@ -107,8 +108,9 @@ def test_svg_has_title_description_and_font_fallbacks(tiny: View) -> None:
 
 def test_svg_shows_every_label_title_legend_and_references(tiny: View) -> None:
     texts = svg_texts(export_bytes(tiny, "svg"))
-    for node in styled_view(tiny, cluster_above=None).nodes:
-        assert all(line in texts for line in wrap_label(node.label, 22).split("\n"))
+    styled = styled_view(tiny, cluster_above=None)
+    for node in map(partial(named_node, styled), styled.nodes):
+        assert all(line in texts for line in wrap_label(node.label, label_wrap(node, PAGES["poster"])).split("\n"))
     assert tiny.title in texts and "Path" in texts and "Evidence (line)" in texts
     assert any("[ref1] Doe J. A trial." in text for text in texts)
 

@@ -32,7 +32,8 @@ def view() -> View:
 
 
 def test_every_format_is_registered_with_a_unique_suffix() -> None:
-    expected = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md", "scorm"}
+    expected = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md", "scorm",
+                "xlsx"}
     assert set(FORMATS) == expected
     assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
     assert all(guess_format(f"out{fmt.suffix}") == fmt.name for fmt in FORMATS.values())

@@ -44,6 +44,13 @@ IMAGE_OPTIONS = ("title", "scale", "page", "references", "part")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
+def _write_xlsx(view: View, target: Target, options: ExportOptions) -> None:
+    """The workbook writer, imported when a workbook is first asked for (openpyxl takes ~0.2 s)."""
+    from graph.export.xlsx_export import write_xlsx
+
+    write_xlsx(view, target, options)
+
+
 def _image_writer(fmt: str) -> Writer:
     """A writer that imports matplotlib only when an image is first asked for (it takes ~0.3 s)."""
 
@@ -100,6 +107,8 @@ FORMATS: dict[str, Format] = {
                write_gexf),
         Format("csv", ".zip", "application/zip", "CSV tables (nodes, edges, references...) in a zip",
                write_csv),
+        Format("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               "Spreadsheet: nodes, links, references, kinds, evidence as typed sheets", _write_xlsx),
         Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),

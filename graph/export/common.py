@@ -21,10 +21,23 @@ def class_name(prefix: str, identifier: str, separator: str = "_") -> str:
 def shown_references(view: View) -> list[Reference]:
     """The references cited by the visible nodes (their thresholds too), edges and claims, in the
     dataset's order."""
-    cited = {ref for _, data in view.graph.nodes(data=True) for ref in data["references"]}
-    cited |= {ref for _, data in view.graph.nodes(data=True) for row in data["thresholds"] for ref in row["references"]}
-    cited |= {ref for *_, data in view.graph.edges(data=True) for ref in data["references"]}
-    cited |= {data["source"] for _, data in view.graph.nodes(data=True) if "source" in data}
+    return _cited(view, list(view.graph.nodes(data=True)), [data for *_, data in view.graph.edges(data=True)])
+
+
+def picture_references(view: View) -> list[Reference]:
+    """The references a picture's caption lists: a path view's paths' own (the rest is dimmed
+    context), else every reference the view shows."""
+    if not view.paths:
+        return shown_references(view)
+    nodes = [(node, view.graph.nodes[node]) for node in view.graph if node in view.path_nodes]
+    return _cited(view, nodes, [view.graph.edges[key] for key in view.path_edges])
+
+
+def _cited(view: View, nodes: list[tuple[str, dict]], edges: list[dict]) -> list[Reference]:
+    cited = {ref for _, data in nodes for ref in data["references"]}
+    cited |= {ref for _, data in nodes for row in data["thresholds"] for ref in row["references"]}
+    cited |= {ref for data in edges for ref in data["references"]}
+    cited |= {data["source"] for _, data in nodes if "source" in data}
     return [ref for ref in view.dataset.references if ref.id in cited]
 
 

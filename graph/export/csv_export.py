@@ -41,15 +41,19 @@ REFERENCE_COLUMNS = ("id", "citation", "year", "kind", "verification", "doi", "u
 @path_or_stream
 def write_csv(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
     """Write the zip: nodes, edges, references, kinds and evidence tables."""
-    tables = {"nodes.csv": csv_text(node_rows(view), ("id", *NODE_COLUMNS)),
-              "edges.csv": csv_text(edge_rows(view), ("source", "target", *EDGE_COLUMNS)),
-              "references.csv": csv_text(reference_rows(view), REFERENCE_COLUMNS),
-              "kinds.csv": csv_text(kind_rows(view), ("id", "label", "colour", "shape", "tier")),
-              "evidence.csv": csv_text(evidence_rows(view), ("id", "rank", "label", "certainty", "certainty_label",
-                                                             "line", "width"))}
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, text in tables.items():
-            _add(archive, name, text)
+        for name, (rows, first) in tables(view).items():
+            _add(archive, name, csv_text(rows, first))
+
+
+def tables(view: View) -> dict[str, tuple[list[Record], tuple[str, ...]]]:
+    """Each table's rows and the columns it always has, first; the spreadsheet export shares them."""
+    return {"nodes.csv": (node_rows(view), ("id", *NODE_COLUMNS)),
+            "edges.csv": (edge_rows(view), ("source", "target", *EDGE_COLUMNS)),
+            "references.csv": (reference_rows(view), REFERENCE_COLUMNS),
+            "kinds.csv": (kind_rows(view), ("id", "label", "color", "shape", "tier")),
+            "evidence.csv": (evidence_rows(view), ("id", "rank", "label", "certainty", "certainty_label", "line",
+                                                   "width"))}
 
 
 def node_rows(view: View) -> list[Record]:
@@ -68,7 +72,7 @@ def reference_rows(view: View) -> list[Record]:
 
 
 def kind_rows(view: View) -> list[Record]:
-    return [{"id": kind.id, "label": kind.label, "colour": kind.colour, "shape": kind.shape, "tier": kind.tier}
+    return [{"id": kind.id, "label": kind.label, "color": kind.colour, "shape": kind.shape, "tier": kind.tier}
             for kind in view.dataset.kinds]
 
 
@@ -88,18 +92,22 @@ def _evidence_row(view: View, level: EvidenceLevel) -> Record:
 def csv_text(rows: list[Record], first: Iterable[str]) -> str:
     """The rows as CSV text with a BOM: the ``first`` columns always, then any others."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_columns(rows, first), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=table_columns(rows, first), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({name: inert_cell(value) for name, value in row.items()} for row in rows)
     return BOM + buffer.getvalue()
 
 
 def inert_cell(value: object) -> object:
-    """``value``, with a ``'`` before text a spreadsheet would read as a formula; numbers unchanged."""
+    """``value``, with a ``'`` before text a spreadsheet would read as a formula; numbers unchanged;
+    booleans as ``true``/``false``, as in GraphML and JSON (Python would write ``True``)."""
+    if isinstance(value, bool):
+        return str(value).lower()
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def _columns(rows: Iterable[Record], first: Iterable[str]) -> list[str]:
+def table_columns(rows: Iterable[Record], first: Iterable[str]) -> list[str]:
+    """The ``first`` columns, then any other column a row has, alphabetically."""
     first = list(first)
     others = {name for row in rows for name in row} - set(first)
     return [*first, *sorted(others)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.dataset.model import Reference, Tour
 from graph.errors import ExportError
 from graph.export import export_bytes
-from graph.export.common import shown_references, step_title
+from graph.export.common import picture_references, step_title
 from graph.network.explorer import Explorer
 from graph.network.view import View
 from graph.present.details import reference_line
@@ -90,6 +90,6 @@ def _picture(view: View) -> bytes:
 def _references(views: list[View]) -> tuple[str, ...]:
     cited: dict[str, Reference] = {}
     for view in views:
-        cited |= {reference.id: reference for reference in shown_references(view)}
+        cited |= {reference.id: reference for reference in picture_references(view)}
     order = {reference.id: index for index, reference in enumerate(views[0].dataset.references)} if views else {}
     return tuple(reference_line(ref) for ref in sorted(cited.values(), key=lambda ref: order[ref.id]))

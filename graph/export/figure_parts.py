@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
@@ -24,7 +24,7 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
-from graph.export.common import shown_references
+from graph.export.common import picture_references
 from graph.export.pages import POINTS_PER_INCH, Page
 from graph.network.view import View
 from graph.present import style
@@ -122,7 +122,8 @@ def title_height(lines: list[str], page: Page) -> float:
 
 def add_title(figure: Figure, lines: list[str], page: Page) -> None:
     """The view's title, wrapped, at the top left."""
-    _add_lines(figure, lines, (page.margin, figure.get_figheight() - page.margin), page.title, fontweight="bold")
+    _add_lines(figure, lines, (page.margin, figure.get_figheight() - page.margin), page.title, fontweight="bold",
+               gid="kg-title")
 
 
 def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], size: float,
@@ -130,8 +131,10 @@ def _add_lines(figure: Figure, lines: list[str], top_left: tuple[float, float], 
     """One text per line, ``line_height(size)`` apart, so sizes are planned exactly."""
     width, height = figure.get_size_inches()
     x, top = top_left
+    gid = style_.pop("gid", None)
     for index, line in enumerate(lines):
-        figure.text(x / width, (top - index * line_height(size)) / height, line, fontsize=size, va="top", **style_)
+        figure.text(x / width, (top - index * line_height(size)) / height, line, fontsize=size, va="top",
+                    gid=f"{gid}-{index}" if gid else None, **style_)
 
 
 # Legend ----------------------------------------------------------------------------------------
@@ -150,8 +153,22 @@ class Row:
     end: str = ""
 
 
-def legend_rows(legend: Legend) -> list[Row]:
-    """Kinds, claim verdicts, evidence line styles and the path, each under a heading."""
+def legend_rows(legend: Legend, short: bool = False) -> list[Row]:
+    """Kinds, claim verdicts, evidence line styles and the path, each under a heading; ``short``
+    words each swatch as :func:`short_label` does, for a slide's big type."""
+    rows = _rows(legend)
+    return [replace(row, label=short_label(row.label)) if short and row.handle else row for row in rows]
+
+
+def short_label(label: str) -> str:
+    """A legend label without what its swatch already shows: "Cause / risk factor" → "Cause",
+    "Low certainty (dotted)" → "Low certainty", "Bar: not found" → "Not found"."""
+    head, colon, meaning = label.partition(": ")
+    text = meaning[:1].upper() + meaning[1:] if colon else head
+    return text.split(" (")[0].split(" / ")[0]
+
+
+def _rows(legend: Legend) -> list[Row]:
     rows = [Row("Kinds"), *(Row(k.label, _marker_handle(k.shape, k.colour, "#333333")) for k in legend.kinds)]
     if legend.verdicts:
         rows += [Row("Claims: verdict"),
@@ -238,9 +255,29 @@ def _marker_style(handle: Line2D, page: Page) -> dict[str, Any]:
 # Caption ---------------------------------------------------------------------------------------
 
 def caption_entries(view: View) -> list[str]:
-    """The disclaimer, then "[id] citation link" for each reference the view shows."""
+    """The disclaimer, then "[id] citation link" for each reference the picture cites (a path's own)."""
     entries = [view.dataset.meta.disclaimer] if view.dataset.meta.disclaimer else []
-    return entries + [f"[{ref.id}] {ref.citation} {ref.link}".strip() for ref in shown_references(view)]
+    return entries + [f"[{ref.id}] {ref.citation} {ref.link}".strip() for ref in picture_references(view)]
+
+
+def source_lines(view: View, width: float, page: Page, max_rows: int) -> list[list[str]]:
+    """A slide's caption: the ids of the references the picture cites, on at most ``max_rows``
+    lines, and how many did not fit (the deck's last slides and the separate page list them)."""
+    ids = [f"[{ref.id}]" for ref in picture_references(view)]
+    characters = max(20, int((width - 2 * page.margin) / text_width("x", page.small)))
+    for shown in range(len(ids), 0, -1):
+        more = f" … and {len(ids) - shown} more" if shown < len(ids) else ""
+        lines = textwrap.wrap(" ".join(ids[:shown]) + more, characters)
+        if len(lines) <= max_rows:
+            return [lines]
+    return [[f"{len(ids)} references: export them on a separate page."]] if ids else []
+
+
+def fitting_legend(rows: list[Row], height: float, page: Page) -> list[Row]:
+    """``rows`` without their headings when they would not fit ``height`` inches in one column."""
+    if len(rows) * line_height(page.small) <= height - 2 * page.margin:
+        return rows
+    return [row for row in rows if row.handle is not None]
 
 
 def caption_columns(entries: list[str], width: float, page: Page, max_rows: int | None = None) -> list[list[str]]:

@@ -1,13 +1,16 @@
 """GEXF for Gephi and ``networkx.read_gexf``.
 
-Attributes are flattened as for GraphML; each node also gets GEXF ``viz`` colour and position,
-so Gephi opens the view with its colours and layout (GEXF's y axis points up, so y is flipped),
-and each edge gets ``viz`` colour (as drawn), thickness and shape (``solid``, ``dashed`` or ``dotted``;
-GEXF has no dash-dot or sparse dots, so those become ``dashed`` or ``dotted``), with
-the relation phrase as its ``label`` and the line width as its ``weight``. NetworkX stamps the
-export date into the file and adds a ``networkx_key`` column for multigraph keys (our keys are
-the edge ids, kept as GEXF edge ids); both are removed, so exports are reproducible and carry no
-internal columns.
+Attributes are flattened as for GraphML; each node also gets GEXF ``viz`` colour, position and
+size, so Gephi opens the view with its colours, layout and sizes (y points up, as in every flat
+export), and each edge gets ``viz`` colour (as drawn), thickness and shape (``solid``, ``dashed``
+or ``dotted``; GEXF has no dash-dot or sparse dots, so those become ``dashed`` or ``dotted``),
+with the relation phrase as its ``label``, its ``type`` column as its ``kind`` (the type Gephi's
+importer reads, so two links between the same nodes stay two links under Gephi's default merge)
+and the line width as its ``weight``. The line's end is written as ``line_end``: GEXF reads an
+``end`` attribute as the end of a time interval, and a ``type`` one as directed or undirected.
+NetworkX stamps the export date into the file and adds a ``networkx_key`` column for multigraph
+keys (our keys are the edge ids, kept as GEXF edge ids); both are removed, so exports are
+reproducible and carry no internal columns.
 """
 
 from __future__ import annotations
@@ -33,8 +36,12 @@ def write_gexf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
     """Write the view as GEXF 1.2 (UTF-8) with viz colours and positions, and no date."""
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.xml.find("meta").attrib.pop("lastmodifieddate")
-    writer.add_graph(viz_graph(view))
+    graph = viz_graph(view)
+    kinds = {data["id"]: data.pop("type") for *_, data in graph.edges(data=True)}
+    writer.add_graph(graph)
     drop_internal_key(writer.xml)
+    for edge in writer.xml.iter("edge"):
+        edge.set("kind", str(kinds[edge.get("id")]))
     writer.write(stream)
 
 
@@ -43,8 +50,9 @@ def viz_graph(view: View) -> nx.MultiDiGraph:
     graph = scalar_graph(view)
     for _, data in graph.nodes(data=True):
         data["viz"] = {"color": _rgba(str(data["color"])),
-                       "position": {"x": data["x"], "y": -float(data["y"]), "z": 0.0}}
+                       "position": {"x": data["x"], "y": data["y"], "z": 0.0}, "size": data["size"]}
     for *_, data in graph.edges(data=True):
+        data["line_end"] = data.pop("end")
         data["viz"] = {"color": _rgba(str(data["color"])), "thickness": data["width"],
                        "shape": SHAPES[str(data["line"])]}
     return graph

@@ -9,15 +9,18 @@ Labels are placed one by one, most important first (the focus, the path, then by
 links), each measured with the renderer: a node label goes below its node, else above, right or
 left, wherever it overlaps no other label or node and stays inside the box. A focus or path
 label that fits nowhere is tried again on fewer, longer lines; any other that fits nowhere is
-left out and counted. Edge labels are tried at the middle of their line and a little
+left out and counted; on a fixed page (slide, A4) its node is left out too and the graph drawn
+again without it, until every node drawn is named. A claim is named by its statement, shortened
+at a word, on lines twice as long. Edge labels are tried at the middle of their line and a little
 either side, and are left out when they would touch anything.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -26,6 +29,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from graph.dataset.vocabulary import CLAIM_KIND, drawn_label
 from graph.export.figure_parts import (
     ARROW_STYLES,
     Box,
@@ -37,7 +41,8 @@ from graph.export.figure_parts import (
     text_width,
 )
 from graph.export.pages import POINTS_PER_INCH, Page
-from graph.present.styled import EdgeStyle, NodeStyle, StyledView
+from graph.present.styled import CLUSTER_KIND, EdgeStyle, NodeStyle, StyledView
+from graph.wording import shortened
 
 UNITS_PER_INCH = 110.0
 MAX_STRETCH = 5.0
@@ -48,6 +53,16 @@ TEXT_COLOUR = "#1a1a1a"
 LABEL_PAD = 2.0
 EDGE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7)
 LABEL_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}
+CLAIM_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What :func:`draw_graph` drew: how many node labels found no room (a poster draws their
+    markers), and the nodes left out because their label found none (a fixed page)."""
+
+    unnamed: int
+    left_out: tuple[NodeStyle, ...]
 
 
 def wrap_label(label: str, width: int) -> str:
@@ -55,23 +70,22 @@ def wrap_label(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
-def graph_extent(styled: StyledView) -> tuple[float, float, float, float]:
-    """Left, right, bottom and top of the flipped node positions (zeros for an empty view)."""
-    spots = [_xy(node) for node in _drawn(styled)] or [(0.0, 0.0)]
+def graph_extent(nodes: list[NodeStyle]) -> tuple[float, float, float, float]:
+    """Left, right, bottom and top of the flipped node positions (zeros for no nodes)."""
+    spots = [_xy(node) for node in nodes] or [(0.0, 0.0)]
     xs, ys = [x for x, _ in spots], [y for _, y in spots]
     return min(xs), max(xs), min(ys), max(ys)
 
 
-def graph_padding(styled: StyledView, page: Page) -> tuple[float, float, float]:
+def graph_padding(nodes: list[NodeStyle], page: Page) -> tuple[float, float, float]:
     """Inches kept free around the positions: beside, above and below the outermost nodes.
 
     Beside: half the widest label of the leftmost and rightmost nodes; below: the tallest label of
     the lowest nodes; above: a marker. Inner nodes' labels find room between the positions.
     """
-    nodes = _drawn(styled)
     if not nodes:
         return 0.1, 0.1, 0.1
-    left, right, bottom, _ = graph_extent(styled)
+    left, right, bottom, _ = graph_extent(nodes)
     edge = [node for node in nodes if _xy(node)[0] in (left, right)]
     lowest = [node for node in nodes if _xy(node)[1] == bottom]
     half = max(text_width(max(_lines(node, page), key=len), page.text) for node in edge) / 2
@@ -81,13 +95,19 @@ def graph_padding(styled: StyledView, page: Page) -> tuple[float, float, float]:
 
 
 def _lines(node: NodeStyle, page: Page) -> list[str]:
-    return wrap_label(node.label, page.label_width).split("\n")
+    return wrap_label(node.label, label_wrap(node, page)).split("\n")
+
+
+def label_wrap(node: NodeStyle, page: Page) -> int:
+    """Characters per label line: a claim's statement gets lines twice as long."""
+    return page.label_width * (2 if node.kind == CLAIM_KIND else 1)
 
 
 def poster_graph_size(styled: StyledView, page: Page) -> tuple[float, float]:
     """Inches a poster's graph needs at UNITS_PER_INCH, labels included."""
-    left, right, bottom, top = graph_extent(styled)
-    side, above, below = graph_padding(styled, page)
+    nodes = _drawn(styled)
+    left, right, bottom, top = graph_extent(nodes)
+    side, above, below = graph_padding(nodes, page)
     return (max((right - left) / UNITS_PER_INCH + 2 * side, 5.0),
             max((top - bottom) / UNITS_PER_INCH + above + below, 2.5))
 
@@ -112,28 +132,55 @@ class Placed:
         return inside and not any(box.overlaps(other) for other in blocking)
 
 
-def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, renderer: RendererBase) -> int:
-    """Draw the graph into ``box`` (inches); returns how many node labels had no room."""
+def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, renderer: RendererBase) -> Drawn:
+    """Draw the graph into ``box`` (inches). On a fixed page, nodes whose label finds no room are
+    left out and the rest drawn again, until every node drawn is named."""
+    everything = _drawn(styled)
+    nodes = everything
+    while True:
+        axes, unnamed = _draw_nodes(figure, styled, nodes, (box, page, renderer))
+        if not unnamed or page.size is None:
+            kept = {node.id for node in nodes}
+            return Drawn(len(unnamed), tuple(node for node in everything if node.id not in kept))
+        axes.remove()
+        nodes = [node for node in nodes if node.id not in unnamed]
+
+
+def _draw_nodes(figure: Figure, styled: StyledView, shown: list[NodeStyle],
+                where: tuple[Box, Page, RendererBase]) -> tuple[Axes, set[str]]:
+    """Draw ``shown`` and the edges between them; returns the axes and the ids left unnamed."""
+    box, page, renderer = where
     axes = _axes(figure, box)
-    _set_limits(axes, styled, box, page)
-    nodes = {node.id: node for node in _drawn(styled)}
+    _set_limits(axes, shown, box, page)
+    nodes = {node.id: node for node in shown}
     for edge in styled.edges:
         if edge.source in nodes and edge.target in nodes:
             _draw_edge(axes, edge, nodes, page)
-    for node in nodes.values():
-        _draw_node(axes, node, page)
+    for index, node in enumerate(nodes.values()):
+        _draw_node(axes, node, page, f"kg-node-{index}")
     markers = {node.id: _marker_box(axes, node, page) for node in nodes.values()}
     placed = Placed(axes.get_window_extent(renderer),
                     [box for node_id, box in markers.items() if nodes[node_id].emphasis != "dimmed"],
                     [box for node_id, box in markers.items() if nodes[node_id].emphasis == "dimmed"])
-    hidden = sum(not _label_node(axes, node, page, placed, renderer) for node in _by_importance(styled, nodes))
+    ids = {node_id: f"kg-label-{index}" for index, node_id in enumerate(nodes)}
+    unnamed = {node.id for node in _by_importance(styled, nodes)
+               if not _label_node(axes, node, (page, ids[node.id]), placed, renderer)}
     for edge in _labelled_edges(styled, nodes):
         _label_edge(axes, edge, nodes, page, placed, renderer)
-    return hidden
+    return axes, unnamed
 
 
 def _drawn(styled: StyledView) -> list[NodeStyle]:
-    return [node for node in styled.nodes if node.cluster is None]
+    """The nodes drawn (closed groups' members are not), claims named by their statement."""
+    return [named_node(styled, node) for node in styled.nodes if node.cluster is None]
+
+
+def named_node(styled: StyledView, node: NodeStyle) -> NodeStyle:
+    """``node`` as a picture names it: a claim by its statement (shortened at a word)."""
+    if node.kind != CLAIM_KIND:
+        return node
+    data = styled.view.graph.nodes[node.id]
+    return replace(node, label=drawn_label({**data, "label": shortened(data["summary"], CLAIM_LENGTH)}))
 
 
 def _xy(node: NodeStyle) -> tuple[float, float]:
@@ -149,10 +196,10 @@ def _axes(figure: Figure, box: Box) -> Axes:
     return axes
 
 
-def _set_limits(axes: Axes, styled: StyledView, box: Box, page: Page) -> None:
+def _set_limits(axes: Axes, nodes: list[NodeStyle], box: Box, page: Page) -> None:
     """Limits so the positions fill the box less the padding (a poster keeps its fixed scale)."""
-    left, right, bottom, top = graph_extent(styled)
-    side, above, below = graph_padding(styled, page)
+    left, right, bottom, top = graph_extent(nodes)
+    side, above, below = graph_padding(nodes, page)
     _, _, width, height = box
     x_units = _units_per_inch(right - left, width - 2 * side, page)
     y_units = _units_per_inch(top - bottom, height - above - below, page)
@@ -179,13 +226,15 @@ def _draw_edge(axes: Axes, edge: EdgeStyle, nodes: dict[str, NodeStyle], page: P
     axes.add_patch(arrow)
 
 
-def _draw_node(axes: Axes, node: NodeStyle, page: Page) -> None:
+def _draw_node(axes: Axes, node: NodeStyle, page: Page, gid: str) -> None:
+    """The node's marker (with a ring for the focus); ``gid`` names it in an SVG, so a reader can
+    pair it with its label (``kg-node-N`` with ``kg-label-N``)."""
     x, y = _xy(node)
     dimmed = node.emphasis == "dimmed"
     size = page.marker * (1.25 if node.emphasis == "focus" else 1.0)
     axes.plot([x], [y], linestyle="none", marker=marker(node.shape), markersize=size,
               markerfacecolor=node.colour, markeredgecolor=node.border, alpha=DIM_ALPHA if dimmed else 1.0,
-              markeredgewidth=min(points(node.border_width), 2.5), zorder=3)
+              markeredgewidth=min(points(node.border_width), 2.5), zorder=3, gid=gid)
     if node.emphasis == "focus":
         axes.plot([x], [y], linestyle="none", marker=marker(node.shape), markersize=size * 1.55,
                   markerfacecolor="none", markeredgecolor=node.border, markeredgewidth=2.0, zorder=3)
@@ -199,32 +248,40 @@ def _marker_box(axes: Axes, node: NodeStyle, page: Page) -> Bbox:
 
 
 def _by_importance(styled: StyledView, nodes: dict[str, NodeStyle]) -> list[NodeStyle]:
-    """The focus, then path nodes, then the rest by number of links (most first), then id."""
-    degree = styled.view.graph.degree
-    rank = {"focus": 0, "path": 1, "plain": 2, "dimmed": 3}
-    return sorted(nodes.values(), key=lambda n: (rank.get(n.emphasis, 2), -degree[n.id], n.id))
+    """The focus, then path nodes, then groups (their label says what they hold), then the rest
+    by number of links drawn (most first), then id."""
+    degree = Counter(end for edge in styled.edges if edge.source in nodes and edge.target in nodes
+                     for end in (edge.source, edge.target))
+    rank = {"focus": 0, "path": 1, "plain": 3, "dimmed": 4}
+
+    def key(node: NodeStyle) -> tuple[int, int, str]:
+        return 2 if node.kind == CLUSTER_KIND else rank.get(node.emphasis, 3), -degree[node.id], node.id
+
+    return sorted(nodes.values(), key=key)
 
 
-def _label_node(axes: Axes, node: NodeStyle, page: Page, placed: Placed, renderer: RendererBase) -> bool:
+def _label_node(axes: Axes, node: NodeStyle, named: tuple[Page, str], placed: Placed, renderer: RendererBase) -> bool:
     """Put the node's label at the first free spot around it; False if none. A focus or path label
     that fits nowhere is tried again on fewer, longer lines: naming the path matters more than a
-    compact label."""
-    widths = [page.label_width]
+    compact label. ``named`` is the page and the label's SVG id."""
+    page, gid = named
+    widths = [label_wrap(node, page)]
     if node.emphasis in ("focus", "path"):
-        widths.append(page.label_width * 3 // 2)
-    return any(_label_at_free_spot(axes, node, wrap_label(node.label, width), page, placed, renderer)
+        widths.append(label_wrap(node, page) * 3 // 2)
+    return any(_label_at_free_spot(axes, node, wrap_label(node.label, width), (page, gid), placed, renderer)
                for width in widths)
 
 
-def _label_at_free_spot(axes: Axes, node: NodeStyle, text: str, page: Page, placed: Placed,
+def _label_at_free_spot(axes: Axes, node: NodeStyle, text: str, named: tuple[Page, str], placed: Placed,
                         renderer: RendererBase) -> bool:
     """Try ``text`` below the node, above, beside, then at the corners; keep the first that is free."""
+    page, gid = named
     colour = DIM_TEXT if node.emphasis == "dimmed" else TEXT_COLOUR
     weight = "bold" if node.emphasis == "focus" else "normal"
     for offset, ha, va in _label_spots(node, page):
         label = axes.annotate(text, _xy(node), xytext=offset, textcoords="offset points", ha=ha, va=va,
                               fontsize=page.text, color=colour, fontweight=weight, zorder=4, bbox=LABEL_BOX,
-                              linespacing=1.5)
+                              linespacing=1.5, gid=gid)
         if _keep(label, placed, renderer, node.emphasis in ("focus", "path")):
             return True
     return False

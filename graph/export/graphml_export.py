@@ -3,11 +3,14 @@
 Every node and edge attribute is kept, flattened to typed scalars by :mod:`graph.export.tabular`
 (GraphML has no lists or mappings). Keys are named: a key's id is its attribute name (``label``,
 ``color``, ``x``…), because Gephi's importer matches key ids (and then names) against the
-properties it knows (``label``, ``x``, ``y``, ``color``, ``weight``) and reads ``d3`` as a yEd
-node label. GraphML needs each key id once, so an edge attribute whose name a node attribute
-already uses gets the id ``edge<name>`` (``edgelabel``, the id Gephi itself writes for edge
-labels) while keeping its name. Nodes carry ``label`` (the human label) and ``color``
-(``#rrggbb``); see docs/exports.md for the mapping in yEd.
+properties it knows (``label``, ``x``, ``y``, ``size``, ``color``, ``weight``). GraphML needs
+each key id once, so an edge attribute whose name a node attribute already uses gets the id
+``edge<name>`` (``edgelabel``, the id Gephi itself writes for edge labels) while keeping its
+name. Each ``<edge>`` element also carries its ``type`` (the relation phrase, told apart by
+population where two links share ends and phrase) as its ``label`` attribute, which Gephi's
+importer reads as the edge's type: two links between the same nodes then stay two links under
+Gephi's default merge. Nodes carry ``label`` (the human label), ``color`` (``#rrggbb``) and
+``size``; see docs/exports.md for yEd.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def write_graphml(view: View, stream: BinaryIO, options: ExportOptions = DEFAULT
     writer.add_graph_element(scalar_graph(view))
     rename_edge_keys(writer.xml)
     lowercase_booleans(writer.xml)
+    type_edges(writer.xml)
     writer.dump(stream)
 
 
@@ -55,6 +59,13 @@ def rename_edge_keys(root: Element) -> None:
     for edge in root.iter("edge"):
         for data in edge.iter("data"):
             data.set("key", renamed.get(data.get("key", ""), data.get("key", "")))
+
+
+def type_edges(root: Element) -> None:
+    """Copy each edge's ``type`` data into the element's ``label``, where Gephi reads the type."""
+    for edge in root.iter("edge"):
+        kind = next((data.text for data in edge.iter("data") if data.get("key") in ("type", "edgetype")), "")
+        edge.set("label", kind or "")
 
 
 def lowercase_booleans(root: Element) -> None:

@@ -5,8 +5,10 @@ A picture is planned on a :class:`~graph.export.pages.Page` (``slide``: 1920×10
 saying what is shown, the compact legend at the right, the references in a caption below
 (``references="caption"``), on a page or file of their own (``"separate"``) or not at all
 (``"none"``), and the graph filling the rest (see :mod:`graph.export.graph_drawing`). The handout's
-picture (``part="graph"``) is the graph and legend alone. A PNG larger than 40 megapixels is drawn
-at a lower scale (:func:`graph.export.pages.pixel_note` says so).
+picture (``part="graph"``) is the graph and legend alone. On a slide or A4 page, a view with many
+nodes draws big kinds as groups, as the app does, and leaves out what still has no room to be
+named; the line under the title (or at the foot of a graph alone) says what was left out. A PNG
+larger than 40 megapixels is drawn at a lower scale (:func:`graph.export.pages.pixel_note` says so).
 
 Figures are built with :class:`matplotlib.figure.Figure` directly, never pyplot, so no global
 figure is left open and no GUI back end is touched; each export runs inside its own
@@ -18,8 +20,10 @@ constant, so the same view gives the same file.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -39,18 +43,22 @@ from graph.export.figure_parts import (
     caption_columns,
     caption_entries,
     caption_height,
+    fitting_legend,
     legend_rows,
     legend_size,
     line_height,
+    source_lines,
     strip_undrawn,
+    text_width,
     title_height,
     title_lines,
 )
 from graph.export.files import path_or_stream
-from graph.export.graph_drawing import draw_graph, poster_graph_size
+from graph.export.graph_drawing import Drawn, draw_graph, poster_graph_size
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
 from graph.network.view import View
+from graph.present.legend import legend_for
 from graph.present.styled import StyledView, styled_view
 
 if TYPE_CHECKING:
@@ -111,7 +119,7 @@ def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, 
     page = PAGES[options.page]
     if options.part == "references":
         return _references_size(view, page)
-    return plan_picture(styled_view(view, cluster_above=None), options).size
+    return plan_picture(styled_view(view, cluster_above=page.group_above), options).size
 
 
 def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]:
@@ -123,7 +131,7 @@ def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]
 def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
     """Sizes and boxes of the title, graph, legend and caption on the chosen page."""
     page, view = PAGES[options.page], styled.view
-    rows = legend_rows(styled.legend)
+    rows = legend_rows(styled.legend, short=page.size is not None)
     whole = options.part == "whole"
     entries = caption_entries(view) if whole and options.references == "caption" else []
     if page.size is None:
@@ -131,13 +139,22 @@ def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
     width, height = page.size
     title = title_lines(view.title, width - 2 * page.margin, page) if whole else []
     top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
+    rows = fitting_legend(rows, height - top, page)
+    legend_width, _ = legend_size(rows, height - top, page)
     max_rows = int(height * page.caption_share / line_height(page.small)) - 2
-    caption = caption_columns(entries, width, page, max_rows) if entries else []
-    bottom = caption_height(caption, page) if caption else page.margin
-    legend_width, _ = legend_size(rows, height - top - bottom, page)
+    caption = _caption(view, entries, (width - legend_width, max_rows), page) if entries else []
+    bottom = caption_height(caption, page) if caption else page.margin + (0 if whole else line_height(page.small))
     graph = (page.margin, bottom, width - legend_width - page.margin, height - top - bottom)
-    return Plan((width, height), title, graph, (width - legend_width, bottom, legend_width, height - top - bottom),
-                rows, caption, (page.margin, 0.0, width - 2 * page.margin, bottom - page.margin / 2))
+    return Plan((width, height), title, graph, (width - legend_width, 0.0, legend_width, height - top), rows,
+                caption, (page.margin, 0.0, width - legend_width - 2 * page.margin, bottom - page.margin / 2))
+
+
+def _caption(view: View, entries: list[str], room: tuple[float, int], page: Page) -> list[list[str]]:
+    """The caption's columns: a slide names its sources by id, other pages cite them in full."""
+    width, max_rows = room
+    if page.name == "slide":
+        return source_lines(view, width, page, max_rows)
+    return caption_columns(entries, width, page, max_rows)
 
 
 def _poster_plan(styled: StyledView, page: Page, rows: list[Row], entries: list[str], whole: bool) -> Plan:
@@ -167,28 +184,62 @@ def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
 
 def draw_picture(view: View, options: ExportOptions) -> Figure:
     """The figure: title and summary line, graph, legend and caption as planned."""
-    styled = styled_view(view, cluster_above=None)
-    plan = plan_picture(styled, options)
     page = PAGES[options.page]
+    styled = styled_view(view, cluster_above=page.group_above)
+    plan = plan_picture(styled, options)
     figure = Figure(figsize=plan.size, facecolor="white")
     renderer = FigureCanvasAgg(figure).get_renderer()
-    hidden = draw_graph(figure, styled, plan.graph, page, renderer)
+    drawn = draw_graph(figure, styled, plan.graph, page, renderer)
     if plan.title:
         add_title(figure, plan.title, page)
-        _add_summary(figure, view, plan, page, hidden)
-    add_legend(figure, plan.rows, plan.legend, page)
+    _add_summary(figure, summary_line(styled, drawn, plan.size[0] - 2 * page.margin, page), plan, page)
+    add_legend(figure, _drawn_rows(styled, drawn, plan, page), plan.legend, page)
     add_caption(figure, plan.caption, plan.caption_box, page)
     return figure
 
 
-def _add_summary(figure: Figure, view: View, plan: Plan, page: Page, hidden: int) -> None:
-    """One line under the title: what is shown, and how many labels had no room."""
-    nodes, links = view.graph.number_of_nodes(), view.graph.number_of_edges()
-    text = f"{nodes} nodes and {links} links shown."
-    if hidden:
-        text += f" {hidden} node labels had no room on this page; the poster preset shows them all."
+def _drawn_rows(styled: StyledView, drawn: Drawn, plan: Plan, page: Page) -> list[Row]:
+    """The legend of what a fixed page drew (the nodes left out take their kinds and links with
+    them); without headings when it would not fit in one column."""
+    if page.size is None or not drawn.left_out:
+        return plan.rows
+    left_out = {node.id for node in drawn.left_out}
+    kept = [node for node in styled.view.graph if node not in left_out and styled.node(node).cluster not in left_out]
+    shown = dataclasses.replace(styled.view, graph=styled.view.graph.subgraph(kept))
+    return fitting_legend(legend_rows(legend_for(shown), short=True), plan.legend[3], page)
+
+
+def summary_line(styled: StyledView, drawn: Drawn, width: float, page: Page) -> str:
+    """What is shown, and what was grouped or left out, in the longest wording that fits ``width``
+    inches on one line."""
+    view = styled.view
+    shown = f"{view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} links"
+    grouped = "; big kinds grouped" if styled.clusters else ""
+    if not drawn.left_out:
+        return f"{shown}{grouped}{_unnamed(drawn.unnamed)}."
+    kinds = Counter(node.kind_label.split(" / ")[0] for node in drawn.left_out if not node.members)
+    groups = [node.label for node in drawn.left_out if node.members]
+    details = ", ".join([*groups, *(f"{label} {count}" for label, count in kinds.most_common())])
+    left = f"; {len(drawn.left_out)} left out for room"
+    candidates = [f"{shown}{grouped}{left} ({details}); the poster preset shows all.",
+                  f"{shown}{grouped}{left} ({details}).", f"{shown}{grouped}{left}.", f"{shown}{left}."]
+    return next((text for text in candidates if text_width(text, page.small) <= width), candidates[-1])
+
+
+def _unnamed(count: int) -> str:
+    return f"; {count} node labels had no room, the poster preset shows them all" if count else ""
+
+
+def _add_summary(figure: Figure, text: str, plan: Plan, page: Page) -> None:
+    """The summary under the title, or at the foot of a graph drawn alone on a fixed page (a
+    poster's graph alone is a handout's picture, which the handout's text describes)."""
     width, height = plan.size
-    top = height - title_height(plan.title, page) + page.margin
+    if plan.title:
+        top = height - title_height(plan.title, page) + page.margin
+    elif page.size is not None:
+        top = page.margin / 2 + line_height(page.small)
+    else:
+        return
     figure.text(page.margin / width, top / height, text, fontsize=page.small, va="top", color="#333333")
 
 

@@ -1,10 +1,10 @@
 """Page presets for pictures, and the pixel cap, computed without drawing anything.
 
 A :class:`Page` fixes the paper (or screen) and the text sizes: ``slide`` is 16:9 and exactly
-1920×1080 px at scale 1 (texts at least 14 px), ``a4`` is landscape A4 with texts of at least
-8 pt, and ``poster`` is as large as the view needs at a fixed 110 layout units per inch (the
-picture before pages existed). PNG is capped at :data:`MAX_PIXELS`: a larger picture is drawn at
-a lower scale, and :func:`pixel_note` says so.
+1920×1080 px at scale 1 (texts at least 28 px, the title 40 px: legible from the back row), ``a4``
+is landscape A4 with texts of at least 9 pt, and ``poster`` is as large as the view needs at a
+fixed 110 layout units per inch (the picture before pages existed). PNG is capped at
+:data:`MAX_PIXELS`: a larger picture is drawn at a lower scale, and :func:`pixel_note` says so.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ BASE_DPI = 100
 MAX_PIXELS = 40_000_000
 POINTS_PER_INCH = 72.0
 MM_PER_INCH = 25.4
+GROUP_ABOVE = 30
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Page:
 
     ``text`` sizes node and edge labels, ``small`` the legend and caption, ``title`` the
     title; ``marker`` is the node symbol's size in points; ``margin`` the white border.
+    ``group_above`` is the number of nodes over which big kinds are drawn as groups, as in the
+    app (``None``: never); on a fixed page a node whose label finds no room is left out, never
+    drawn unnamed.
     """
 
     name: str
@@ -35,16 +39,22 @@ class Page:
     margin: float
     label_width: int
     caption_share: float
+    group_above: int | None = None
 
 
+# A slide is 19.2 in at 100 dpi, shown on a 13.33 in slide: 21 pt is 29 px of 1920, 14.6 pt as
+# projected; the title's 30 pt is 42 px. A4 prints at its size: 9 pt.
 PAGES = {
-    "slide": Page("slide", (19.2, 10.8), text=11.5, small=11.0, title=22.0, marker=18.0, margin=0.25,
-                  label_width=18, caption_share=0.22),
-    "a4": Page("a4", (297 / MM_PER_INCH, 210 / MM_PER_INCH), text=8.5, small=8.0, title=14.0, marker=12.0, margin=0.4,
-               label_width=20, caption_share=0.3),
+    "slide": Page("slide", (19.2, 10.8), text=21.0, small=21.0, title=30.0, marker=26.0, margin=0.3,
+                  label_width=16, caption_share=0.16, group_above=GROUP_ABOVE),
+    "a4": Page("a4", (297 / MM_PER_INCH, 210 / MM_PER_INCH), text=9.0, small=9.0, title=14.0, marker=12.0,
+               margin=0.4, label_width=20, caption_share=0.3, group_above=GROUP_ABOVE),
     "poster": Page("poster", None, text=7.0, small=7.0, title=14.0, marker=11.0, margin=0.2,
                    label_width=22, caption_share=1.0),
 }
+# The smallest text each preset draws, and its title's, in pixels of the picture at scale 1
+# (a slide) or in points as printed (A4, poster): what tests and bench/legibility_slides.py hold.
+MINIMUMS = {"slide": (28.0, 40.0, "px"), "a4": (9.0, 14.0, "pt"), "poster": (7.0, 14.0, "pt")}
 
 
 def pixels(size: tuple[float, float], scale: float) -> tuple[int, int]:

@@ -4,16 +4,19 @@ GraphML, GEXF and CSV cannot store lists or mappings, so every node and edge bec
 record: lists are joined with ``"; "``, ``attributes`` become one ``attr_<name>`` entry each,
 ``recommendation`` becomes ``recommendation_<part>``, thresholds become readable text, and empty
 values are dropped. Drawing attributes from the styled view (position, ``color`` as ``#rrggbb``,
-shape; for edges the evidence tier's line style and width) are added so a tool such as Gephi or
-yEd can show the view as it looks here, and the view itself
-is carried: ``focus`` (the focus node, and the edges that touch it) and ``on_path`` (nodes and
-edges of the highlighted path). A column whose values have different types across the view
+shape, and a ``size`` growing with the node's links; for edges the evidence tier's line style and
+width) are added so a tool such as Gephi or yEd can show the view as it looks here (``y`` points
+up, as Gephi and Graphviz draw it, so no tool shows the picture mirrored; positions are rounded to
+0.01), and the view itself is carried: ``focus`` (the focus node, and the edges that touch it)
+and ``on_path`` (nodes and edges of the highlighted path). A column whose values have different types across the view
 becomes text, so each attribute has one declared type. :data:`NODE_COLUMNS` and
 :data:`EDGE_COLUMNS` fix the order of the usual columns, so tables from any view line up.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,19 +28,20 @@ Scalar = str | int | float | bool
 Record = dict[str, Scalar]
 EdgeKey = tuple[str, str, str]
 LIST_SEPARATOR = "; "
+NODE_SIZE, SIZE_PER_ROOT_LINK = 10.0, 5.0
 PREFIXES = {"attributes": "attr", "recommendation": "recommendation"}
 
 
 NODE_COLUMNS = ("label", "kind", "summary", "aliases", "references", "needs_verification", "layer", "tier",
-                "x", "y", "color", "shape", "focus", "on_path", "verdict", "source", "text", "thresholds")
-EDGE_COLUMNS = ("id", "label", "relation", "polarity", "evidence", "evidence_rank", "certainty", "references",
+                "x", "y", "color", "shape", "size", "focus", "on_path", "verdict", "source", "text", "thresholds")
+EDGE_COLUMNS = ("id", "label", "type", "relation", "polarity", "evidence", "evidence_rank", "certainty", "references",
                 "needs_verification", "layer", "note", "color", "width", "weight", "line", "end", "focus", "on_path")
 
 
 def node_records(view: View) -> dict[str, Record]:
     """One flat record per visible node, in graph order, with position, colour, shape and emphasis."""
     path, looks = view.path_nodes, styled_view(view, cluster_above=None)
-    records = {node: {**flatten(data), **_node_drawing(looks.node(node)),
+    records = {node: {**flatten(data), **_node_drawing(looks.node(node), view.graph.degree(node)),
                       "focus": node == view.spec.focus, "on_path": node in path}
                for node, data in view.graph.nodes(data=True)}
     return ordered(unify_types(records), NODE_COLUMNS)
@@ -50,7 +54,20 @@ def edge_records(view: View) -> dict[EdgeKey, Record]:
     records = {(u, v, k): {**flatten(data), **_edge_drawing(looks[k]),
                            "focus": focus in (u, v), "on_path": (u, v, k) in path}
                for u, v, k, data in view.graph.edges(keys=True, data=True)}
-    return ordered(unify_types(records), EDGE_COLUMNS)
+    return ordered(unify_types(typed(records)), EDGE_COLUMNS)
+
+
+def typed(records: dict[EdgeKey, Record]) -> dict[EdgeKey, Record]:
+    """Records with a ``type``: the relation phrase, and where two links join the same nodes with
+    the same phrase, the population they are for (else their id) in brackets. Gephi merges links
+    with the same ends and type, so every link keeps a type of its own."""
+    shared = Counter((u, v, record["label"]) for (u, v, _), record in records.items())
+    for (u, v, key), record in records.items():
+        if shared[u, v, record["label"]] > 1:
+            record["type"] = f"{record['label']} ({record.get('recommendation_population') or key})"
+        else:
+            record["type"] = record["label"]
+    return records
 
 
 def ordered(records: dict[Any, Record], first: tuple[str, ...]) -> dict[Any, Record]:
@@ -88,9 +105,18 @@ def describe_threshold(threshold: Mapping[str, Any]) -> str:
     return f"{threshold['text']}{population}: {threshold['meaning']}{references}{unchecked}"
 
 
-def _node_drawing(node: NodeStyle) -> Record:
-    x, y = node.position
-    return {"x": float(x), "y": float(y), "color": node.colour, "shape": node.shape}
+def upright(position: tuple[float, float]) -> tuple[float, float]:
+    """A drawn position (vis-network's y grows downwards) with y up, both rounded to 0.01."""
+    x, y = position
+    return round(float(x), 2) + 0.0, round(-float(y), 2) + 0.0  # + 0.0: never a "-0.0"
+
+
+def _node_drawing(node: NodeStyle, degree: int) -> Record:
+    """Position (y up), colour, shape, and a size of 10 plus 5 × the square root of its links, so
+    Gephi draws hubs bigger (without a size it draws every node at 10)."""
+    x, y = upright(node.position)
+    return {"x": x, "y": y, "color": node.colour, "shape": node.shape,
+            "size": round(NODE_SIZE + SIZE_PER_ROOT_LINK * math.sqrt(degree), 2)}
 
 
 def _edge_drawing(edge: EdgeStyle) -> Record:

@@ -14,6 +14,7 @@ import networkx as nx
 
 from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, Claim, Dataset, Edge, Node, Threshold
 from graph.dataset.yamlsafe import paused_gc
+from graph.wording import shortened
 
 EVIDENCE_LAYER = "evidence"
 CLAIMS_LAYER = "claims"
@@ -111,7 +112,7 @@ def _add_claim(graph: nx.MultiDiGraph, dataset: Dataset, claim: Claim) -> None:
 def _claim_attributes(dataset: Dataset, claim: Claim) -> dict[str, Any]:
     references = [dataset.reference(ref) for ref in claim.references]
     return {
-        "label": _shorten(claim.statement),
+        "label": shortened(claim.statement, CLAIM_LABEL_LENGTH),
         "kind": CLAIM_KIND,
         "tier": _claim_tier(dataset),
         "layer": CLAIMS_LAYER,
@@ -138,9 +139,3 @@ def claim_targets(dataset: Dataset, claim: Claim) -> list[str]:
 
 def _claim_tier(dataset: Dataset) -> int:
     return max(kind.tier for kind in dataset.kinds) + 1
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= CLAIM_LABEL_LENGTH:
-        return text
-    return text[: CLAIM_LABEL_LENGTH - 1].rsplit(" ", 1)[0] + "…"

@@ -89,7 +89,8 @@ def _title(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec) -> str:
         start, end = graph.nodes[spec.path_from]["label"], graph.nodes[spec.path_to]["label"]
         return f"{dataset.meta.title}: from {start} to {end}"
     if spec.focus:
-        return f"{dataset.meta.title}: around {graph.nodes[spec.focus]['label']}"
+        label = graph.nodes[spec.focus]["label"]
+        return f"Around {label}" if label == dataset.meta.title else f"{dataset.meta.title}: around {label}"
     return dataset.meta.title
 
 

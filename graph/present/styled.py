@@ -36,7 +36,7 @@ from graph.present.arrange import (
     heading_places,
 )
 from graph.present.legend import Legend, legend_for
-from graph.wording import statement
+from graph.wording import counted, statement
 
 CLUSTER_KIND = "cluster"
 EDGE_FONT_SHARE = 0.76
@@ -343,9 +343,9 @@ def _cluster_edge(ends: tuple[str, str], members: list[EdgeStyle]) -> EdgeStyle:
     common = Counter(e.tier for e in members).most_common(1)[0][0]
     look = next(e for e in members if e.tier == common)
     counts = Counter(e.label for e in members)
-    lines = [f"{len(members)} links"] + [f"{n} × {label}" for label, n in sorted(counts.items())]
+    lines = [counted(len(members), "link")] + [f"{n} × {label}" for label, n in sorted(counts.items())]
     return EdgeStyle(
-        id=f"{ends[0]}->{ends[1]}", source=ends[0], target=ends[1], label=f"{len(members)} links",
+        id=f"{ends[0]}->{ends[1]}", source=ends[0], target=ends[1], label=counted(len(members), "link"),
         label_shown=False, tier=look.tier, evidence="several", line=look.line, end=look.end, dashes=look.dashes,
         width=style.LINES[look.line].width,
         colour=style.CLAIM_EDGE_COLOUR if look.tier == style.CLAIM_TIER.id else style.EDGE_COLOUR,
