@@ -165,3 +165,20 @@ def test_resizing_the_window_refits_the_canvas_and_the_view(browser: Any, overvi
         assert page.evaluate(FILLED) > 0.85, f"at {width} × {height} the view should be refitted to the canvas"
         screenshot(page, f"canvas_resized_to_{width}")
     context.close()
+
+
+def test_in_the_app_a_larger_window_gives_a_taller_canvas(browser: Any, app_url: str) -> None:
+    """The app's case from the report: 1366 × 768 → 1920 × 1080 left the canvas 472 px tall (758 fresh)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(app_url)
+    page.locator(".kg-network[data-drawn=yes]").wait_for(timeout=DRAW_TIMEOUT_MS)
+    before = page.evaluate(CANVAS)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_function(f"() => network.canvas.frame.canvas.clientHeight > {before[1] + 100}", timeout=10_000)
+    page.evaluate(IDLE)
+    width, height = page.evaluate(CANVAS)
+    for left, top, right, bottom in page.evaluate(SHOWN_BOXES):
+        assert left >= -1 and top >= -1 and right <= width + 1 and bottom <= height + 1, "a node is cut off"
+    screenshot(page, "canvas_app_resized_1920")
+    context.close()
