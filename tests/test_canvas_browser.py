@@ -138,6 +138,7 @@ def test_a_tap_selects_and_a_double_tap_focuses(browser: Any, overview: str) -> 
     context.close()
 
 
+HEADINGS = "() => document.getElementById('mynetwork').getAttribute('data-headings')"
 FILLED = "() => { const boxes = (" + SHOWN_BOXES + """)(); const c = network.canvas.frame.canvas;
   const w = Math.max(...boxes.map(b => b[2])) - Math.min(...boxes.map(b => b[0]));
   const h = Math.max(...boxes.map(b => b[3])) - Math.min(...boxes.map(b => b[1]));
@@ -164,6 +165,22 @@ def test_resizing_the_window_refits_the_canvas_and_the_view(browser: Any, overvi
                 f"a node is cut off at {width} × {height}"
         assert page.evaluate(FILLED) > 0.85, f"at {width} × {height} the view should be refitted to the canvas"
         screenshot(page, f"canvas_resized_to_{width}")
+    context.close()
+
+
+def test_on_a_phone_headings_do_not_run_together_and_an_open_group_hides_them(browser: Any, overview: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = open_page(context, overview)
+    drawn = page.evaluate(HEADINGS).split(" | ")
+    assert 0 < len(drawn) < len(page.evaluate("() => payload.headings")), "overlapping headings are left out"
+    group = page.evaluate("() => payload.clusters[0].id")
+    at = page.evaluate("""id => { const p = network.canvasToDOM(network.getPosition(id));
+      const b = network.canvas.frame.canvas.getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }""", group)
+    page.touchscreen.tap(*at)
+    page.locator(f"#mynetwork[data-open-cluster='{group}']").wait_for(timeout=5_000)
+    page.evaluate(IDLE)
+    assert page.evaluate(HEADINGS) == "", "an open group's nodes are not under the closed picture's headings"
+    screenshot(page, "canvas_phone_group_open")
     context.close()
 
 

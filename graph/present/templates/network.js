@@ -122,6 +122,8 @@ function kgLabelThreshold(item, scale, rules) {
 }
 
 // Column headings ("Cause", "Mechanism" …) above a layered whole-graph view, at a fixed screen size.
+// They belong to the closed picture, so an open group hides them; a heading that would run into the
+// one drawn before it is left out. The holder's data-headings lists the headings drawn.
 function kgHeadings(kg) {
   const headings = kg.payload.headings;
   const size = kg.payload.rules.heading_px;
@@ -134,11 +136,27 @@ function kgHeadings(kg) {
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
     const line = (size + 3) / scale;
-    for (const heading of headings) {
+    const drawn = kg.open ? [] : kgHeadingsApart(headings, (text) => ctx.measureText(text).width, 6 / scale);
+    for (const heading of drawn) {
       heading.text.split(" · ").reverse().forEach((text, i) => ctx.fillText(text, heading.x, heading.y - i * line));
     }
     ctx.restore();
+    kg.holder.setAttribute("data-headings", drawn.map((heading) => heading.text).join(" | "));
   });
+}
+
+// The headings, left to right, that keep `gap` clear of the last one kept (widths from `measure`).
+function kgHeadingsApart(headings, measure, gap) {
+  const kept = [];
+  let right = -Infinity;
+  for (const heading of [...headings].sort((a, b) => a.x - b.x)) {
+    const half = Math.max(...heading.text.split(" · ").map(measure)) / 2;
+    if (heading.x - half >= right + gap) {
+      kept.push(heading);
+      right = heading.x + half;
+    }
+  }
+  return kept;
 }
 
 // Edge labels: always on path edges and where they fit in small views (decided in Python);
@@ -515,5 +533,5 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
-  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgLabelShown, kgNearest };
+  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest };
 }
