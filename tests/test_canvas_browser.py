@@ -199,3 +199,15 @@ def test_in_the_app_a_larger_window_gives_a_taller_canvas(browser: Any, app_url:
         assert left >= -1 and top >= -1 and right <= width + 1 and bottom <= height + 1, "a node is cut off"
     screenshot(page, "canvas_app_resized_1920")
     context.close()
+
+
+def test_the_selected_node_wears_a_thick_border_and_a_halo(browser: Any, overview: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = open_page(context, overview)
+    node = page.evaluate("() => network.body.data.nodes.getIds({filter: n => !n.hidden && !n.kg.members.length})[0]")
+    plain = page.evaluate("id => network.body.nodes[id].getFormattingValues()", node)
+    page.evaluate("id => kg.select(id, false)", node)
+    marked = page.evaluate("id => network.body.nodes[id].getFormattingValues()", node)
+    assert marked["borderWidth"] >= plain["borderWidth"] + 3
+    assert marked["shadow"] and not plain["shadow"]
+    context.close()

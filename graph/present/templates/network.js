@@ -34,7 +34,9 @@ function kgNetwork(holder, payload, events) {
 
   const nodes = new vis.DataSet(payload.nodes);
   const edges = new vis.DataSet(payload.edges);
-  const network = new vis.Network(frame, { nodes: nodes, edges: edges }, JSON.parse(payload.options));
+  const options = JSON.parse(payload.options);
+  options.nodes = { ...options.nodes, chosen: { node: kgSelectionMark, label: false } };
+  const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
     hovered: null, picked: new Set() };
@@ -53,6 +55,20 @@ function kgNetwork(holder, payload, events) {
     select: (id, zoom) => kgSelect(kg, id, zoom),
     destroy: () => { unwatch(); network.destroy(); },
   };
+}
+
+// The selected node wears a thick black border and a dark halo, so it stands out in a crowd of
+// its kind's colour; hovering a node thickens its border only.
+function kgSelectionMark(values, id, selected) {
+  values.borderWidth += selected ? 3 : 1;
+  values.borderColor = "#000000";
+  if (selected) {
+    values.shadow = true;
+    values.shadowColor = "rgba(0, 0, 0, 0.55)";
+    values.shadowSize = 14;
+    values.shadowX = 0;
+    values.shadowY = 0;
+  }
 }
 
 function kgElement(tag, className, text) {
