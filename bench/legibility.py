@@ -1,6 +1,7 @@
 """How legible the network is as drawn: label sizes in pixels and overlapping labels, per view.
 
-Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768]``.
+Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768] [--phone]``;
+``--phone`` adds each view again on a 390 × 844 touch phone, as rows ending "(phone)".
 By default it starts the Streamlit app on a free loopback port (internet blocked) and opens each
 view by its URL, as a student would; ``--page`` measures the standalone page (``render_html``)
 instead. Everything is read from vis-network's own state after it has drawn: a label's size on
@@ -26,6 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 READABLE_PX = 11.0
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 SMUDGE_PX = 9.0
 VIEWS = {
     "focus iron deficiency": "?focus=iron_deficiency&depth=1",
@@ -174,30 +176,43 @@ def page_urls(folder: Path) -> dict[str, str]:
     return urls
 
 
-def run(standalone: bool, viewport: dict[str, int]) -> dict[str, dict[str, Any]]:
+def run(standalone: bool, devices: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each view measured on each device (name suffix → browser context options)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, is_local
+    from tests.conftest import CHROMIUM_ARGS
 
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=viewport)
-        page.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
         if standalone:
-            return {name: summary(measure(page, url)) for name, url in page_urls(Path(folder)).items()}
+            urls = page_urls(Path(folder))
+            return {name + suffix: summary(measure(page, url)) for suffix, options in devices.items()
+                    for page in [_page(browser, options)] for name, url in urls.items()}
         with streamlit_app() as base:
-            return {name: summary(measure(page, base + query)) for name, query in VIEWS.items()}
+            return {name + suffix: summary(measure(page, base + query)) for suffix, options in devices.items()
+                    for page in [_page(browser, options)] for name, query in VIEWS.items()}
+
+
+def _page(browser: Any, options: dict[str, Any]) -> Any:
+    """A page with these context options that may only reach this machine."""
+    from tests.conftest import is_local
+
+    page = browser.new_context(**options).new_page()
+    page.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
+    return page
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--page", action="store_true", help="measure the standalone page, not the app")
     parser.add_argument("--size", default="1366x768", help="browser viewport, WIDTHxHEIGHT")
+    parser.add_argument("--phone", action="store_true", help="also measure each view on a 390x844 touch phone")
     parser.add_argument("--overlaps", action="store_true", help="also list every overlapping pair")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     print(f"{'standalone page' if args.page else 'app'} at {args.size}")
-    rows = run(args.page, {"width": width, "height": height})
+    devices = {"": {"viewport": {"width": width, "height": height}}} | ({" (phone)": PHONE} if args.phone else {})
+    rows = run(args.page, devices)
     print_table(rows)
     if args.overlaps:
         print_overlaps(rows)

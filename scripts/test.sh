@@ -67,6 +67,14 @@ if [ ! -f "$scorm_again_js" ] && command -v npm >/dev/null; then
 fi
 [ -f "$scorm_again_js" ] && export SCORM_AGAIN_JS="$PWD/$scorm_again_js"
 
+# axe-core, from the npm registry, checks the app's views for accessibility (skipped without npm).
+axe_js=.cache/axe-core/node_modules/axe-core/axe.min.js
+if [ ! -f "$axe_js" ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .cache/axe-core axe-core@4.14.1 >/dev/null \
+    || echo "Could not install axe-core; the accessibility checks will be skipped." >&2
+fi
+[ -f "$axe_js" ] && export AXE_JS="$PWD/$axe_js"
+
 # ESLint over the page scripts, and node's own test runner over their pure functions (tests/js).
 eslint=.cache/eslint/node_modules/.bin/eslint
 if [ ! -x "$eslint" ]; then

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -12,12 +14,27 @@ from ui.text import escape, escape_lines
 
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 STACK_BELOW_PX = 900
+PHONE_BELOW_PX = 640
+CAPTION_COLOUR = "#595959"  # 7:1 on white, 6.3:1 on the sidebar's grey (Streamlit's own grey is 3.9:1)
 _STYLES = f"""<style>
 div[data-testid="stMainBlockContainer"] {{ padding-top: 3.6rem; padding-bottom: 2rem; }}
 div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify-content: flex-start; }}
 div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 .st-key-details div[data-testid="stButton"] button[kind="tertiary"] p {{ color: #1558b0; text-decoration: underline; }}
 div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
+div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {{
+  color: {CAPTION_COLOUR}; opacity: 1; }}
+.st-key-notice_short {{ display: none; }}
+.kg-notice {{ font-size: 0.875rem; line-height: 1.4; color: {CAPTION_COLOUR}; }}
+.kg-notice summary {{ cursor: pointer; list-style: none; }}
+.kg-notice summary::-webkit-details-marker {{ display: none; }}
+.kg-notice .kg-more {{ color: #1558b0; text-decoration: underline; white-space: nowrap; }}
+.kg-notice[open] .kg-more {{ display: none; }}
+.kg-notice p {{ margin: 0.2rem 0 0; font-size: inherit; line-height: inherit; color: inherit; }}
+@media (max-width: {PHONE_BELOW_PX}px) {{
+  .st-key-notice {{ display: none; }}
+  .st-key-notice_short {{ display: block; }}
+}}
 @media (max-width: {STACK_BELOW_PX}px) {{
   div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
   div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"] {{
@@ -27,7 +44,9 @@ div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2re
 
 
 def apply_styles() -> None:
-    """Stack the network and details columns on narrow screens, so the network keeps its width."""
+    """Page styles: on narrow screens the network and details columns stack, so the network keeps its
+    width; on phones the disclaimer is one sentence with the rest a tap away; captions (the
+    disclaimer, the counts, the kind line) are dark enough to read."""
     st.html(_STYLES)
 
 
@@ -42,9 +61,25 @@ def open_expander(label: str, key: str) -> DeltaGenerator | None:
 
 
 def show_notice(dataset: Dataset) -> None:
-    """The disclaimer and the date the content was last reviewed, always visible above the network."""
+    """The disclaimer and the date the content was last reviewed, always visible above the network.
+
+    On a phone the whole notice would fill a third of the first screen, so there it is its first
+    sentence, with the rest a tap away.
+    """
     reviewed = dataset.meta.reviewed and f" Content last reviewed against the literature: {dataset.meta.reviewed}."
-    st.caption(escape((dataset.meta.disclaimer or NOTICE) + reviewed))
+    text = (dataset.meta.disclaimer or NOTICE) + reviewed
+    st.container(key="notice").caption(escape(text))
+    st.container(key="notice_short").html(short_notice(text))
+
+
+def short_notice(text: str) -> str:
+    """The notice as a disclosure: its first sentence, then the rest on a tap (dataset text, escaped)."""
+    sentence = re.match(r"(.+?[.!?])\s+(.+)", text.strip(), re.DOTALL)
+    if sentence is None:
+        return f'<p class="kg-notice">{html.escape(text)}</p>'
+    first, rest = sentence.groups()
+    return (f'<details class="kg-notice"><summary>{html.escape(first)} <span class="kg-more">Read all</span>'
+            f"</summary><p>{html.escape(rest)}</p></details>")
 
 
 def show_description(dataset: Dataset) -> None:

@@ -56,3 +56,10 @@ test("the network's height stays between its limits", () => {
   assert.equal(network.kgClampedHeight(600.4), 600);
   assert.equal(network.kgClampedHeight(5000), 760);
 });
+
+test("a column heading that would run into the one before it is left out", () => {
+  const headings = [{ text: "Mechanism", x: 40 }, { text: "Cause", x: 0 }, { text: "Condition", x: 100 }];
+  const width = (text) => text.length * 6;
+  assert.deepEqual(network.kgHeadingsApart(headings, width, 4).map((h) => h.text), ["Cause", "Condition"]);
+  assert.equal(network.kgHeadingsApart(headings, () => 10, 4).length, 3);
+});

@@ -2,7 +2,9 @@
 // it). vis-network is loaded before this script. Python's styled view has already decided how each
 // node and edge looks; this script adds what only a browser can do: fit and zoom, hide labels too
 // small to read (no smudges), edge labels on hover and selection, groups that open on click, column
-// headings, a legend with real swatches, and a keyboard that only works inside the graph. The zoom
+// headings, a legend with real swatches, a keyboard that only works inside the graph, zoom, fit and
+// reset buttons on the canvas, a touch mode that lets one finger scroll the page until the reader
+// asks to move the graph, and a refit whenever the window or the column changes size. The zoom
 // limit, the smallest label drawn and the headings' size come with the payload (`rules`), from the
 // Python that laid the picture out for them. The pure helpers at the end load in node for tests.
 /* exported kgNetwork */
@@ -28,10 +30,13 @@ function kgNetwork(holder, payload, events) {
   const legend = kgLegend(payload);
   holder.append(frame, legend, live);
   frame.style.height = kgHeight(holder, legend, events.height) + "px";
+  frame.setAttribute("data-touch", String(kgTouchScreen()));
 
   const nodes = new vis.DataSet(payload.nodes);
   const edges = new vis.DataSet(payload.edges);
-  const network = new vis.Network(frame, { nodes: nodes, edges: edges }, JSON.parse(payload.options));
+  const options = JSON.parse(payload.options);
+  options.nodes = { ...options.nodes, chosen: { node: kgSelectionMark, label: false } };
+  const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
     hovered: null, picked: new Set() };
@@ -40,13 +45,30 @@ function kgNetwork(holder, payload, events) {
   kgEdgeLabels(kg);
   kgPointer(kg);
   kgKeyboard(kg);
+  kgControls(kg);
+  kgTouch(kg);
   kgInitialZoom(kg);
+  const unwatch = kgRefitOnResize(kg, legend);
   network.once("afterDrawing", () => holder.setAttribute("data-drawn", "yes"));
   return {
     network: network,
     select: (id, zoom) => kgSelect(kg, id, zoom),
-    destroy: () => network.destroy(),
+    destroy: () => { unwatch(); network.destroy(); },
   };
+}
+
+// The selected node wears a thick black border and a dark halo, so it stands out in a crowd of
+// its kind's colour; hovering a node thickens its border only.
+function kgSelectionMark(values, id, selected) {
+  values.borderWidth += selected ? 3 : 1;
+  values.borderColor = "#000000";
+  if (selected) {
+    values.shadow = true;
+    values.shadowColor = "rgba(0, 0, 0, 0.55)";
+    values.shadowSize = 14;
+    values.shadowX = 0;
+    values.shadowY = 0;
+  }
 }
 
 function kgElement(tag, className, text) {
@@ -64,6 +86,29 @@ function kgHeight(holder, legend, wanted) {
 
 function kgClampedHeight(room) {
   return Math.max(KG_MIN_HEIGHT, Math.min(KG_MAX_HEIGHT, Math.round(room)));
+}
+
+// A new window size or column width gives the canvas a new height and refits the view, once per
+// frame however many resize events come. Returns the function that stops watching.
+function kgRefitOnResize(kg, legend) {
+  let width = kg.holder.clientWidth;
+  let height = window.innerHeight;
+  let pending = false;
+  const refit = () => {
+    pending = false;
+    if (kg.holder.clientWidth === width && window.innerHeight === height) { return; }
+    width = kg.holder.clientWidth;
+    height = window.innerHeight;
+    kg.frame.style.height = kgHeight(kg.holder, legend, kg.events.height) + "px";
+    kg.network.setSize("100%", "100%");
+    kg.network.redraw();
+    kgFitView(kg, false);
+  };
+  const later = () => { if (!pending) { pending = true; requestAnimationFrame(refit); } };
+  const observer = new ResizeObserver(later);
+  observer.observe(kg.holder);
+  window.addEventListener("resize", later);
+  return () => { observer.disconnect(); window.removeEventListener("resize", later); };
 }
 
 // Labels ------------------------------------------------------------------------------------------
@@ -93,6 +138,8 @@ function kgLabelThreshold(item, scale, rules) {
 }
 
 // Column headings ("Cause", "Mechanism" …) above a layered whole-graph view, at a fixed screen size.
+// They belong to the closed picture, so an open group hides them; a heading that would run into the
+// one drawn before it is left out. The holder's data-headings lists the headings drawn.
 function kgHeadings(kg) {
   const headings = kg.payload.headings;
   const size = kg.payload.rules.heading_px;
@@ -105,11 +152,27 @@ function kgHeadings(kg) {
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
     const line = (size + 3) / scale;
-    for (const heading of headings) {
+    const drawn = kg.open ? [] : kgHeadingsApart(headings, (text) => ctx.measureText(text).width, 6 / scale);
+    for (const heading of drawn) {
       heading.text.split(" · ").reverse().forEach((text, i) => ctx.fillText(text, heading.x, heading.y - i * line));
     }
     ctx.restore();
+    kg.holder.setAttribute("data-headings", drawn.map((heading) => heading.text).join(" | "));
   });
+}
+
+// The headings, left to right, that keep `gap` clear of the last one kept (widths from `measure`).
+function kgHeadingsApart(headings, measure, gap) {
+  const kept = [];
+  let right = -Infinity;
+  for (const heading of [...headings].sort((a, b) => a.x - b.x)) {
+    const half = Math.max(...heading.text.split(" · ").map(measure)) / 2;
+    if (heading.x - half >= right + gap) {
+      kept.push(heading);
+      right = heading.x + half;
+    }
+  }
+  return kept;
 }
 
 // Edge labels: always on path edges and where they fit in small views (decided in Python);
@@ -279,12 +342,26 @@ function kgOnScreen(kg, id) {
 
 function kgAnnounce(kg, text) { kg.live.textContent = text; }
 
-// A path view zooms to its path; anything else shows the whole picture, no closer than the zoom limit.
 function kgInitialZoom(kg) {
   requestAnimationFrame(() => {
     kg.network.redraw();
-    kgFit(kg, kg.payload.path.length ? kg.payload.path : null, false);
+    kgFitView(kg, false);
   });
+}
+
+// Fit what the view is about: an open group's members, else a path view's path, else the whole
+// picture, no closer than the zoom limit.
+function kgFitView(kg, animate) {
+  if (kg.open) { return kgFit(kg, kg.payload.clusters.find((c) => c.id === kg.open).members, animate); }
+  kgFit(kg, kg.payload.path.length ? kg.payload.path : null, animate);
+}
+
+// Back to the picture as first drawn: no group open, nothing selected, the first zoom.
+function kgReset(kg) {
+  if (kg.open) { kgCloseCluster(kg); }
+  kgSelect(kg, null, false);
+  kgFitView(kg, true);
+  kgAnnounce(kg, "View reset.");
 }
 
 // Zoom so that the nodes `ids` (all shown nodes if null) fill the canvas, less the room the column
@@ -317,6 +394,58 @@ function kgHeadingRoom(headings, rules) {
   if (!headings.length) { return 0; }
   const lines = Math.max(...headings.map((heading) => heading.text.split(" · ").length));
   return lines * (rules.heading_px + 3) + 8;
+}
+
+// On-canvas controls and touch ---------------------------------------------------------------------
+
+// Zoom, fit and reset as buttons on the canvas (the keyboard's +, - and 0 for a mouse or a finger).
+function kgControls(kg) {
+  const bar = kgElement("div", "kg-controls");
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Zoom and fit");
+  bar.append(
+    kgButton("+", "Zoom in", () => kgZoom(kg, 1.25)),
+    kgButton("−", "Zoom out", () => kgZoom(kg, 0.8)),
+    kgButton("Fit", "Fit the whole view on screen", () => kgFit(kg, null, true)),
+    kgButton("Reset", "Reset the view as first drawn", () => kgReset(kg)),
+  );
+  kg.frame.append(bar);
+  kg.controls = bar;
+}
+
+function kgButton(text, label, action) {
+  const button = kgElement("button", "kg-control", text);
+  button.type = "button";
+  button.title = label;
+  if (label !== text) { button.setAttribute("aria-label", label); }
+  button.addEventListener("click", action);
+  return button;
+}
+
+function kgTouchScreen() {
+  return navigator.maxTouchPoints > 0 || window.matchMedia("(pointer: coarse)").matches;
+}
+
+// On a touch screen one finger over the graph scrolls the page, as everywhere else on it, and a tap
+// still selects; the "Move graph" button switches to dragging and pinching the graph itself.
+function kgTouch(kg) {
+  if (!kgTouchScreen()) { return; }
+  const toggle = kgButton("Move graph", "Move graph", () => {
+    const moving = toggle.getAttribute("aria-pressed") !== "true";
+    kgMoveMode(kg, moving);
+    kgAnnounce(kg, moving ? "Drag to move the graph, pinch to zoom it." : "Swiping scrolls the page again.");
+  });
+  toggle.classList.add("kg-move");
+  kg.controls.append(toggle);
+  kg.moveToggle = toggle;
+  kgMoveMode(kg, false);
+}
+
+function kgMoveMode(kg, moving) {
+  kg.moveToggle.setAttribute("aria-pressed", String(moving));
+  kg.network.setOptions({ interaction: { dragView: moving, zoomView: moving, dragNodes: false } });
+  kg.network.canvas.frame.canvas.style.touchAction = moving ? "none" : "manipulation";
+  kg.frame.setAttribute("data-moving", String(moving));
 }
 
 // Legend -------------------------------------------------------------------------------------------
@@ -420,5 +549,5 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
-  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgLabelShown, kgNearest };
+  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest };
 }
