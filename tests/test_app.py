@@ -135,7 +135,7 @@ def test_a_new_session_draws_the_network_before_the_controls() -> None:
 def test_a_search_typed_before_the_controls_arrive_selects_its_node() -> None:
     at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
     checked(at.text_input(key="search_text").input("iron deficiency").run())
-    assert at.session_state["selected"] == IRON
+    assert at.session_state["session"].selected == IRON
     assert at.text_input(key="search_text").value == "iron deficiency"
     assert at.selectbox(key="dataset_choice").value == "clinic"
 
@@ -279,7 +279,7 @@ def search_for(at: AppTest, text: str) -> AppTest:
 
 def test_search_enter_selects_the_best_match_and_shows_its_details() -> None:
     at = search_for(run_app(), "iron deficiency")
-    assert at.session_state["selected"] == IRON
+    assert at.session_state["session"].selected == IRON
     assert details_heading(at) == "Systemic iron deficiency"
     data = network_data(at)
     assert data["selected"] == IRON and data["zoom"]
@@ -302,7 +302,7 @@ def test_other_search_matches_show_aliases_and_select_on_click() -> None:
 def test_search_keeps_every_character_typed() -> None:
     at = search_for(run_app(), "calcium-channel")
     assert at.text_input(key="search_text").value == "calcium-channel"
-    assert at.session_state["selected"] == LIGAND
+    assert at.session_state["session"].selected == LIGAND
 
 
 def test_thresholds_keep_their_operators_in_the_details() -> None:
@@ -334,7 +334,7 @@ def test_a_node_linked_twice_the_same_way_gets_a_button_per_link(tmp_path: Path,
 
 def test_claim_details_name_the_source_by_its_citation() -> None:
     at = run_app(claims="on")
-    at.session_state["selected"] = "claim_blood"
+    at.session_state["session"].selected = "claim_blood"
     at = checked(at.run())
     kind_line = plain(details_column(at).caption[0].value)
     assert kind_line.startswith("Claim by A clinic's web page about blood flow.")
@@ -343,7 +343,7 @@ def test_claim_details_name_the_source_by_its_citation() -> None:
 def test_a_claim_reads_as_a_claim_with_its_verdict_in_words_and_colour() -> None:
     """The heading was once "Claim claim_blood" and the verdict a grey caption."""
     at = run_app(claims="on")
-    at.session_state["selected"] = "claim_blood"
+    at.session_state["session"].selected = "claim_blood"
     at = checked(at.run())
     assert details_heading(at) == "Bad blood flow causes the condition."
     assert ":red-badge[Contradicted]" in details_column(at).markdown[0].value
@@ -569,6 +569,6 @@ def test_labels_on_buttons_are_escaped_markdown(monkeypatch: pytest.MonkeyPatch)
     at = checked(run_app().text_input(key="search_text").input("alert").run())
     hits = [button.label for button in at.sidebar.button if button.key.startswith("hit_")]
     assert hits and all(hit in {escape_markdown(label) for label in labels.values()} for hit in hits)
-    at.session_state["selected"] = "script"
+    at.session_state["session"].selected = "script"
     connections = [button.label for button in details_column(checked(at.run())).button]
     assert escape_markdown(labels["quotes"]) in connections and labels["quotes"] not in connections

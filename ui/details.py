@@ -14,6 +14,7 @@ import streamlit as st
 from graph import Explorer, View
 from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
 from ui import state
+from ui.session import session
 from ui.text import escape
 
 # Streamlit's badge colours nearest each verdict's Okabe–Ito colour (the word is always shown too).
@@ -29,7 +30,7 @@ def show_details(explorer: Explorer) -> None:
 
 def _show_selected(explorer: Explorer) -> None:
     """Summary, facts, thresholds, connections and references of the selected node."""
-    node = st.session_state.get("selected")
+    node = session().selected
     if not node or node not in explorer.graph:
         st.info("Click a node, or search for one, to read about it here.")
         return

@@ -18,6 +18,7 @@ from graph import Explorer
 from graph.dataset import VERDICTS
 from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, viewstate
 from ui import state
+from ui.session import session
 from ui.text import escape
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
@@ -59,7 +60,7 @@ def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> Non
     st.sidebar.text_input(label, key=viewstate.picker_text_key(key), placeholder="Type a name, then Enter",
                           help=f"{help_text} Enter takes the best match; clear the field for none.",
                           on_change=_on_pick, args=(key, explorer))
-    typed = st.session_state.get(state.picker_query_key(key))
+    typed = session().typed.get(key)
     if not typed:
         return
     hits = explorer.search(typed)
@@ -80,7 +81,7 @@ def _on_pick(key: str, explorer: Explorer) -> None:
         state.pick_node(key, hits[0].node if hits else None)
     else:
         state.pick_node(key, st.session_state.get(key))
-    st.session_state[state.picker_query_key(key)] = typed
+    session().typed[key] = typed
 
 
 def focus_controls(explorer: Explorer) -> None:
