@@ -57,7 +57,8 @@ if chosen is None:
 dataset_name, explorer, content_key = chosen.name, chosen.explorer, chosen.content_key
 layout.show_notice(explorer.dataset)
 first_run = state.first_run_token()
-link.follow_link(explorer, dataset_name, content_key, dataset.default_name(datasets))
+default_dataset = dataset.default_name(datasets)
+link.follow_link(explorer, dataset_name, content_key, default_dataset)
 spec = state.current_spec()
 state.show_notes(spec)
 try:
@@ -80,7 +81,7 @@ with details_column:
     network.show_ranked(view)
     details.show_details(explorer)
 show_sidebar(datasets, chosen, controls=not first_run)
-query = link.write_url(dataset_name, spec)
+query = link.write_url(dataset_name, spec, default_dataset)
 if not first_run:
     layout.show_link(query)
 details.show_table(view)

@@ -111,7 +111,7 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
     assert [i.value for i in at.info] == ["Click a node, or search for one, to read about it here."]
     assert "Test data: not medical advice. Content last reviewed against the literature: 2026-11-01." \
         in [plain(c.value) for c in at.caption]
-    assert at.query_params["dataset"] == "clinic"
+    assert dict(at.query_params) == {}, "the address stays as opened until the view changes"
     assert not warnings(at) and not at.error
 
 
@@ -404,7 +404,6 @@ def test_link_view_matches_the_library_view() -> None:
 
 def test_changing_a_widget_updates_the_url() -> None:
     at = run_app()
-    assert dict(at.query_params) == {"dataset": "clinic"}
     pick(at, "focus", "iron deficiency")
     checked(at.radio(key="direction").set_value("in").run())
     assert dict(at.query_params) == {"dataset": "clinic", "focus": IRON, "direction": "in"}
@@ -444,10 +443,63 @@ def test_a_link_with_half_a_path_says_so_and_keeps_its_view() -> None:
     assert at.session_state["path_from"] == IRON and at.session_state["focus"] == IRON
 
 
-def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:
+def test_unknown_dataset_in_link_says_so_and_shows_the_default() -> None:
     at = run_app(dataset="no_such_dataset")
     assert at.selectbox(key="dataset_choice").value == "clinic"
     assert title(at) == clinic_view().title
+    assert warnings(at) == ["This link is for the dataset 'no_such_dataset', which this server does not have. "
+                            "Showing 'clinic' instead."]
+
+
+def test_a_link_to_an_uploaded_dataset_says_it_stays_with_the_tab_that_uploaded_it() -> None:
+    at = run_app(dataset="(uploaded file)", focus=IRON)
+    assert "an uploaded dataset stays with the browser tab that uploaded it" in warnings(at)[0]
+    assert title(at) == clinic_view().title
+
+
+def test_the_link_carries_the_selection_and_the_open_group() -> None:
+    at = run_app(focus=IRON, selected=LIGAND, group="cluster_x")
+    assert at.session_state["session"].selected == LIGAND and details_heading(at) == "Calcium-channel ligand"
+    assert network_data(at)["selected"] == LIGAND and network_data(at)["group"] == "cluster_x"
+    assert dict(at.query_params) == {"focus": IRON, "selected": LIGAND, "group": "cluster_x"}
+
+
+def test_a_link_selecting_an_unknown_node_says_so() -> None:
+    at = run_app(selected="no_such_node")
+    assert warnings(at) == ["The link selects 'no_such_node', which this dataset does not have."]
+    assert details_heading(at) is None and "selected" not in at.query_params
+
+
+def back_to(at: AppTest, query: dict[str, str]) -> AppTest:
+    """What Back or Forward does: Streamlit's frontend reruns the app with that entry's address."""
+    at.query_params.clear()
+    at.query_params.update(query)
+    return checked(at.run())
+
+
+def test_back_and_forward_restore_the_view_and_the_selection() -> None:
+    at = run_app()
+    checked(pick(at, "focus", "iron deficiency").run())
+    first = dict(at.query_params)
+    checked(at.text_input(key="search_text").input("ligand").run())
+    selected = dict(at.query_params)
+    checked(pick(at, "focus", "ligand").run())
+    last = dict(at.query_params)
+    assert (first, selected["selected"], last["focus"]) == ({"dataset": "clinic", "focus": IRON}, LIGAND, LIGAND)
+    back_to(at, selected)
+    assert picked(at, "focus")[0] == IRON and at.session_state["session"].selected == LIGAND
+    back_to(at, first)
+    assert picked(at, "focus")[0] == IRON and at.session_state["session"].selected == IRON
+    assert dict(at.query_params) == first
+    back_to(at, last)
+    assert picked(at, "focus") == (LIGAND, "Calcium-channel ligand") and title(at) == clinic_view(focus=LIGAND).title
+
+
+def test_back_to_another_datasets_view_switches_the_dataset() -> None:
+    at = run_app(focus=IRON)
+    checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
+    back_to(at, {"dataset": "clinic", "focus": IRON})
+    assert at.selectbox(key="dataset_choice").value == "clinic" and picked(at, "focus")[0] == IRON
 
 
 def test_a_broken_first_dataset_still_draws_the_dataset_picker_and_the_upload(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -459,6 +511,20 @@ def test_a_broken_first_dataset_still_draws_the_dataset_picker_and_the_upload(mo
     assert at.file_uploader(key="upload")
     checked(at.selectbox(key="dataset_choice").set_value("clinic").run())
     assert title(at) == clinic_view().title and not at.error
+
+
+def test_a_dataset_broken_since_it_loaded_gets_the_picker_on_a_new_sessions_first_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another dataset can be chosen at once, before the network reports that it is drawn."""
+    course = tmp_path / "course.yaml"
+    course.write_text(CLINIC.read_text())
+    monkeypatch.setenv("KG_DATASETS", os.pathsep.join(map(str, (course, TINY))))
+    run_app()
+    course.write_text("nodes: [")
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    assert network_data(at)["report_drawn"]
+    assert "Still showing 'course' as it was when it last loaded." in [i.value for i in at.info]
+    assert at.selectbox(key="dataset_choice").options == ["course", "tiny"] and at.file_uploader(key="upload")
 
 
 # Uploads ---------------------------------------------------------------------------------------

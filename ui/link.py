@@ -76,15 +76,21 @@ def _linked_selection(explorer: Explorer, query: Mapping[str, str]) -> str | Non
     return node
 
 
-def write_url(dataset_name: str, spec: ViewSpec) -> dict[str, str]:
+def write_url(dataset_name: str, spec: ViewSpec, default_dataset: str) -> dict[str, str]:
     """Write the dataset, view, selection, open group and tour step into the address, keeping
-    parameters the app does not own (a learning platform's); returns the query."""
+    parameters the app does not own (a learning platform's); returns the query (the link to share).
+
+    An address without a dataset means the default one: it is not given the default's name
+    alone, so the first Back leaves the app instead of walking from ``/`` to ``/?dataset=…``, an
+    entry showing the same view."""
     current = st.query_params.to_dict()
     position = session().tour
     query = viewstate.merged_query(without_tour(current), dataset_name, spec,
                                    session().selected, session().open_group)
     query |= position.query() if position else {}
-    if query != current:
+    if query != current and {**current, viewstate.DATASET_PARAMETER: default_dataset} != query:
         st.query_params.from_dict(query)
-    session().url = query
+        current = query
+    session().url = current
     return query
+

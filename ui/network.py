@@ -79,7 +79,7 @@ def component_data(payload: dict[str, Any], report_drawn: str | None) -> bytes:
     payload that was about 30 ms of every run, in the server's one interpreter, for every session.
     """
     state = {"key": payload["key"], "height": NETWORK_HEIGHT, "report_drawn": report_drawn,
-             "selected": session().selected, "zoom": session().zoom}
+             "selected": session().selected, "zoom": session().zoom, "group": session().open_group}
     return f'{{"payload": {payload["json"]}, {json.dumps(state)[1:]}'.encode()
 
 

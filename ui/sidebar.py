@@ -74,13 +74,16 @@ def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> Non
 
 
 def _on_pick(key: str, explorer: Explorer) -> None:
-    """Enter in a node picker: its best match, none for an empty field; unmatched text leaves the choice."""
+    """Enter in a node picker: its best match, none for an empty field; unmatched text leaves the
+    choice. A new focus is also selected, as a double-click on it does."""
     typed = st.session_state[viewstate.picker_text_key(key)].strip()
     hits = explorer.search(typed)
     if hits or not typed:
         state.pick_node(key, hits[0].node if hits else None)
     else:
         state.pick_node(key, st.session_state.get(key))
+    if key == "focus" and st.session_state.focus:
+        state.select_node(st.session_state.focus)
     session().typed[key] = typed
 
 

@@ -25,10 +25,11 @@ def go_to(position: TourPosition | None) -> None:
     selection from before it (a tour the link opened had none: its view stays)."""
     if session().tour is None and position is not None:
         session().before_tour = (state.current_spec(), session().selected)
+    before = session().before_tour
     if position is not None:
         state.show_view(position.spec)
-    elif session().before_tour is not None:
-        state.show_view(*session().before_tour)
+    elif before is not None:
+        state.show_view(*before)
     if position is None:
         session().before_tour = None
     session().tour = position
