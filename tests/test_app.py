@@ -243,14 +243,18 @@ def test_a_picker_shows_the_label_of_a_node_chosen_by_a_link() -> None:
     assert picked(run_app(focus="urge"), "focus") == ("urge", "Urge to move")
 
 
-def test_show_everything_clears_focus_and_path() -> None:
-    at = run_app(focus="urge", **{"from": "urge", "to": "night"})
-    assert shown(at) != counts(clinic_view())
-    checked(at.sidebar.button[0].click().run())
-    assert at.sidebar.button[0].label == "Show everything"
-    assert shown(at) == counts(clinic_view())
+def test_show_everything_clears_focus_path_and_every_filter_and_says_so() -> None:
+    at = run_app(focus="urge", kinds="symptom,condition", evidence="cohort", layout="force",
+                 **{"from": "urge", "to": "night"})
+    at.session_state["session"].selected = "night"
+    checked(at.button(key="show_everything").click().run())
+    assert shown(at) == counts(clinic_view(claims=True, layout="force"))
     assert picked(at, "focus") == picked(at, "path_from") == picked(at, "path_to") == (None, "")
-    assert dict(at.query_params) == {"dataset": "clinic"}
+    assert dict(at.query_params) == {"dataset": "clinic", "claims": "on", "layout": "force", "selected": "night"}
+    assert [plain(i.value) for i in at.info][:1] == ["Showing everything: cleared the focus, the path, the kinds "
+                                                     "filter, the minimum evidence and the hidden claims."]
+    checked(at.radio(key="layout").set_value("layered").run())
+    assert not any("Showing everything" in i.value for i in at.info), "the note goes with the view it was about"
 
 
 def test_dataset_picker_switches_dataset() -> None:
@@ -312,6 +316,16 @@ def test_thresholds_keep_their_operators_in_the_details() -> None:
     assert "**≤ 75 ng/mL** (adults): oral iron is offered" in texts
 
 
+def test_a_hop_along_a_connection_asks_the_page_to_focus_the_new_heading() -> None:
+    at = run_app(focus=IRON)
+    at.session_state["session"].selected = IRON
+    checked(at.run())
+    assert not [el for el in at.main if el.type == "bidi_component" and "focus" in el.proto.component_name]
+    checked(details_column(at).button[0].click().run())
+    focus = [el for el in at.main if el.type == "bidi_component" and el.proto.component_name.endswith("focus_heading")]
+    assert len(focus) == 1 and json.loads(focus[0].proto.json)["label"] == details_heading(at)
+
+
 def test_connections_are_buttons_that_walk_to_the_linked_node() -> None:
     at = search_for(run_app(), "brain iron")
     step = next(b for b in details_column(at).button if b.label == "The condition")
@@ -355,10 +369,20 @@ def test_hidden_claims_are_named_and_one_click_shows_them() -> None:
     at = run_app()
     button = at.main.button(key="show_claims")
     assert button.label == "3 claims hidden: show the claims layer"
+    at.session_state["session"].selected = "night"
     checked(button.click().run())
     assert at.toggle(key="claims").value is True
     assert shown(at) == counts(clinic_view(claims=True))
     assert at.query_params["claims"] == "on"
+    assert at.session_state["session"].selected == "night", "showing the claims keeps the selection"
+
+
+def test_the_claims_toggle_keeps_the_selection() -> None:
+    at = run_app()
+    at.session_state["session"].selected = "night"
+    checked(at.toggle(key="claims").set_value(True).run())
+    assert at.session_state["session"].selected == "night"
+    assert details_heading(at) == clinic().dataset.node("night").label
 
 
 def test_verdict_filter_narrows_the_claims_layer() -> None:

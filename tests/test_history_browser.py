@@ -1,7 +1,9 @@
-"""The browser's own Back and Forward walk through the views a student chose, in Chromium.
+"""The view's address in Chromium: Back and Forward walk through the views a student chose, and
+the link to share holds the whole view.
 
 Each deliberate change of view (a focus, a selection) is one entry of the tab's history; Back and
-Forward put that entry's view and selection back on screen, not only its address.
+Forward put that entry's view and selection back on screen, not only its address. The copied link
+opens the same view, with the same node selected and the same group open.
 """
 
 from __future__ import annotations
@@ -80,3 +82,30 @@ def test_back_and_forward_restore_each_view_and_its_selection(page: Any, app_url
     page.go_forward()
     shows(page, rls_title("pramipexole"), label("pramipexole"))
     assert page.evaluate("() => network.getSelectedNodes()") == ["pramipexole"]
+
+
+def test_the_copied_link_opens_the_same_view_selection_and_group(browser: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1366, "height": 768},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?selected=serum_ferritin")
+        page.wait_for_function("() => window.network && network.getSelectedNodes()[0] === 'serum_ferritin'",
+                               timeout=TIMEOUT_MS)
+        group = page.evaluate("() => network.canvas.frame.closest('.kg-holder').getAttribute('data-open-cluster')")
+        assert group, "selecting a node inside a group opens the group"
+        page.get_by_text("Copy link to this view").click()
+        page.get_by_role("button", name="Copy link").click()
+        expect(page.get_by_text("Copied.")).to_be_visible(timeout=TIMEOUT_MS)
+        link = page.evaluate("() => navigator.clipboard.readText()")
+        assert link == page.get_by_role("textbox", name="Link to this view").input_value()
+        assert parse_qs(urlsplit(link).query)["group"] == [group]
+        other = context.new_page()
+        other.goto(link)
+        shows(other, rls_title(), label("serum_ferritin"))
+        other.wait_for_function(f"""() => window.network && network.canvas.frame.closest('.kg-holder')
+                                   .getAttribute('data-open-cluster') === {group!r}""", timeout=TIMEOUT_MS)
+    finally:
+        context.close()

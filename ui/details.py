@@ -2,7 +2,8 @@
 
 Dataset text is shown through escaped Markdown, never through table cells that Markdown could
 rewrite (a threshold "> 100 ng/mL" must keep its ">"). Each connection names the node at the
-other end as a button, so the keyboard can walk the graph from node to node. A claim's verdict is
+other end as a button, so the keyboard can walk the graph from node to node; after each hop the
+new node's heading has keyboard focus. A claim's verdict is
 a badge in words and colour, at body size, beside its heading and in every list of claims.
 """
 
@@ -13,7 +14,7 @@ import streamlit as st
 
 from graph import Explorer, View
 from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
-from ui import state
+from ui import browser, state
 from ui.session import session
 from ui.text import escape
 
@@ -36,6 +37,8 @@ def _show_selected(explorer: Explorer) -> None:
         return
     details = node_details(explorer.dataset, explorer.graph, node)
     st.subheader(escape(details.label))
+    if session().focus_heading:
+        browser.focus_heading(f"{session().first_run_token}-{session().focus_heading}", details.label)
     if details.verdict:
         st.markdown(f"Our verdict: {verdict_badge(details.verdict_id, details.verdict)}")
     st.caption(escape(details.kind_label) + (" · needs verification" if details.needs_verification else ""))
@@ -72,13 +75,18 @@ def _connections(explorer: Explorer, node: str) -> None:
         st.markdown(f"**{escape(phrase)}**")
         for index, row in enumerate(rows):  # a node may be linked twice the same way (adults, children)
             st.button(escape(row.label), key=f"go_{node}_{phrase}_{index}", type="tertiary",
-                      on_click=state.select_node, args=(row.other, True),
-                      help="Select this node and read about it")
+                      on_click=_hop, args=(row.other,), help="Select this node and read about it")
             if row.verdict:
                 st.markdown(verdict_badge(row.verdict_id, row.verdict))
             st.caption(escape(f"{row.evidence} · {', '.join(row.references)}"))
             if row.note:
                 st.caption(escape(row.note))
+
+
+def _hop(node: str) -> None:
+    """Walk along a connection: select and centre ``node``, and give its heading keyboard focus."""
+    state.select_node(node, zoom=True)
+    session().focus_heading += 1
 
 
 def verdict_badge(verdict: str, label: str) -> str:

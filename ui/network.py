@@ -35,6 +35,10 @@ def _on_node_selected() -> None:
     state.select_node(st.session_state.network.selected)
 
 
+def _on_group() -> None:
+    session().open_group = st.session_state.network.group
+
+
 def _on_drawn() -> None:
     if st.session_state.network.drawn == "reconnected":
         session().reconnected = True
@@ -93,6 +97,7 @@ def show_network(view: View, payload: dict[str, Any], report_drawn: str | None =
         key="network",
         data=component_data(payload, report_drawn),
         on_selected_change=_on_node_selected, on_focused_change=_on_node_focused, on_drawn_change=_on_drawn,
+        on_group_change=_on_group,
         height="content",
     )
 
@@ -106,7 +111,7 @@ def show_counts(view: View, payload: dict[str, Any]) -> None:
     counts, claims = st.columns(2, vertical_alignment="center")
     counts.caption(count_line(view, payload, hidden_claims))
     claims.button(f"{counted(hidden_claims, 'claim')} hidden: show the claims layer", key="show_claims",
-                  on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
+                  on_click=state.change_view, args=(view.spec.with_changes(claims=True),))
 
 
 def count_line(view: View, payload: dict[str, Any], hidden_claims: int) -> str:

@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import Explorer
+from graph import Explorer, ViewSpec
 from graph.dataset import VERDICTS
 from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, viewstate
+from graph.wording import listed
 from ui import state
 from ui.session import session
 from ui.text import escape
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
+CLEARED = {"the focus": ("focus",), "the path": ("path_from", "path_to"), "the kinds filter": ("kinds",),
+           "the relations filter": ("relations",), "the minimum evidence": ("evidence",),
+           "the hidden claims": ("claims",), "the verdicts filter": ("verdicts",)}
 
 
 def search_box(explorer: Explorer) -> None:
@@ -97,8 +101,15 @@ def focus_controls(explorer: Explorer) -> None:
 
 
 def show_everything() -> None:
-    """Back to the whole graph: focus and path cleared, filters kept."""
-    state.show_view(state.current_spec().with_changes(focus=None, path_from=None, path_to=None))
+    """Back to the whole graph with the claims layer: focus, path and every filter cleared, the
+    layout and the selection kept; a note says what was cleared."""
+    before = state.current_spec()
+    everything = ViewSpec(layout=before.layout, claims=bool(state.dataset().claims))
+    state.change_view(everything)
+    cleared = [name for name, fields in CLEARED.items()
+               if any(getattr(before, field) != getattr(everything, field) for field in fields)]
+    state.note(escape(f"Showing everything: cleared {listed(cleared)}." if cleared
+                      else "Everything is already shown."), level="info", spec=everything)
 
 
 def path_controls(explorer: Explorer) -> None:

@@ -45,6 +45,7 @@ function kgNetwork(holder, payload, events) {
   return {
     network: network,
     select: (id, zoom) => kgSelect(kg, id, zoom),
+    group: (id) => { if (id !== kg.open) { id ? kgOpenCluster(kg, id) : kgCloseCluster(kg); } },
     destroy: () => network.destroy(),
   };
 }
@@ -146,6 +147,7 @@ function kgOpenCluster(kg, id) {
   kgFit(kg, cluster.members, false);
   kgCloseButton(kg, cluster);
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
+  kg.events.onGroup?.(id);
 }
 
 function kgCloseCluster(kg) {
@@ -157,6 +159,7 @@ function kgCloseCluster(kg) {
   kg.frame.querySelector(".kg-close")?.remove();
   kgFit(kg, null, false);
   kgAnnounce(kg, "Group closed.");
+  kg.events.onGroup?.(null);
 }
 
 // Show exactly the nodes in `positions`, there, and the edges whose both ends are shown.
