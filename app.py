@@ -79,7 +79,7 @@ with graph_column:
 with details_column:
     tours.show_step(explorer)
     network.show_ranked(view)
-    details.show_details(explorer)
+    details.show_details(explorer, view)
 show_sidebar(datasets, chosen, controls=not first_run)
 query = link.write_url(dataset_name, spec, default_dataset)
 if not first_run:

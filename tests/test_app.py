@@ -316,6 +316,22 @@ def test_thresholds_keep_their_operators_in_the_details() -> None:
     assert "**≤ 75 ng/mL** (adults): oral iron is offered" in texts
 
 
+def test_the_details_panel_grows_and_trims_the_view_in_place() -> None:
+    at = run_app(focus=IRON)
+    at.session_state["session"].selected = "pill"
+    checked(at.run())
+    checked(at.button(key="expand_node").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON, expanded=("pill",))) != counts(clinic_view(focus=IRON))
+    assert at.query_params["expand"] == "pill" and at.session_state["session"].selected == "pill"
+    assert title(at) == clinic_view(focus=IRON).title, "still the same view"
+    checked(at.button(key="hide_node").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON, hidden=("pill",)))
+    assert at.query_params["hide"] == "pill" and "expand" not in at.query_params
+    assert at.session_state["session"].selected == IRON and "hide_node" not in [b.key for b in at.button]
+    checked(at.button(key="unhide_nodes").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON)) and "hide" not in at.query_params
+
+
 def test_a_hop_along_a_connection_asks_the_page_to_focus_the_new_heading() -> None:
     at = run_app(focus=IRON)
     at.session_state["session"].selected = IRON

@@ -25,7 +25,8 @@ from ui.text import escape
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
 CLEARED = {"the focus": ("focus",), "the path": ("path_from", "path_to"), "the kinds filter": ("kinds",),
            "the relations filter": ("relations",), "the minimum evidence": ("evidence",),
-           "the hidden claims": ("claims",), "the verdicts filter": ("verdicts",)}
+           "the hidden claims": ("claims",), "the verdicts filter": ("verdicts",),
+           "the added neighbours": ("expanded",), "the hidden nodes": ("hidden",)}
 
 
 def search_box(explorer: Explorer) -> None:
