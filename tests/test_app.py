@@ -633,7 +633,7 @@ def test_parameters_the_app_does_not_own_survive_every_change() -> None:
     at = run_app(lms_session="abc", focus=IRON)
     checked(at.radio(key="direction").set_value("in").run())
     checked(at.sidebar.button(key="show_everything").click().run())
-    assert dict(at.query_params) == {"dataset": "clinic", "direction": "in", "lms_session": "abc"}
+    assert dict(at.query_params) == {"dataset": "clinic", "claims": "on", "selected": IRON, "lms_session": "abc"}
 
 
 def test_streamlit_upload_limit_matches_the_app_limit() -> None:
