@@ -27,6 +27,8 @@ class ViewSpec:
     """A view of a dataset. ``None`` for kinds, relations and verdicts means "all".
 
     ``verdicts`` narrows the claims layer (when ``claims`` is on) to claims with those verdicts.
+    ``expanded`` adds each listed node and its neighbours (one link, either way) to the view, and
+    ``hidden`` leaves the listed nodes out, so a reader can grow or trim a view without leaving it.
     """
 
     focus: str | None = None
@@ -40,6 +42,8 @@ class ViewSpec:
     layout: str = "layered"
     path_from: str | None = None
     path_to: str | None = None
+    expanded: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 1 <= self.depth <= MAX_DEPTH:
@@ -113,6 +117,10 @@ VIEW_OPTIONS = (
     ViewOption("layout", "layout", "choice", "How the nodes are placed.", choices=LAYOUTS),
     ViewOption("path_from", "from", "id", "Start of the paths to highlight; needs `to`.", refers_to="nodes"),
     ViewOption("path_to", "to", "id", "End of the paths to highlight; needs `from`.", refers_to="nodes"),
+    ViewOption("expanded", "expand", "ids", "Also show these nodes and their neighbours (one link, either way).",
+               refers_to="nodes"),
+    ViewOption("hidden", "hide", "ids", "Leave these nodes out of the view (not the focus or a path's ends).",
+               refers_to="nodes"),
 )
 
 
@@ -121,7 +129,7 @@ def query_names() -> tuple[str, ...]:
     return tuple(option.name for option in VIEW_OPTIONS)
 
 
-_LISTS = ("kinds", "relations", "verdicts")
+_LISTS = ("kinds", "relations", "verdicts", "expanded", "hidden")
 
 
 def encode_value(value: object) -> str:

@@ -28,6 +28,15 @@ def shortened(text: str, length: int) -> str:
     return text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
+def listed(items: list[str]) -> str:
+    """Items as a sentence's list: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> listed(["the focus", "the kinds filter", "the path"])
+    'the focus, the kinds filter and the path'
+    """
+    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
+
+
 def looks_plural(label: str) -> bool:
     """True when a label's head word reads as plural: "Sedating antihistamines", "SSRIs, SNRIs".
 

@@ -111,7 +111,7 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
     assert [i.value for i in at.info] == ["Click a node, or search for one, to read about it here."]
     assert "Test data: not medical advice. Content last reviewed against the literature: 2026-11-01." \
         in [plain(c.value) for c in at.caption]
-    assert at.query_params["dataset"] == "clinic"
+    assert dict(at.query_params) == {}, "the address stays as opened until the view changes"
     assert not warnings(at) and not at.error
 
 
@@ -135,7 +135,7 @@ def test_a_new_session_draws_the_network_before_the_controls() -> None:
 def test_a_search_typed_before_the_controls_arrive_selects_its_node() -> None:
     at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
     checked(at.text_input(key="search_text").input("iron deficiency").run())
-    assert at.session_state["selected"] == IRON
+    assert at.session_state["session"].selected == IRON
     assert at.text_input(key="search_text").value == "iron deficiency"
     assert at.selectbox(key="dataset_choice").value == "clinic"
 
@@ -243,14 +243,18 @@ def test_a_picker_shows_the_label_of_a_node_chosen_by_a_link() -> None:
     assert picked(run_app(focus="urge"), "focus") == ("urge", "Urge to move")
 
 
-def test_show_everything_clears_focus_and_path() -> None:
-    at = run_app(focus="urge", **{"from": "urge", "to": "night"})
-    assert shown(at) != counts(clinic_view())
-    checked(at.sidebar.button[0].click().run())
-    assert at.sidebar.button[0].label == "Show everything"
-    assert shown(at) == counts(clinic_view())
+def test_show_everything_clears_focus_path_and_every_filter_and_says_so() -> None:
+    at = run_app(focus="urge", kinds="symptom,condition", evidence="cohort", layout="force",
+                 **{"from": "urge", "to": "night"})
+    at.session_state["session"].selected = "night"
+    checked(at.button(key="show_everything").click().run())
+    assert shown(at) == counts(clinic_view(claims=True, layout="force"))
     assert picked(at, "focus") == picked(at, "path_from") == picked(at, "path_to") == (None, "")
-    assert dict(at.query_params) == {"dataset": "clinic"}
+    assert dict(at.query_params) == {"dataset": "clinic", "claims": "on", "layout": "force", "selected": "night"}
+    assert [plain(i.value) for i in at.info][:1] == ["Showing everything: cleared the focus, the path, the kinds "
+                                                     "filter, the minimum evidence and the hidden claims."]
+    checked(at.radio(key="layout").set_value("layered").run())
+    assert not any("Showing everything" in i.value for i in at.info), "the note goes with the view it was about"
 
 
 def test_dataset_picker_switches_dataset() -> None:
@@ -279,7 +283,7 @@ def search_for(at: AppTest, text: str) -> AppTest:
 
 def test_search_enter_selects_the_best_match_and_shows_its_details() -> None:
     at = search_for(run_app(), "iron deficiency")
-    assert at.session_state["selected"] == IRON
+    assert at.session_state["session"].selected == IRON
     assert details_heading(at) == "Systemic iron deficiency"
     data = network_data(at)
     assert data["selected"] == IRON and data["zoom"]
@@ -302,7 +306,7 @@ def test_other_search_matches_show_aliases_and_select_on_click() -> None:
 def test_search_keeps_every_character_typed() -> None:
     at = search_for(run_app(), "calcium-channel")
     assert at.text_input(key="search_text").value == "calcium-channel"
-    assert at.session_state["selected"] == LIGAND
+    assert at.session_state["session"].selected == LIGAND
 
 
 def test_thresholds_keep_their_operators_in_the_details() -> None:
@@ -310,6 +314,32 @@ def test_thresholds_keep_their_operators_in_the_details() -> None:
     texts = " ".join(plain(m.value) for m in details_column(at).markdown)
     assert "**> 100 ng/mL** (adults): iron is generally not given" in texts
     assert "**≤ 75 ng/mL** (adults): oral iron is offered" in texts
+
+
+def test_the_details_panel_grows_and_trims_the_view_in_place() -> None:
+    at = run_app(focus=IRON)
+    at.session_state["session"].selected = "pill"
+    checked(at.run())
+    checked(at.button(key="expand_node").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON, expanded=("pill",))) != counts(clinic_view(focus=IRON))
+    assert at.query_params["expand"] == "pill" and at.session_state["session"].selected == "pill"
+    assert title(at) == clinic_view(focus=IRON).title, "still the same view"
+    checked(at.button(key="hide_node").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON, hidden=("pill",)))
+    assert at.query_params["hide"] == "pill" and "expand" not in at.query_params
+    assert at.session_state["session"].selected == IRON and "hide_node" not in [b.key for b in at.button]
+    checked(at.button(key="unhide_nodes").click().run())
+    assert shown(at) == counts(clinic_view(focus=IRON)) and "hide" not in at.query_params
+
+
+def test_a_hop_along_a_connection_asks_the_page_to_focus_the_new_heading() -> None:
+    at = run_app(focus=IRON)
+    at.session_state["session"].selected = IRON
+    checked(at.run())
+    assert not [el for el in at.main if el.type == "bidi_component" and "focus" in el.proto.component_name]
+    checked(details_column(at).button[0].click().run())
+    focus = [el for el in at.main if el.type == "bidi_component" and el.proto.component_name.endswith("focus_heading")]
+    assert len(focus) == 1 and json.loads(focus[0].proto.json)["label"] == details_heading(at)
 
 
 def test_connections_are_buttons_that_walk_to_the_linked_node() -> None:
@@ -334,7 +364,7 @@ def test_a_node_linked_twice_the_same_way_gets_a_button_per_link(tmp_path: Path,
 
 def test_claim_details_name_the_source_by_its_citation() -> None:
     at = run_app(claims="on")
-    at.session_state["selected"] = "claim_blood"
+    at.session_state["session"].selected = "claim_blood"
     at = checked(at.run())
     kind_line = plain(details_column(at).caption[0].value)
     assert kind_line.startswith("Claim by A clinic's web page about blood flow.")
@@ -343,7 +373,7 @@ def test_claim_details_name_the_source_by_its_citation() -> None:
 def test_a_claim_reads_as_a_claim_with_its_verdict_in_words_and_colour() -> None:
     """The heading was once "Claim claim_blood" and the verdict a grey caption."""
     at = run_app(claims="on")
-    at.session_state["selected"] = "claim_blood"
+    at.session_state["session"].selected = "claim_blood"
     at = checked(at.run())
     assert details_heading(at) == "Bad blood flow causes the condition."
     assert ":red-badge[Contradicted]" in details_column(at).markdown[0].value
@@ -355,10 +385,20 @@ def test_hidden_claims_are_named_and_one_click_shows_them() -> None:
     at = run_app()
     button = at.main.button(key="show_claims")
     assert button.label == "3 claims hidden: show the claims layer"
+    at.session_state["session"].selected = "night"
     checked(button.click().run())
     assert at.toggle(key="claims").value is True
     assert shown(at) == counts(clinic_view(claims=True))
     assert at.query_params["claims"] == "on"
+    assert at.session_state["session"].selected == "night", "showing the claims keeps the selection"
+
+
+def test_the_claims_toggle_keeps_the_selection() -> None:
+    at = run_app()
+    at.session_state["session"].selected = "night"
+    checked(at.toggle(key="claims").set_value(True).run())
+    assert at.session_state["session"].selected == "night"
+    assert details_heading(at) == clinic().dataset.node("night").label
 
 
 def test_verdict_filter_narrows_the_claims_layer() -> None:
@@ -404,7 +444,6 @@ def test_link_view_matches_the_library_view() -> None:
 
 def test_changing_a_widget_updates_the_url() -> None:
     at = run_app()
-    assert dict(at.query_params) == {"dataset": "clinic"}
     pick(at, "focus", "iron deficiency")
     checked(at.radio(key="direction").set_value("in").run())
     assert dict(at.query_params) == {"dataset": "clinic", "focus": IRON, "direction": "in"}
@@ -444,10 +483,63 @@ def test_a_link_with_half_a_path_says_so_and_keeps_its_view() -> None:
     assert at.session_state["path_from"] == IRON and at.session_state["focus"] == IRON
 
 
-def test_unknown_dataset_in_link_falls_back_to_the_default() -> None:
+def test_unknown_dataset_in_link_says_so_and_shows_the_default() -> None:
     at = run_app(dataset="no_such_dataset")
     assert at.selectbox(key="dataset_choice").value == "clinic"
     assert title(at) == clinic_view().title
+    assert warnings(at) == ["This link is for the dataset 'no_such_dataset', which this server does not have. "
+                            "Showing 'clinic' instead."]
+
+
+def test_a_link_to_an_uploaded_dataset_says_it_stays_with_the_tab_that_uploaded_it() -> None:
+    at = run_app(dataset="(uploaded file)", focus=IRON)
+    assert "an uploaded dataset stays with the browser tab that uploaded it" in warnings(at)[0]
+    assert title(at) == clinic_view().title
+
+
+def test_the_link_carries_the_selection_and_the_open_group() -> None:
+    at = run_app(focus=IRON, selected=LIGAND, group="cluster_x")
+    assert at.session_state["session"].selected == LIGAND and details_heading(at) == "Calcium-channel ligand"
+    assert network_data(at)["selected"] == LIGAND and network_data(at)["group"] == "cluster_x"
+    assert dict(at.query_params) == {"focus": IRON, "selected": LIGAND, "group": "cluster_x"}
+
+
+def test_a_link_selecting_an_unknown_node_says_so() -> None:
+    at = run_app(selected="no_such_node")
+    assert warnings(at) == ["The link selects 'no_such_node', which this dataset does not have."]
+    assert details_heading(at) is None and "selected" not in at.query_params
+
+
+def back_to(at: AppTest, query: dict[str, str]) -> AppTest:
+    """What Back or Forward does: Streamlit's frontend reruns the app with that entry's address."""
+    at.query_params.clear()
+    at.query_params.update(query)
+    return checked(at.run())
+
+
+def test_back_and_forward_restore_the_view_and_the_selection() -> None:
+    at = run_app()
+    checked(pick(at, "focus", "iron deficiency").run())
+    first = dict(at.query_params)
+    checked(at.text_input(key="search_text").input("ligand").run())
+    selected = dict(at.query_params)
+    checked(pick(at, "focus", "ligand").run())
+    last = dict(at.query_params)
+    assert (first, selected["selected"], last["focus"]) == ({"dataset": "clinic", "focus": IRON}, LIGAND, LIGAND)
+    back_to(at, selected)
+    assert picked(at, "focus")[0] == IRON and at.session_state["session"].selected == LIGAND
+    back_to(at, first)
+    assert picked(at, "focus")[0] == IRON and at.session_state["session"].selected == IRON
+    assert dict(at.query_params) == first
+    back_to(at, last)
+    assert picked(at, "focus") == (LIGAND, "Calcium-channel ligand") and title(at) == clinic_view(focus=LIGAND).title
+
+
+def test_back_to_another_datasets_view_switches_the_dataset() -> None:
+    at = run_app(focus=IRON)
+    checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
+    back_to(at, {"dataset": "clinic", "focus": IRON})
+    assert at.selectbox(key="dataset_choice").value == "clinic" and picked(at, "focus")[0] == IRON
 
 
 def test_a_broken_first_dataset_still_draws_the_dataset_picker_and_the_upload(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -459,6 +551,20 @@ def test_a_broken_first_dataset_still_draws_the_dataset_picker_and_the_upload(mo
     assert at.file_uploader(key="upload")
     checked(at.selectbox(key="dataset_choice").set_value("clinic").run())
     assert title(at) == clinic_view().title and not at.error
+
+
+def test_a_dataset_broken_since_it_loaded_gets_the_picker_on_a_new_sessions_first_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another dataset can be chosen at once, before the network reports that it is drawn."""
+    course = tmp_path / "course.yaml"
+    course.write_text(CLINIC.read_text())
+    monkeypatch.setenv("KG_DATASETS", os.pathsep.join(map(str, (course, TINY))))
+    run_app()
+    course.write_text("nodes: [")
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    assert network_data(at)["report_drawn"]
+    assert "Still showing 'course' as it was when it last loaded." in [i.value for i in at.info]
+    assert at.selectbox(key="dataset_choice").options == ["course", "tiny"] and at.file_uploader(key="upload")
 
 
 # Uploads ---------------------------------------------------------------------------------------
@@ -527,7 +633,7 @@ def test_parameters_the_app_does_not_own_survive_every_change() -> None:
     at = run_app(lms_session="abc", focus=IRON)
     checked(at.radio(key="direction").set_value("in").run())
     checked(at.sidebar.button(key="show_everything").click().run())
-    assert dict(at.query_params) == {"dataset": "clinic", "direction": "in", "lms_session": "abc"}
+    assert dict(at.query_params) == {"dataset": "clinic", "claims": "on", "selected": IRON, "lms_session": "abc"}
 
 
 def test_streamlit_upload_limit_matches_the_app_limit() -> None:
@@ -569,6 +675,6 @@ def test_labels_on_buttons_are_escaped_markdown(monkeypatch: pytest.MonkeyPatch)
     at = checked(run_app().text_input(key="search_text").input("alert").run())
     hits = [button.label for button in at.sidebar.button if button.key.startswith("hit_")]
     assert hits and all(hit in {escape_markdown(label) for label in labels.values()} for hit in hits)
-    at.session_state["selected"] = "script"
+    at.session_state["session"].selected = "script"
     connections = [button.label for button in details_column(checked(at.run())).button]
     assert escape_markdown(labels["quotes"]) in connections and labels["quotes"] not in connections

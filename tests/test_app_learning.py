@@ -104,12 +104,23 @@ def test_captions_show_their_markup_as_text() -> None:
     assert plain(step_panel(at)[1]) == caption
 
 
-def test_leaving_keeps_the_view_and_drops_the_tour_from_the_link() -> None:
+def test_leaving_a_tour_the_link_opened_keeps_the_view_and_drops_the_tour_from_the_link() -> None:
     at = run_app(tour="iron-story", step="3")
     click(at, "tour_leave")
     assert "tour" not in at.query_params and "step" not in at.query_params
     assert shown_spec(at) == learning().dataset.tour("iron-story").steps[2].view
     assert "tour_next" not in [b.key for b in at.main.button]
+
+
+def test_leaving_a_tour_brings_back_the_view_and_selection_from_before_it() -> None:
+    at = run_app(focus="pill", depth="2")
+    at.session_state["session"].selected = "arousal"
+    click(at, "tour_start_iron-story")
+    click(at, "tour_next")
+    click(at, "tour_leave")
+    assert shown_spec(at) == ViewSpec(focus="pill", depth=2)
+    assert at.session_state["session"].selected == "arousal"
+    assert at.query_params["selected"] == "arousal" and "tour" not in at.query_params
 
 
 def test_changing_the_view_offers_a_way_back_to_the_step() -> None:

@@ -83,6 +83,8 @@ def test_a_connection_button_walks_to_the_linked_node(page: Any, app_url: str) -
     page.keyboard.press("Enter")
     expect(details(page).locator("h3")).to_have_text("The condition", timeout=TIMEOUT_MS)
     assert page.evaluate("() => network.getSelectedNodes()") == ["disease"]
+    focused = "() => document.activeElement.closest('.st-key-details h3')?.textContent"
+    page.wait_for_function(f"() => ({focused})() === 'The condition'", timeout=TIMEOUT_MS)  # not the page body
 
 
 @pytest.mark.parametrize(("width", "height", "minimum"), [(768, 1024, 460), (1366, 768, 600)])

@@ -119,11 +119,19 @@ def test_the_cli_reads_every_view_option_as_the_app_writes_it_in_its_link(spec: 
 
 def test_every_view_option_is_a_flag_of_export_and_quiz() -> None:
     given = {"focus": "a", "depth": "2", "direction": "in", "kinds": "k", "relations": "r", "evidence": "e",
-             "claims": "on", "verdicts": "supported", "layout": "force", "from": "a", "to": "b"}
+             "claims": "on", "verdicts": "supported", "layout": "force", "from": "a", "to": "b",
+             "expand": "c,d", "hide": "e"}
     assert sorted(given) == sorted(query_names()) and len(query_names()) == len(fields(ViewSpec))
     for command in ("export", "quiz"):
         args = _parser().parse_args([command, "-o", "x", *(f"--{name}={value}" for name, value in given.items())])
         assert view_spec(args) == ViewSpec.from_query(given)
+
+
+def test_expand_and_hide_grow_and_trim_the_exported_view(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, *_ = run(capsys, "export", str(TINY), "--focus", "brain_iron", "--direction", "out",
+                   "--expand", "low_iron", "--hide", "pill", "-o", str(tmp_path / "v.json"))
+    nodes = {node["id"] for node in json.loads((tmp_path / "v.json").read_text())["nodes"]}
+    assert code == 0 and nodes == {"brain_iron", "disease", "low_iron"}
 
 
 def test_verdicts_narrow_the_exported_claims(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

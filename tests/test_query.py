@@ -48,6 +48,28 @@ def test_focus_stays_visible_when_its_kind_is_filtered_out() -> None:
     assert "pill" in nodes_of(ViewSpec(focus="pill", kinds=("cause",)))
 
 
+def test_expanding_a_node_adds_it_and_its_neighbours_to_the_view() -> None:
+    focus = ViewSpec(focus="brain_iron", direction="out")
+    assert nodes_of(focus) == {"brain_iron", "disease"}
+    assert nodes_of(focus.with_changes(expanded=("low_iron",))) == {"brain_iron", "disease", "low_iron", "pill"}
+    filtered = focus.with_changes(expanded=("low_iron",), kinds=("mechanism",))
+    assert nodes_of(filtered) == {"brain_iron", "low_iron"}, "the filters still apply to the neighbours"
+
+
+def test_hiding_a_node_leaves_it_out_and_paths_go_around_it() -> None:
+    assert nodes_of(ViewSpec(hidden=("brain_iron",))) == {"bad_blood", "disease", "low_iron", "pill"}
+    assert nodes_of(ViewSpec(focus="brain_iron", hidden=("brain_iron", "disease"))) == {"brain_iron", "low_iron"}
+    around = explorer().view(ViewSpec(path_from="low_iron", path_to="disease", hidden=("brain_iron",)))
+    assert around.path_sentences == ("Low iron is treated by Iron pill, which treats The disease.",)
+
+
+def test_expanded_and_hidden_nodes_must_exist() -> None:
+    with pytest.raises(ViewSpecError, match=r"'pil' in expand is not a node id\. Did you mean 'pill'"):
+        explorer().view(ViewSpec(expanded=("pil",)))
+    with pytest.raises(ViewSpecError, match=r"'diseas' in hide is not a node id"):
+        explorer().view(ViewSpec(hidden=("diseas",)))
+
+
 def test_unknown_ids_are_reported_with_a_suggestion() -> None:
     with pytest.raises(ViewSpecError, match=r"focus 'low_irn' is not a node id\. Did you mean 'low_iron'"):
         explorer().view(ViewSpec(focus="low_irn"))

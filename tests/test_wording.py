@@ -5,12 +5,18 @@ from __future__ import annotations
 import pytest
 
 from graph import Explorer, ViewSpec
-from graph.wording import counted, looks_plural, relative, statement
+from graph.wording import counted, listed, looks_plural, relative, statement
 from tests.helpers import RLS
 
 
 def test_counts_agree() -> None:
     assert [counted(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
+
+
+@pytest.mark.parametrize(("items", "text"), [([], ""), (["a"], "a"), (["a", "b"], "a and b"),
+                                             (["a", "b", "c"], "a, b and c")])
+def test_lists_read_as_a_sentence(items: list[str], text: str) -> None:
+    assert listed(items) == text
 
 
 @pytest.mark.parametrize("label", ["Dopamine-blocking drugs", "SSRIs, SNRIs, tricyclics", "MEIS1 risk variants",

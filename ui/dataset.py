@@ -8,6 +8,7 @@ educator can point the app at their own material: ``KG_DATASETS=~/course/cells s
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -16,11 +17,12 @@ from graph import Explorer, ValidationError
 from graph.dataset import MAX_UPLOAD_MB, cached_load, load_upload, reading, upload_caption
 from graph.dataset.bundled import DATA_DIR
 from graph.network import viewstate
+from ui import state
+from ui.session import Shown, Sources, session
 from ui.text import escape, escape_lines
 
 DEFAULT_DATASET = "rls"
 UPLOAD = "(uploaded file)"
-Sources = tuple[tuple[str, bytes], ...]
 
 
 @st.cache_resource(max_entries=16, show_spinner="Loading dataset…")
@@ -65,22 +67,33 @@ def handle_upload() -> None:
     try:
         load_upload(data, upload.name)
     except ValidationError as exc:
-        st.session_state.upload_error = f"{upload.name} was not loaded:\n\n{exc}"
+        session().upload_error = f"{upload.name} was not loaded:\n\n{exc}"
         return
-    st.session_state.update(uploaded=((upload.name, data),), dataset_choice=UPLOAD, upload_error=None)
+    session().uploaded, session().upload_error = ((upload.name, data),), None
+    st.session_state.dataset_choice = UPLOAD
 
 
-def chosen_dataset(datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
-    """The dataset the picker names (the link's, at first): its name, explorer and content key;
-    None when it has problems and no dataset has loaded yet in this session.
+def chosen_dataset(datasets: dict[str, Path]) -> Shown | None:
+    """The dataset the picker names (the link's at first, and after Back or Forward to another
+    dataset's view); None when it has problems and no dataset has loaded yet in this session.
 
     Read from the session before the picker is drawn, so the network can be drawn first.
     """
-    names = _names(datasets)
-    if st.session_state.get("dataset_choice") not in names:
-        wanted = st.query_params.get("dataset", default_name(datasets))
-        st.session_state.dataset_choice = wanted if wanted in names else default_name(datasets)
+    names, query = _names(datasets), st.query_params.to_dict()
+    linked = query.get(viewstate.DATASET_PARAMETER)
+    if st.session_state.get("dataset_choice") not in names or (query != session().url and linked in names):
+        st.session_state.dataset_choice = _linked_dataset(linked, names, default_name(datasets))
     return loaded_or_last_good(st.session_state.dataset_choice, datasets)
+
+
+def _linked_dataset(linked: str | None, names: list[str], default: str) -> str:
+    """The dataset a link names if this server has it; else the default, saying so."""
+    if linked is None or linked in names:
+        return linked or default
+    elsewhere = " (an uploaded dataset stays with the browser tab that uploaded it)" if linked == UPLOAD else ""
+    state.note(escape(f"This link is for the dataset '{linked}', which this server does not have{elsewhere}. "
+                      f"Showing '{default}' instead."))
+    return default
 
 
 def show_picker(datasets: dict[str, Path]) -> None:
@@ -89,32 +102,33 @@ def show_picker(datasets: dict[str, Path]) -> None:
     st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
                              type=["yaml", "yml"], key="upload", on_change=handle_upload,
                              max_upload_size=MAX_UPLOAD_MB)
-    if st.session_state.get("upload_error"):
-        st.sidebar.error(escape_lines(st.session_state.upload_error))
+    problem = session().upload_error
+    if problem:
+        st.sidebar.error(escape_lines(problem))
 
 
 def _names(datasets: dict[str, Path]) -> list[str]:
-    return list(datasets) + ([UPLOAD] if "uploaded" in st.session_state else [])
+    return list(datasets) + ([UPLOAD] if session().uploaded else [])
 
 
-def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
+def loaded_or_last_good(choice: str, datasets: dict[str, Path]) -> Shown | None:
     """Load the chosen dataset; if it has problems, list them and keep showing the last good one
     (None if there is none yet)."""
     try:
-        sources = st.session_state.uploaded if choice == UPLOAD else read_sources(datasets[choice])
+        sources = session().uploaded or () if choice == UPLOAD else read_sources(datasets[choice])
         key = viewstate.content_key(sources)
-        loaded = (choice, load_explorer(key, sources), key)
+        loaded = Shown(choice, load_explorer(key, sources), key)
     except ValidationError as exc:
         st.error(escape_lines(f"The dataset '{choice}' has problems, so it was not loaded:\n\n{exc}"))
         return _instead_of_broken(choice, datasets)
-    st.session_state.last_good = loaded
+    session().shown = loaded
     if choice != UPLOAD:
         _last_good_bundled()[(choice, datasets[choice])] = loaded
     return loaded
 
 
 @st.cache_resource(show_spinner=False)
-def _last_good_bundled() -> dict[tuple[str, Path], tuple[str, Explorer, str]]:
+def _last_good_bundled() -> dict[tuple[str, Path], Shown]:
     """Bundled dataset (name, path) → its last version that loaded, kept per server process for every session.
 
     A session opened after a bundled dataset broke has no last good graph of its own; this one is
@@ -123,15 +137,15 @@ def _last_good_bundled() -> dict[tuple[str, Path], tuple[str, Explorer, str]]:
     return {}
 
 
-def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> tuple[str, Explorer, str] | None:
+def _instead_of_broken(choice: str, datasets: dict[str, Path]) -> Shown | None:
     """What to show instead of a dataset that did not load: its last good version in this server
     process (a bundled one), else the session's last good dataset; None when there is neither (the
     app then draws only the picker and the upload, so another dataset can be chosen)."""
     kept = _last_good_bundled().get((choice, datasets[choice])) if choice != UPLOAD else None
-    shown = kept or st.session_state.get("last_good")
+    shown = kept or session().shown
     if shown is None:
         return None
-    st.session_state.last_good = shown
-    version = " as it was when it last loaded" if shown[0] == choice else ""
-    st.info(f"Still showing '{escape(shown[0])}'{version}.")
-    return shown
+    session().shown = shown
+    version = " as it was when it last loaded" if shown.name == choice else ""
+    st.info(f"Still showing '{escape(shown.name)}'{version}.")
+    return replace(shown, instead_of=choice)

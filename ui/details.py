@@ -2,18 +2,22 @@
 
 Dataset text is shown through escaped Markdown, never through table cells that Markdown could
 rewrite (a threshold "> 100 ng/mL" must keep its ">"). Each connection names the node at the
-other end as a button, so the keyboard can walk the graph from node to node. A claim's verdict is
+other end as a button, so the keyboard can walk the graph from node to node; after each hop the
+new node's heading has keyboard focus. A claim's verdict is
 a badge in words and colour, at body size, beside its heading and in every list of claims.
 """
 
 from __future__ import annotations
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from graph import Explorer, View
 from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
-from ui import state
+from graph.wording import counted
+from ui import browser, state
+from ui.session import session
 from ui.text import escape
 
 # Streamlit's badge colours nearest each verdict's Okabe–Ito colour (the word is always shown too).
@@ -21,23 +25,26 @@ BADGE_COLOURS = {"supported": "green", "partly-supported": "blue", "unsupported"
                  "contradicted": "red", "outdated": "violet"}
 
 
-def show_details(explorer: Explorer) -> None:
+def show_details(explorer: Explorer, view: View) -> None:
     """Everything known about the selected node, in a container keyed "details" (CSS class st-key-details)."""
     with st.container(key="details"):
-        _show_selected(explorer)
+        _show_selected(explorer, view)
 
 
-def _show_selected(explorer: Explorer) -> None:
+def _show_selected(explorer: Explorer, view: View) -> None:
     """Summary, facts, thresholds, connections and references of the selected node."""
-    node = st.session_state.get("selected")
+    node = session().selected
     if not node or node not in explorer.graph:
         st.info("Click a node, or search for one, to read about it here.")
         return
     details = node_details(explorer.dataset, explorer.graph, node)
     st.subheader(escape(details.label))
+    if session().focus_heading:
+        browser.focus_heading(f"{session().first_run_token}-{session().focus_heading}", details.label)
     if details.verdict:
         st.markdown(f"Our verdict: {verdict_badge(details.verdict_id, details.verdict)}")
     st.caption(escape(details.kind_label) + (" · needs verification" if details.needs_verification else ""))
+    _view_actions(explorer, view, node)
     st.markdown(escape(details.summary))
     if details.text:
         st.markdown(escape(details.text))
@@ -71,13 +78,48 @@ def _connections(explorer: Explorer, node: str) -> None:
         st.markdown(f"**{escape(phrase)}**")
         for index, row in enumerate(rows):  # a node may be linked twice the same way (adults, children)
             st.button(escape(row.label), key=f"go_{node}_{phrase}_{index}", type="tertiary",
-                      on_click=state.select_node, args=(row.other, True),
-                      help="Select this node and read about it")
+                      on_click=_hop, args=(row.other,), help="Select this node and read about it")
             if row.verdict:
                 st.markdown(verdict_badge(row.verdict_id, row.verdict))
             st.caption(escape(f"{row.evidence} · {', '.join(row.references)}"))
             if row.note:
                 st.caption(escape(row.note))
+
+
+def _view_actions(explorer: Explorer, view: View, node: str) -> None:
+    """Grow or trim the view on screen around ``node``, without leaving it: add the neighbours it
+    does not show yet, hide the node (not the focus or a path's end), show hidden nodes again."""
+    spec = view.spec
+    missing = [other for other in nx.all_neighbors(explorer.graph, node) if other not in view.graph]
+    pinned = node in (spec.focus, spec.path_from, spec.path_to)
+    if missing and node not in spec.expanded:
+        st.button(f"Add its {counted(len(set(missing)), 'other neighbour')} to this view", key="expand_node",
+                  on_click=_expand, args=(node,))
+    if node in view.graph and not pinned:
+        st.button("Hide it from this view", key="hide_node", on_click=_hide, args=(node,))
+    if spec.hidden:
+        st.button(f"Show the {counted(len(spec.hidden), 'hidden node')} again", key="unhide_nodes",
+                  on_click=state.change_view, args=(spec.with_changes(hidden=()),))
+
+
+def _expand(node: str) -> None:
+    spec = state.current_spec()
+    state.change_view(spec.with_changes(expanded=(*_less(spec.expanded, node), node), hidden=_less(spec.hidden, node)))
+
+
+def _hide(node: str) -> None:
+    spec = state.current_spec()
+    state.show_view(spec.with_changes(hidden=(*_less(spec.hidden, node), node), expanded=_less(spec.expanded, node)))
+
+
+def _less(nodes: tuple[str, ...], node: str) -> tuple[str, ...]:
+    return tuple(other for other in nodes if other != node)
+
+
+def _hop(node: str) -> None:
+    """Walk along a connection: select and centre ``node``, and give its heading keyboard focus."""
+    state.select_node(node, zoom=True)
+    session().focus_heading += 1
 
 
 def verdict_badge(verdict: str, label: str) -> str:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from graph import Explorer, View, ViewSpec
 from graph.network import Bound, bounded_view, is_large
+from ui.session import session
 
 
 def view_for(explorer: Explorer, spec: ViewSpec, title: str | None = None) -> View:
@@ -41,7 +42,8 @@ def _bounded(_explorer: Explorer, content: str, spec: ViewSpec, title: str | Non
 
 def _content() -> str:
     """The content key of the dataset on screen (set by :mod:`ui.dataset` before anything is drawn)."""
-    return st.session_state.get("last_good", ("", None, ""))[2]
+    shown = session().shown
+    return shown.content_key if shown else ""
 
 
 def _draw_all_key() -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from graph import Dataset
+from ui import browser
 from ui.text import escape, escape_lines
 
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
@@ -97,4 +98,6 @@ def show_link(query: dict[str, str]) -> None:
     """
     base = (st.context.url or "").split("?", 1)[0]
     with st.sidebar.expander("Copy link to this view"):
-        st.text_input("Link to this view", f"{base}?{urlencode(query)}", help="Select the text and copy it.")
+        link = f"{base}?{urlencode(query)}"
+        st.text_input("Link to this view", link, help="The view, the node selected and the group open.")
+        browser.copy_button(link)

@@ -18,10 +18,10 @@ from graph.present import component_script, component_style, network_payload, ra
 from graph.wording import counted
 from ui import state
 from ui.assets import published_vis_network
+from ui.session import session
 from ui.text import escape
 
 NETWORK_HEIGHT = "screen"  # the network and its legend fill the window below the network's top
-RECONNECTED = "reconnected_to_new_session"
 RECONNECTED_TEXT = ("The server this page was using stopped, and the page was reconnected to a new one. "
                     "The view was restored from the link, but an uploaded dataset, a tour's place and quiz "
                     "answers were lost. Reload the page to carry on with a clean page.")
@@ -35,9 +35,13 @@ def _on_node_selected() -> None:
     state.select_node(st.session_state.network.selected)
 
 
+def _on_group() -> None:
+    session().open_group = st.session_state.network.group
+
+
 def _on_drawn() -> None:
     if st.session_state.network.drawn == "reconnected":
-        st.session_state[RECONNECTED] = True
+        session().reconnected = True
 
 
 def show_reconnected_notice() -> None:
@@ -47,7 +51,7 @@ def show_reconnected_notice() -> None:
     a balancer: the view comes back from the URL and the controls, but an upload, a tour's place and
     quiz answers were in the old session. Said plainly, instead of lost silently.
     """
-    if st.session_state.get(RECONNECTED):
+    if session().reconnected:
         st.warning(RECONNECTED_TEXT, icon=":material/sync_problem:")
 
 
@@ -58,8 +62,8 @@ def _on_node_focused() -> None:
 
 def payload_for(view: View) -> dict[str, Any]:
     """What the network component draws for ``view``, with its key; kept for views drawn before."""
-    content = st.session_state.get("last_good", ("", None, ""))[2]
-    return _payload(view, content, view.spec, view.title, view.graph.number_of_nodes())
+    shown = session().shown
+    return _payload(view, shown.content_key if shown else "", view.spec, view.title, view.graph.number_of_nodes())
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
@@ -79,7 +83,7 @@ def component_data(payload: dict[str, Any], report_drawn: str | None) -> bytes:
     payload that was about 30 ms of every run, in the server's one interpreter, for every session.
     """
     state = {"key": payload["key"], "height": NETWORK_HEIGHT, "report_drawn": report_drawn,
-             "selected": st.session_state.get("selected"), "zoom": st.session_state.get("zoom_token")}
+             "selected": session().selected, "zoom": session().zoom, "group": session().open_group}
     return f'{{"payload": {payload["json"]}, {json.dumps(state)[1:]}'.encode()
 
 
@@ -93,6 +97,7 @@ def show_network(view: View, payload: dict[str, Any], report_drawn: str | None =
         key="network",
         data=component_data(payload, report_drawn),
         on_selected_change=_on_node_selected, on_focused_change=_on_node_focused, on_drawn_change=_on_drawn,
+        on_group_change=_on_group,
         height="content",
     )
 
@@ -106,7 +111,7 @@ def show_counts(view: View, payload: dict[str, Any]) -> None:
     counts, claims = st.columns(2, vertical_alignment="center")
     counts.caption(count_line(view, payload, hidden_claims))
     claims.button(f"{counted(hidden_claims, 'claim')} hidden: show the claims layer", key="show_claims",
-                  on_click=state.show_view, args=(view.spec.with_changes(claims=True),))
+                  on_click=state.change_view, args=(view.spec.with_changes(claims=True),))
 
 
 def count_line(view: View, payload: dict[str, Any], hidden_claims: int) -> str:

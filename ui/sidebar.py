@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph import Explorer
+from graph import Explorer, ViewSpec
 from graph.dataset import VERDICTS
 from graph.network import DIRECTIONS, LAYOUTS, MAX_DEPTH, SearchHit, viewstate
+from graph.wording import listed
 from ui import state
+from ui.session import session
 from ui.text import escape
 
 DIRECTION_NAMES = {"both": "both ways", "out": "outgoing", "in": "incoming"}
+CLEARED = {"the focus": ("focus",), "the path": ("path_from", "path_to"), "the kinds filter": ("kinds",),
+           "the relations filter": ("relations",), "the minimum evidence": ("evidence",),
+           "the hidden claims": ("claims",), "the verdicts filter": ("verdicts",),
+           "the added neighbours": ("expanded",), "the hidden nodes": ("hidden",)}
 
 
 def search_box(explorer: Explorer) -> None:
@@ -59,7 +65,7 @@ def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> Non
     st.sidebar.text_input(label, key=viewstate.picker_text_key(key), placeholder="Type a name, then Enter",
                           help=f"{help_text} Enter takes the best match; clear the field for none.",
                           on_change=_on_pick, args=(key, explorer))
-    typed = st.session_state.get(state.picker_query_key(key))
+    typed = session().typed.get(key)
     if not typed:
         return
     hits = explorer.search(typed)
@@ -73,14 +79,17 @@ def node_picker(label: str, key: str, explorer: Explorer, help_text: str) -> Non
 
 
 def _on_pick(key: str, explorer: Explorer) -> None:
-    """Enter in a node picker: its best match, none for an empty field; unmatched text leaves the choice."""
+    """Enter in a node picker: its best match, none for an empty field; unmatched text leaves the
+    choice. A new focus is also selected, as a double-click on it does."""
     typed = st.session_state[viewstate.picker_text_key(key)].strip()
     hits = explorer.search(typed)
     if hits or not typed:
         state.pick_node(key, hits[0].node if hits else None)
     else:
         state.pick_node(key, st.session_state.get(key))
-    st.session_state[state.picker_query_key(key)] = typed
+    if key == "focus" and st.session_state.focus:
+        state.select_node(st.session_state.focus)
+    session().typed[key] = typed
 
 
 def focus_controls(explorer: Explorer) -> None:
@@ -93,8 +102,15 @@ def focus_controls(explorer: Explorer) -> None:
 
 
 def show_everything() -> None:
-    """Back to the whole graph: focus and path cleared, filters kept."""
-    state.show_view(state.current_spec().with_changes(focus=None, path_from=None, path_to=None))
+    """Back to the whole graph with the claims layer: focus, path and every filter cleared, the
+    layout and the selection kept; a note says what was cleared."""
+    before = state.current_spec()
+    everything = ViewSpec(layout=before.layout, claims=bool(state.dataset().claims))
+    state.change_view(everything)
+    cleared = [name for name, fields in CLEARED.items()
+               if any(getattr(before, field) != getattr(everything, field) for field in fields)]
+    state.note(escape(f"Showing everything: cleared {listed(cleared)}." if cleared
+                      else "Everything is already shown."), level="info", spec=everything)
 
 
 def path_controls(explorer: Explorer) -> None:

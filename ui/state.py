@@ -1,64 +1,37 @@
-"""The session's view: seeded once per dataset content, changed through one function.
+"""The session's view: changed through one function, read back from the controls.
 
 Every change of view (a link, a control, a click, a double-click, a search, "show everything",
-a tour step) ends in :func:`show_view`, called from a widget callback or before the controls are
-drawn, as Streamlit requires. The mapping between a ViewSpec, the controls and the URL belongs to
-:mod:`graph.network.viewstate`; this module only stores it in ``st.session_state`` and
-``st.query_params``.
+a tour step, Back and Forward) ends in :func:`show_view`, called from a widget callback or before
+the controls are drawn, as Streamlit requires. The mapping between a ViewSpec and the controls
+belongs to :mod:`graph.network.viewstate`; the rest of what the session keeps is one
+:class:`ui.session.Session`. Reading and writing the link is :mod:`ui.link`.
 """
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 import streamlit as st
 
-from graph import Dataset, Explorer, GraphDataError, ViewSpec
+from graph import Dataset, ViewSpec
 from graph.network import viewstate
-from ui import large
-from ui.text import escape
-
-SEEDED_FOR = "seeded_for"
-DATASET = "view_dataset"
-FIRST_RUN = "first_run_token"
-LINK_PROBLEMS = "link_problems"
+from ui.session import Note, session
 
 
-def seed(explorer: Explorer, dataset_name: str, content_key: str, default_dataset: str) -> None:
-    """On a new session or new dataset content, set every control from the link (once)."""
-    if st.session_state.get(SEEDED_FOR) == content_key:
-        return
-    st.session_state[DATASET] = explorer.dataset
-    try:
-        spec = viewstate.spec_from_query(st.query_params.to_dict(), dataset_name, default_dataset)
-        large.view_for(explorer, spec)
-    except GraphDataError as exc:
-        note_link_problem(f"The link's view could not be restored: {escape(str(exc))} Showing the whole graph.")
-        spec = ViewSpec()
-    note = viewstate.half_path_note(spec)
-    if note:
-        note_link_problem(escape(note))
-    show_view(spec)
-    st.session_state[SEEDED_FOR] = content_key
+def note(text: str, level: str = "warning", spec: ViewSpec | None = None) -> None:
+    """Say ``text`` (already escaped) above the network while ``spec`` is on screen; without a
+    ``spec``, while the view drawn next is (see :func:`show_notes`)."""
+    session().notes = (*session().notes, Note(text, level, spec))
 
 
-def note_link_problem(text: str) -> None:
-    """Warn that the opening link could not be followed (shown by :func:`show_link_problems`)."""
-    texts = st.session_state.get(LINK_PROBLEMS, ((), None))[0]
-    st.session_state[LINK_PROBLEMS] = ((*texts, text), None)
-
-
-def show_link_problems(spec: ViewSpec) -> None:
-    """The opening link's problems, for as long as the view they led to is on screen: they must
+def show_notes(spec: ViewSpec) -> None:
+    """The notes said about ``spec``, for as long as it is on screen: a link's problems must
     outlive the run that follows a session's first one at once (see :func:`first_run_token`)."""
-    texts, shown_with = st.session_state.get(LINK_PROBLEMS, ((), None))
-    if shown_with not in (None, spec):
-        del st.session_state[LINK_PROBLEMS]
-        return
-    if texts:
-        st.session_state[LINK_PROBLEMS] = (texts, spec)
-    for text in texts:
-        st.warning(text)
+    kept = tuple(replace(kept, spec=kept.spec or spec) for kept in session().notes if kept.spec in (None, spec))
+    session().notes = kept
+    for shown in kept:
+        (st.info if shown.level == "info" else st.warning)(shown.text)
 
 
 def first_run_token() -> str | None:
@@ -68,18 +41,23 @@ def first_run_token() -> str | None:
     otherwise keep the browser from drawing the picture; the network reports with this token
     once it is drawn, and that report brings the run that draws the controls.
     """
-    if FIRST_RUN in st.session_state:
+    if session().first_run_token is not None:
         return None
-    st.session_state[FIRST_RUN] = secrets.token_hex(8)
-    return st.session_state[FIRST_RUN]
+    session().first_run_token = secrets.token_hex(8)
+    return session().first_run_token
 
 
 def show_view(spec: ViewSpec, selected: str | None = None) -> None:
     """Put ``spec`` on screen and select ``selected`` (by default the focus)."""
     st.session_state.update(viewstate.widget_values(spec, dataset()))
-    for key in viewstate.PICKER_KEYS:
-        st.session_state.pop(picker_query_key(key), None)
-    st.session_state.selected = selected or spec.focus
+    session().typed.clear()
+    session().selected = selected or spec.focus
+    session().open_group = None
+
+
+def change_view(spec: ViewSpec) -> None:
+    """Put ``spec`` on screen and keep the selection (a filter changed, not the subject)."""
+    show_view(spec, selected=session().selected)
 
 
 def pick_node(key: str, node: str | None) -> None:
@@ -88,16 +66,11 @@ def pick_node(key: str, node: str | None) -> None:
     st.session_state[viewstate.picker_text_key(key)] = dataset().node(node).label if node else ""
 
 
-def picker_query_key(key: str) -> str:
-    """Where a node picker keeps the text last typed into it, whose other matches it offers."""
-    return f"{key}_query"
-
-
-def select_node(node: str, zoom: bool = False) -> None:
+def select_node(node: str | None, zoom: bool = False) -> None:
     """Select ``node`` without changing the view; ``zoom`` also centres the network on it."""
-    st.session_state.selected = node
+    session().selected = node
     if zoom:
-        st.session_state.zoom_token = st.session_state.get("zoom_token", 0) + 1
+        session().zoom += 1
 
 
 def current_spec() -> ViewSpec:
@@ -117,14 +90,7 @@ def keep_values(keys: tuple[str, ...]) -> None:
 
 
 def dataset() -> Dataset:
-    """The dataset the view belongs to."""
-    return st.session_state[DATASET]
-
-
-def sync_url(dataset_name: str, spec: ViewSpec) -> dict[str, str]:
-    """Write the view into the URL, keeping parameters the view does not own; returns the query."""
-    current = st.query_params.to_dict()
-    query = viewstate.merged_query(current, dataset_name, spec)
-    if query != current:
-        st.query_params.from_dict(query)
-    return query
+    """The dataset the view belongs to (the one on screen)."""
+    shown = session().shown
+    assert shown is not None, "the dataset is loaded before the view is read"
+    return shown.explorer.dataset

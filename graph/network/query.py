@@ -2,7 +2,8 @@
 
 All functions take the full graph and return a node set, a subgraph view or a copy; none mutates
 its input. ``filtered`` applies kinds, relations, minimum evidence and the claims layer;
-``neighbourhood`` walks out, in or both ways to a depth; ``induced_copy`` copies a part.
+``without`` leaves hidden nodes out; ``neighbourhood`` walks out, in or both ways to a depth;
+``expansion`` adds nodes' neighbours; ``induced_copy`` copies a part.
 
 Views and copies keep the dataset's order of nodes and edges. NetworkX's ``subgraph(nodes)``
 iterates a small node set in the set's order, which changes with ``PYTHONHASHSEED``, and every
@@ -84,3 +85,16 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int, direction: str
     walk = {"out": graph, "in": graph.reverse(copy=False),
             "both": graph.to_undirected(as_view=True)}[direction]
     return set(nx.single_source_shortest_path_length(walk, focus, cutoff=depth))
+
+
+def without(graph: nx.MultiDiGraph, nodes: set[str]) -> nx.MultiDiGraph:
+    """``graph`` less ``nodes`` and their edges (a read-only view, in ``graph``'s order)."""
+    if not nodes:
+        return graph
+    return nx.subgraph_view(graph, filter_node=lambda node: node not in nodes)
+
+
+def expansion(graph: nx.MultiDiGraph, nodes: Collection[str]) -> set[str]:
+    """``nodes`` that are in ``graph``, with their neighbours one link away, either way."""
+    present = [node for node in nodes if node in graph]
+    return set(present) | {other for node in present for other in nx.all_neighbors(graph, node)}

@@ -18,7 +18,7 @@ from graph.dataset.model import Dataset
 from graph.network.build import CLAIMS_LAYER
 from graph.network.layout import Positions
 from graph.network.paths import GraphPath, no_path_sentence, path_sentence, shortest_paths
-from graph.network.query import check_ids, filtered, induced_copy, neighbourhood
+from graph.network.query import check_ids, expansion, filtered, induced_copy, neighbourhood, without
 from graph.viewspec import ViewSpec
 
 
@@ -54,16 +54,19 @@ def make_view(dataset: Dataset, graph: nx.MultiDiGraph, spec: ViewSpec,
               positions: Positions, title: str | None = None) -> View:
     """Apply ``spec`` to ``graph``: filters, then focus and depth, then paths.
 
+    Hidden nodes are taken out first (paths then go around them), and each expanded node brings
+    its neighbours among the nodes the filters let through.
+
     Raises ViewSpecError when the spec names ids the dataset does not have.
     """
     check_ids(dataset, spec)
     pinned = {n for n in (spec.focus, spec.path_from, spec.path_to) if n}
-    visible = filtered(dataset, graph, spec, keep=pinned)
+    visible = without(filtered(dataset, graph, spec, keep=pinned | set(spec.expanded)), set(spec.hidden) - pinned)
     paths = shortest_paths(visible, spec.path_from, spec.path_to) if spec.path_from and spec.path_to else []
     nodes = set(visible)
     if spec.focus:
         nodes = neighbourhood(visible, spec.focus, spec.depth, spec.direction)
-    nodes |= {node for path in paths for node in path.nodes} | pinned
+    nodes |= {node for path in paths for node in path.nodes} | pinned | expansion(visible, spec.expanded)
     shown = induced_copy(visible, nodes)
     return View(
         dataset=dataset, graph=shown, spec=spec, layout_positions={node: positions[node] for node in shown},

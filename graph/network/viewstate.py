@@ -21,6 +21,8 @@ from graph.dataset.vocabulary import VERDICTS
 from graph.viewspec import VIEW_OPTIONS, ViewSpec, query_names
 
 DATASET_PARAMETER = "dataset"
+SELECTED_PARAMETER = "selected"
+GROUP_PARAMETER = "group"
 WIDGET_KEYS = tuple(option.attribute for option in VIEW_OPTIONS)  # each control's key is its ViewSpec field
 _EVERYTHING = ("kinds", "relations", "verdicts")
 PICKER_KEYS = ("focus", "path_from", "path_to")
@@ -92,8 +94,12 @@ def half_path_note(spec: ViewSpec) -> str | None:
             f"Choose the other end under Path.")
 
 
-def merged_query(current: Mapping[str, str], dataset_name: str, spec: ViewSpec) -> dict[str, str]:
-    """``current`` with the dataset and view parameters replaced and every other one kept."""
-    owned = {DATASET_PARAMETER, *query_names()}
+def merged_query(current: Mapping[str, str], dataset_name: str, spec: ViewSpec,
+                 selected: str | None = None, group: str | None = None) -> dict[str, str]:
+    """``current`` with the dataset, view, selection and open group replaced and every other
+    parameter kept. The selection is left out when it is the focus (what a view selects anyway)."""
+    owned = {DATASET_PARAMETER, SELECTED_PARAMETER, GROUP_PARAMETER, *query_names()}
     kept = {key: value for key, value in current.items() if key not in owned}
-    return {DATASET_PARAMETER: dataset_name, **spec.to_query(), **kept}
+    selection = {SELECTED_PARAMETER: selected} if selected and selected != spec.focus else {}
+    opened = {GROUP_PARAMETER: group} if group else {}
+    return {DATASET_PARAMETER: dataset_name, **spec.to_query(), **selection, **opened, **kept}

@@ -53,6 +53,7 @@ function kgNetwork(holder, payload, events) {
   return {
     network: network,
     select: (id, zoom) => kgSelect(kg, id, zoom),
+    group: (id) => { if (id !== kg.open) { id ? kgOpenCluster(kg, id) : kgCloseCluster(kg); } },
     destroy: () => { unwatch(); network.destroy(); },
   };
 }
@@ -209,6 +210,7 @@ function kgOpenCluster(kg, id) {
   kgFit(kg, cluster.members, false);
   kgCloseButton(kg, cluster);
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
+  kg.events.onGroup?.(id);
 }
 
 function kgCloseCluster(kg) {
@@ -220,6 +222,7 @@ function kgCloseCluster(kg) {
   kg.frame.querySelector(".kg-close")?.remove();
   kgFit(kg, null, false);
   kgAnnounce(kg, "Group closed.");
+  kg.events.onGroup?.(null);
 }
 
 // Show exactly the nodes in `positions`, there, and the edges whose both ends are shown.

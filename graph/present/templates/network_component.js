@@ -1,5 +1,6 @@
 // Streamlit bidirectional component around the shared network script (network.js comes before
-// this module). Clicking a node sends "selected", double-clicking sends "focused"; the network is
+// this module). Clicking a node sends "selected", double-clicking sends "focused", opening or
+// closing a group sends "group" (the app opens the one its link names); the network is
 // rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan. When the
 // data carries a `report_drawn` token (a session's first run, drawn without the sidebar's controls),
 // the component sends "drawn" once the picture is on screen, or once it has failed ("reconnected"
@@ -48,11 +49,14 @@ function kgRender(component) {
       height: data.height,
       onSelect: (id) => setTriggerValue("selected", id),
       onFocus: (id) => setTriggerValue("focused", id),
+      onGroup: (id) => { if (id !== holder.kgGroup) { holder.kgGroup = id; setTriggerValue("group", id); } },
     });
     holder.kgKey = data.key;
     holder.kgZoomed = null;
   }
   window.network = holder.kg.network;
+  holder.kgGroup = data.group;  // the group the app knows is open: opening it here is no news
+  holder.kg.group(data.group);
   const zoom = Boolean(data.zoom) && holder.kgZoomed !== data.zoom;
   if (data.selected) { holder.kg.select(data.selected, zoom); }
   if (zoom) { holder.kgZoomed = data.zoom; }
