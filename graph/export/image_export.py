@@ -167,7 +167,12 @@ def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
 
 def draw_picture(view: View, options: ExportOptions) -> Figure:
     """The figure: title and summary line, graph, legend and caption as planned."""
-    styled = styled_view(view, cluster_above=None)
+    return draw_styled(styled_view(view, cluster_above=None), options)
+
+
+def draw_styled(styled: StyledView, options: ExportOptions) -> Figure:
+    """The figure of a view already styled (a worksheet's, with its labels blanked)."""
+    view = styled.view
     plan = plan_picture(styled, options)
     page = PAGES[options.page]
     figure = Figure(figsize=plan.size, facecolor="white")
