@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ViewSpecError
-from ui import dataset, details, exports, large, layout, network, quiz, sidebar, state, tours
+from ui import build, dataset, details, exports, large, layout, network, quiz, sidebar, state, tours
 from ui.text import escape
 
 TITLE = "Knowledge-graph explorer"
@@ -82,4 +82,5 @@ if not first_run:
 details.show_table(view)
 exports.show_exports(explorer, spec)
 quiz.show_quiz(explorer, view)
+build.show_build(explorer, view)
 details.show_guide(explorer)
