@@ -280,7 +280,8 @@ def worksheet(args: argparse.Namespace) -> int:
     view = Explorer.from_path(args.path).view(spec)
     write_worksheet(view, args.output, args.blank, ExportOptions(page=args.page, references="none"))
     count = view.graph.number_of_nodes() if args.blank == "nodes" else view.graph.number_of_edges()
-    print(f"Wrote {shown_path(args.output)} (worksheet: {count} {args.blank} blanked and numbered, then the answer key).")
+    print(f"Wrote {shown_path(args.output)} (worksheet: {count} {args.blank} blanked and numbered, "
+          "then the answer key).")
     return 0
 
 
