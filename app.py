@@ -19,7 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from graph import ViewSpecError
-from ui import dataset, details, exports, large, layout, link, network, quiz, sidebar, state, tours
+from ui import build, dataset, details, exports, large, layout, link, network, quiz, sidebar, state, tours
 from ui.session import Shown
 from ui.text import escape
 
@@ -87,4 +87,5 @@ if not first_run:
 details.show_table(view)
 exports.show_exports(explorer, spec)
 quiz.show_quiz(explorer, view)
+build.show_build(explorer, view)
 details.show_guide(explorer)

@@ -27,6 +27,10 @@ module.exports = [
     languageOptions: { sourceType: "module" },
   },
   {
+    files: ["ui/**/*.js"],  // the app's own components: one module each, given KG_VIS_URL
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: pageGlobals },
+  },
+  {
     files: ["tests/js/**/*.js", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
   },

@@ -1,6 +1,6 @@
 """The explorer's command line, ``kg`` (or ``python -m graph``).
 
-Commands: validate, stats, export, quiz, score, overlay, import, schema and app.
+Commands: validate, stats, export, quiz, worksheet, score, overlay, import, schema and app.
 
 A thin shell over the library: it parses arguments, calls the library and prints. Library
 errors become ``Error: …`` on stderr and exit code 1; nothing else is caught.
@@ -28,6 +28,8 @@ from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError, ViewSpecError
 from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
+from graph.export.options import ExportOptions
+from graph.export.worksheet import BLANKS, write_worksheet
 from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
@@ -169,6 +171,8 @@ def _parser() -> argparse.ArgumentParser:
         "--top", type=int, default=10, help="how many highest-degree nodes to list")
     _export_arguments(_add(commands, "export", export, "export a view of a dataset"))
     _quiz_arguments(_add(commands, "quiz", quiz, "write a seeded question bank (Moodle GIFT or XML, Markdown, JSON)"))
+    _worksheet_arguments(_add(commands, "worksheet", worksheet,
+                              "write a printable concept-map worksheet (PDF) with labels blanked, and its key"))
     schema_parser = commands.add_parser("schema", help="print the dataset JSON Schema")
     schema_parser.add_argument("-o", "--output", help="write to this file")
     schema_parser.add_argument("--docs", metavar="FILE", help="regenerate the reference tables in this page")
@@ -269,6 +273,25 @@ def _quiz_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same questions (default 0)")
     parser.add_argument("--count", type=_positive, default=20, help="at most this many questions (default 20)")
     _view_arguments(parser, defaults={"claims": "on"})
+
+
+def worksheet(args: argparse.Namespace) -> int:
+    """Write a view as a PDF worksheet with its node or link labels blanked and numbered, then the key."""
+    spec = view_spec(args)
+    _require_both_path_ends(spec)
+    view = Explorer.from_path(args.path).view(spec)
+    write_worksheet(view, args.output, args.blank, ExportOptions(page=args.page, references="none"))
+    count = view.graph.number_of_nodes() if args.blank == "nodes" else view.graph.number_of_edges()
+    print(f"Wrote {shown_path(args.output)} (worksheet: {count} {args.blank} blanked and numbered, "
+          "then the answer key).")
+    return 0
+
+
+def _worksheet_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, help="the PDF to write")
+    parser.add_argument("--blank", choices=BLANKS, default="nodes", help="the labels to blank (default: nodes)")
+    parser.add_argument("--page", choices=PAGES, default="a4", help="the print preset (default: a4)")
+    _view_arguments(parser)
 
 
 def _positive(text: str) -> int:

@@ -1,4 +1,4 @@
-"""The command line's concept-map commands: ``kg score MAP`` and ``kg overlay MAP… -o FILE``.
+"""The command line's concept-map commands: ``kg score MAP`` and ``kg overlay MAP… -o FILE [--picture PNG]``.
 
 A map file names the dataset it was built on by title; ``--dataset`` points at that dataset
 (the bundled one by default), and a map built on another is refused rather than scored wrongly.
@@ -12,6 +12,7 @@ from pathlib import Path
 from graph.dataset.bundled import DEFAULT_DATASET
 from graph.errors import ExportError
 from graph.export.csv_export import csv_text
+from graph.export.overlay_picture import write_overlay_picture
 from graph.network.explorer import Explorer
 from graph.teaching.concept_map import StudentMap, read_map
 from graph.teaching.map_overlay import (
@@ -52,6 +53,9 @@ def overlay(args: argparse.Namespace) -> int:
     write_text(csv_text(overlay_student_rows(result), STUDENT_COLUMNS), students)
     print(f"Wrote {args.output} ({len(result.links)} links, {len(result.misconceptions)} misconceptions) "
           f"and {students} ({len(maps)} students).")
+    if args.picture:
+        write_overlay_picture(explorer.view(maps[0][1].spec), result, phrases, args.picture)
+        print(f"Wrote {args.picture} (the overlay drawn over the maps' view).")
     return 0
 
 
@@ -63,6 +67,7 @@ def add_map_commands(commands: argparse._SubParsersAction) -> None:
     layer = commands.add_parser("overlay", help="lay a class's concept maps over one another (CSV)")
     layer.add_argument("maps", type=Path, nargs="+", help="maps saved from the app (JSON)")
     layer.add_argument("-o", "--output", required=True, help="the links CSV; students go to NAME.students.csv")
+    layer.add_argument("--picture", help="also draw the overlay over the first map's view (.png, .pdf or .svg)")
     layer.set_defaults(command=overlay)
     for parser in (scorer, layer):
         parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET,

@@ -81,7 +81,7 @@ if [ ! -x "$eslint" ]; then
   npm install --silent --no-audit --no-fund --prefix .cache/eslint eslint@9.39.5 @eslint/js@9.39.5 globals@17.14.0 \
     >/dev/null
 fi
-NODE_PATH="$PWD/.cache/eslint/node_modules" "$eslint" graph tests/js eslint.config.js
+NODE_PATH="$PWD/.cache/eslint/node_modules" "$eslint" graph ui tests/js eslint.config.js
 node --test tests/js/
 
 "$venv/bin/ruff" check .

@@ -174,7 +174,7 @@ def _rows(legend: Legend) -> list[Row]:
         rows += [Row("Claims: verdict"),
                  *(Row(v.label, _marker_handle(style.CLAIM_SHAPE, v.fill, v.colour)) for v in legend.verdicts)]
     if legend.evidence:
-        rows += [Row("Evidence (line)"),
+        rows += [Row(legend.lines_heading),
                  *(Row(e.label, _line_handle(e), dash_pattern(e.dashes)) for e in legend.evidence)]
     if legend.ends:
         rows += [Row("Line ends"), *(Row(e.label, _line_handle_plain(), end=e.end) for e in legend.ends)]

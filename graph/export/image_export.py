@@ -184,8 +184,12 @@ def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
 
 def draw_picture(view: View, options: ExportOptions) -> Figure:
     """The figure: title and summary line, graph, legend and caption as planned."""
+    return draw_styled(styled_view(view, cluster_above=PAGES[options.page].group_above), options)
+
+
+def draw_styled(styled: StyledView, options: ExportOptions) -> Figure:
+    """The figure of a view already styled (a worksheet's, with its labels blanked)."""
     page = PAGES[options.page]
-    styled = styled_view(view, cluster_above=page.group_above)
     plan = plan_picture(styled, options)
     figure = Figure(figsize=plan.size, facecolor="white")
     renderer = FigureCanvasAgg(figure).get_renderer()

@@ -68,6 +68,7 @@ class Legend:
     verdicts: tuple[VerdictEntry, ...]
     path: bool = False
     ends: tuple[EndEntry, ...] = ()
+    lines_heading: str = "Evidence (line)"  # what the line styles stand for (a class overlay: verdicts)
 
 
 def legend_for(view: View) -> Legend:

@@ -3,7 +3,8 @@
 Only evidence-layer links are asked about (a claimed link is not a fact). A distractor node is of
 the same kind as the answer and shares no edge at all with the node in the prompt, so no reading
 of the relation can make it right; a distractor relation joins neither the two nodes nor,
-anywhere in the graph, their two kinds. Every option carries what the map says about it.
+anywhere in the graph, their two kinds, nor is it of the same family as a relation that joins them
+(:mod:`graph.teaching.families`: "can cause" beside "causes"). Every option carries what the map says about it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from graph.teaching.facts import (
     shown_edges,
     shuffled_options,
 )
+from graph.teaching.families import relation_families
 from graph.teaching.questions import COMPLETE_LINK, MAP, RELATION, Option, Question
 
 BLANK = "…"
@@ -96,8 +98,11 @@ def _unrelated_relations(scope: Scope, source: str, target: str) -> list[str]:
     graph does not record it ("light feeds the light reactions"), so it is never offered as wrong.
     """
     used = scope.relations_between(source, target) | scope.relations_between(target, source)
+    families = relation_families(scope.dataset)
+    kin = {families[relation] for relation in used}  # "can cause" is not wrong where the map says "causes"
     used |= _relations_touching(scope, scope.kind(source), scope.kind(target))
-    return [relation.id for relation in scope.dataset.relations if relation.id not in used]
+    return [relation.id for relation in scope.dataset.relations
+            if relation.id not in used and families[relation.id] not in kin]
 
 
 def _relations_touching(scope: Scope, source_kind: str, target_kind: str) -> set[str]:
