@@ -87,9 +87,7 @@ node --test tests/js/
 "$venv/bin/ruff" check .
 "$venv/bin/mypy"
 status=0
-# On every core (pytest-xdist): most of the time goes to browser tests waiting on a server and a
-# browser. worksteal hands a long test's idle neighbours the rest of the queue.
-"$venv/bin/python" -m pytest -n auto --dist worksteal "$@" || status=$?
+"$venv/bin/python" -m pytest "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "No tests were collected: that is a failure." >&2
   exit 1

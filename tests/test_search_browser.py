@@ -84,6 +84,7 @@ def test_the_focus_picker_meets_every_ladder_case(page: Any, app_url: str) -> No
     upload = page.locator('[data-testid="stSidebar"] input[type="file"]')
     upload.set_input_files(ROOT / "tests" / "data" / "search.yaml")
     page.get_by_role("heading", name="Search ladder test graph").wait_for(timeout=TIMEOUT_MS)
+    page.locator("[data-test-script-state=notRunning]").wait_for(timeout=TIMEOUT_MS)  # the upload's run is over
     assert run_focus_cases(page, cases("ladder")) == []
 
 
