@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
@@ -19,7 +18,7 @@ from graph.teaching.concept_map import MapLink, map_to_json
 from graph.teaching.map_scoring import score_links
 from graph.teaching.map_task import make_task
 from tests.helpers import ROOT, TINY, checked, plain, run_app
-from ui.build import LINKS, PANEL, checked_map, link_for, saved_map, score_line
+from ui.build import PANEL, checked_map, link_for, saved_map, score_line
 
 FOCUS = {"dataset": "tiny", "focus": "disease", "depth": "2"}
 SPEC = ViewSpec(focus="disease", depth=2)
@@ -49,8 +48,7 @@ def add(at: AppTest, source: str, relation: str, target: str) -> AppTest:
 
 
 def drawn(at: AppTest, level: str = "skeleton") -> list[MapLink]:
-    links: dict[Any, list[MapLink]] = at.session_state[LINKS]
-    return links[(tiny().dataset.meta.title, SPEC, level)]
+    return at.session_state["session"].maps.links[(tiny().dataset.meta.title, SPEC, level)]
 
 
 def texts(at: AppTest) -> list[str]:

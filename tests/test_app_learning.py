@@ -20,6 +20,7 @@ from graph.network import viewstate
 from graph.teaching import Quiz, make_quiz, start_tour
 from tests.helpers import checked, plain, run_app
 from ui.quiz import PANEL as QUIZ_PANEL
+from ui.session import QuizProgress
 from ui.text import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,13 +170,20 @@ def start_quiz(at: AppTest, seed: int = 2, count: int = 3) -> Quiz:
     at.number_input(key="quiz_seed").set_value(seed)
     at.slider(key="quiz_count").set_value(count)
     click(at, "quiz_start")
-    return at.session_state["quiz"]
+    return progress(at).quiz
+
+
+def progress(at: AppTest) -> QuizProgress:
+    """The quiz under way in the app's session."""
+    quiz = at.session_state["session"].quiz
+    assert quiz is not None
+    return quiz
 
 
 def answer(at: AppTest, quiz: Quiz, index: int, right: bool) -> None:
     question = quiz.questions[index]
     choice = question.correct.id if right else next(o.id for o in question.options if o != question.correct)
-    checked(at.radio(key=f"quiz_choice_{at.session_state['quiz_run']}_{index}").set_value(choice).run())
+    checked(at.radio(key=f"quiz_choice_{progress(at).run}_{index}").set_value(choice).run())
     click(at, "quiz_check")
 
 
@@ -227,8 +235,8 @@ def test_starting_again_asks_afresh() -> None:
     quiz = start_quiz(at, seed=4, count=2)
     answer(at, quiz, 0, right=True)
     click(at, "quiz_start")
-    assert at.session_state["quiz_current"] == 0 and not at.session_state["quiz_answers"]
-    assert at.radio(key=f"quiz_choice_{at.session_state['quiz_run']}_0").value is None
+    assert progress(at).current == 0 and not progress(at).answers
+    assert at.radio(key=f"quiz_choice_{progress(at).run}_0").value is None
     assert not at.success and not at.error
 
 
@@ -236,7 +244,7 @@ def test_another_dataset_drops_the_quiz() -> None:
     at = run_app(focus="pill")
     start_quiz(at, seed=4, count=2)
     checked(at.selectbox(key="dataset_choice").set_value("tiny").run())
-    assert at.session_state["quiz"] is None
+    assert at.session_state["session"].quiz is None
     assert not [m for m in at.main.markdown if m.value.startswith("**Question ")]
 
 

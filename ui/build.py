@@ -20,7 +20,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph import Explorer, View, ViewSpec
+from graph import Explorer, View
 from graph.errors import ValidationError
 from graph.teaching.concept_map import LEVELS, MapLink, StudentMap, map_from_bytes, map_to_json
 from graph.teaching.map_scoring import VERDICT_WORDS, MapScore, map_problems, score_links
@@ -29,14 +29,11 @@ from ui import state
 from ui.assets import published_vis_network
 from ui.layout import open_expander
 from ui.network import payload_for
+from ui.session import MapKey, session
 from ui.text import escape
 
 PANEL = "build_open"
 LEVEL = "build_level"
-LINKS = "build_links"
-SCORES = "build_scores"
-LOADED = "build_loaded"
-RERUN_PAGE = "build_rerun_page"
 MAX_NODES = 40
 SPREAD = 1.6  # the explorer's positions, spread out: each node is a box big enough to aim at
 INVERSE = "~inverse"
@@ -48,7 +45,6 @@ _CANVAS = st.components.v2.component(
     js=f"const KG_VIS_URL = {json.dumps(published_vis_network())};\n" + (_HERE / "build_canvas.js").read_text("utf-8"),
     css=(_HERE / "build_canvas.css").read_text("utf-8"),
 )
-Key = tuple[str, ViewSpec, str]
 
 
 def show_build(explorer: Explorer, view: View) -> None:
@@ -61,7 +57,8 @@ def show_build(explorer: Explorer, view: View) -> None:
 def _panel(explorer: Explorer, view: View) -> None:
     """The panel reruns on its own (a link added reruns it, not the whole page), except after a map
     is loaded, which may put another view on screen."""
-    if st.session_state.pop(RERUN_PAGE, False):
+    if session().maps.rerun_page:
+        session().maps.rerun_page = False
         st.rerun(scope="app")
     panel = open_expander("Rebuild this map", PANEL)
     if panel is None:
@@ -84,7 +81,7 @@ def _show_level(explorer: Explorer, view: View) -> None:
     st.session_state.setdefault(LEVEL, LEVELS[0])
     level = st.radio("Level", LEVELS, format_func=LEVEL_NAMES.__getitem__, key=LEVEL, horizontal=True)
     task = make_task(view, level)
-    key: Key = (explorer.dataset.meta.title, view.spec, level)
+    key: MapKey = (explorer.dataset.meta.title, view.spec, level)
     choices = relation_choices(explorer, task)
     _show_kit(explorer, task, _links(key))
     _show_canvas(explorer, view, task, key, choices)
@@ -94,9 +91,9 @@ def _show_level(explorer: Explorer, view: View) -> None:
     _show_files(explorer, task, key)
 
 
-def _links(key: Key) -> list[MapLink]:
+def _links(key: MapKey) -> list[MapLink]:
     """The links the student drew for this dataset, view and level (kept for the session)."""
-    return st.session_state.setdefault(LINKS, {}).setdefault(key, [])
+    return session().maps.links.setdefault(key, [])
 
 
 def relation_choices(explorer: Explorer, task: MapTask) -> dict[str, str]:
@@ -116,7 +113,7 @@ def link_for(value: str, source: str, target: str) -> MapLink:
     return MapLink(source, relation, target, inverse)
 
 
-def _add(key: Key, task: MapTask, choices: dict[str, str], value: str, source: str, target: str) -> None:
+def _add(key: MapKey, task: MapTask, choices: dict[str, str], value: str, source: str, target: str) -> None:
     """Add a link unless it is a loop, names a node or relation not offered, or is drawn already."""
     links = _links(key)
     link = link_for(value, source, target)
@@ -138,14 +135,14 @@ def _show_kit(explorer: Explorer, task: MapTask, links: list[MapLink]) -> None:
         st.caption("Link the names as you remember them, with any relation.")
 
 
-def _show_canvas(explorer: Explorer, view: View, task: MapTask, key: Key, choices: dict[str, str]) -> None:
+def _show_canvas(explorer: Explorer, view: View, task: MapTask, key: MapKey, choices: dict[str, str]) -> None:
     data = canvas_data(explorer, view, task, _links(key), choices)
     st.caption("Drag from one node to another to link them with the relation chosen above the map.")
     _CANVAS(key="build_canvas", data=data, on_link_change=functools.partial(_on_drag, key, task, choices),
             height="content")
 
 
-def _on_drag(key: Key, task: MapTask, choices: dict[str, str]) -> None:
+def _on_drag(key: MapKey, task: MapTask, choices: dict[str, str]) -> None:
     dragged = st.session_state.build_canvas.link
     if isinstance(dragged, dict) and all(isinstance(dragged.get(k), str) for k in ("source", "relation", "target")):
         _add(key, task, choices, dragged["relation"], dragged["source"], dragged["target"])
@@ -170,7 +167,7 @@ def _edge(explorer: Explorer, link: MapLink, colour: str, edge_id: str) -> dict[
             "label": relation.inverse if link.inverse else relation.label}
 
 
-def _show_keyboard(explorer: Explorer, task: MapTask, key: Key, choices: dict[str, str]) -> None:
+def _show_keyboard(explorer: Explorer, task: MapTask, key: MapKey, choices: dict[str, str]) -> None:
     """The keyboard's way to add a link: from, relation and to, chosen from lists."""
     label = _labeller(explorer)
     with st.form("build_lists", border=False, enter_to_submit=False):  # choosing in a list sends nothing yet
@@ -181,7 +178,7 @@ def _show_keyboard(explorer: Explorer, task: MapTask, key: Key, choices: dict[st
         st.form_submit_button("Add this link", key="build_add", on_click=_add_from_lists, args=(key, task, choices))
 
 
-def _add_from_lists(key: Key, task: MapTask, choices: dict[str, str]) -> None:
+def _add_from_lists(key: MapKey, task: MapTask, choices: dict[str, str]) -> None:
     values = st.session_state
     _add(key, task, choices, values.build_relation, values.build_from, values.build_to)
 
@@ -197,7 +194,7 @@ def link_words(explorer: Explorer, link: MapLink) -> str:
     return f"{explorer.graph.nodes[link.source]['label']} {phrase} {explorer.graph.nodes[link.target]['label']}"
 
 
-def _show_links(explorer: Explorer, key: Key) -> None:
+def _show_links(explorer: Explorer, key: MapKey) -> None:
     """The student's links, each with a button that removes it."""
     links = _links(key)
     st.markdown(f"**Your links ({len(links)})**" if links else "**Your links**: none yet.")
@@ -207,11 +204,11 @@ def _show_links(explorer: Explorer, key: Key) -> None:
         remove.button("Remove", key=f"build_remove_{index}", on_click=links.remove, args=(link,))
 
 
-def _show_check(explorer: Explorer, task: MapTask, key: Key) -> None:
+def _show_check(explorer: Explorer, task: MapTask, key: MapKey) -> None:
     """The Check button and, while the links are as checked, the score with every link's feedback."""
     links = tuple(_links(key))
     st.button("Check my map", key="build_check", type="primary", on_click=_check, args=(explorer, task, key))
-    checked: tuple[tuple[MapLink, ...], MapScore] | None = st.session_state.get(SCORES, {}).get(key)
+    checked = session().maps.checked.get(key)
     if checked is None or checked[0] != links:
         return
     st.markdown(escape(score_line(checked[1])))
@@ -221,9 +218,9 @@ def _show_check(explorer: Explorer, task: MapTask, key: Key) -> None:
         st.markdown(f"- **{VERDICT_WORDS[item.verdict]}**: {escape(words)}. {escape(item.feedback)}")
 
 
-def _check(explorer: Explorer, task: MapTask, key: Key) -> None:
+def _check(explorer: Explorer, task: MapTask, key: MapKey) -> None:
     links = tuple(_links(key))
-    st.session_state.setdefault(SCORES, {})[key] = (links, score_links(explorer, task, links))
+    session().maps.checked[key] = (links, score_links(explorer, task, links))
 
 
 def score_line(score: MapScore) -> str:
@@ -232,7 +229,7 @@ def score_line(score: MapScore) -> str:
             f"recall {score.recall:.0%} ({score.right} of {score.to_find} links to find).")
 
 
-def _show_files(explorer: Explorer, task: MapTask, key: Key) -> None:
+def _show_files(explorer: Explorer, task: MapTask, key: MapKey) -> None:
     """Save the map as JSON, with the student's name, and load a saved one back."""
     name = st.text_input("Your name (saved in the map file)", key="build_student")
     student_map = saved_map(key, task, tuple(_links(key)), name)
@@ -241,7 +238,7 @@ def _show_files(explorer: Explorer, task: MapTask, key: Key) -> None:
     st.file_uploader("Load a saved map", type=["json"], key="build_upload", on_change=_load, args=(explorer,))
 
 
-def saved_map(key: Key, task: MapTask, links: tuple[MapLink, ...], student: str) -> StudentMap:
+def saved_map(key: MapKey, task: MapTask, links: tuple[MapLink, ...], student: str) -> StudentMap:
     """What "Save my map" writes: the dataset, view, level and seed, the links given and drawn."""
     return StudentMap(dataset=key[0], spec=key[1], level=task.level, links=links, student=student,
                       seed=task.seed, given=task.given)
@@ -255,13 +252,13 @@ def _load(explorer: Explorer) -> None:
     try:
         student_map = checked_map(explorer, upload.getvalue(), upload.name)
     except ValidationError as exc:
-        st.session_state[LOADED] = ("error", str(exc))
+        session().maps.loaded = ("error", str(exc))
         return
-    st.session_state.setdefault(LINKS, {})[(student_map.dataset, student_map.spec, student_map.level)] = list(
-        student_map.links)
+    maps = session().maps
+    maps.links[(student_map.dataset, student_map.spec, student_map.level)] = list(student_map.links)
     st.session_state[LEVEL] = student_map.level
-    st.session_state[LOADED] = ("ok", f"Loaded {upload.name}: {len(student_map.links)} links.")
-    st.session_state[RERUN_PAGE] = True
+    maps.loaded = ("ok", f"Loaded {upload.name}: {len(student_map.links)} links.")
+    maps.rerun_page = True
     state.show_view(student_map.spec)
 
 
@@ -278,6 +275,6 @@ def checked_map(explorer: Explorer, data: bytes, name: str) -> StudentMap:
 
 
 def _show_loaded() -> None:
-    outcome = st.session_state.pop(LOADED, None)
+    outcome, session().maps.loaded = session().maps.loaded, None
     if outcome is not None:
         (st.error if outcome[0] == "error" else st.success)(escape(outcome[1]))

@@ -17,15 +17,9 @@ from graph import Explorer, View, ViewSpec
 from graph.teaching import BANK_FORMATS, BankFormat, Question, Quiz, make_quiz
 from ui import state
 from ui.layout import open_expander
+from ui.session import QuizProgress, session
 from ui.text import escape
 
-QUIZ = "quiz"
-QUIZ_SPEC = "quiz_spec"
-ANSWERS = "quiz_answers"
-CURRENT = "quiz_current"
-CHECKED = "quiz_checked"
-RUN = "quiz_run"
-FOR = "quiz_for"
 PANEL = "quiz_open"
 KEPT = ("quiz_seed", "quiz_count")
 DEFAULT_QUESTIONS = 5
@@ -33,9 +27,9 @@ DEFAULT_QUESTIONS = 5
 
 def show_quiz(explorer: Explorer, view: View) -> None:
     """The quiz panel: settings, the current question or the score, and the bank downloads."""
-    if st.session_state.get(FOR) is not explorer:  # another dataset: its quiz no longer applies
-        st.session_state.update({QUIZ: None, FOR: explorer})
-    quiz: Quiz | None = st.session_state.get(QUIZ)
+    progress = session().quiz
+    if progress is not None and progress.explorer is not explorer:  # another dataset: its quiz no longer applies
+        session().quiz = progress = None
     spec = view.spec
     state.keep_values(KEPT)
     panel = open_expander("Quiz yourself on this view", PANEL)
@@ -46,10 +40,10 @@ def show_quiz(explorer: Explorer, view: View) -> None:
         st.button("Start a quiz on this view", key="quiz_start", on_click=_start, args=(explorer,))
         if not spec.claims and explorer.dataset.claims:
             st.caption("Questions on claims and their verdicts need the claims layer: show it to include them.")
-        if quiz is not None:
-            if st.session_state.get(QUIZ_SPEC) != spec:
+        if progress is not None:
+            if progress.spec != spec:
                 st.caption("The view has changed since this quiz started: start again to match it.")
-            _show_progress(quiz)
+            _show_progress(progress)
         _downloads(explorer, view, seed, count)
 
 
@@ -68,42 +62,46 @@ def _start(explorer: Explorer) -> None:
     view the button was drawn with may have changed since, by a click the page had not yet shown)."""
     spec = state.current_spec()
     seed, count = int(st.session_state.quiz_seed), int(st.session_state.quiz_count)
-    st.session_state.update({QUIZ: make_quiz(explorer, spec, seed=seed, count=count), QUIZ_SPEC: spec,
-                             ANSWERS: {}, CURRENT: 0, CHECKED: False, RUN: st.session_state.get(RUN, 0) + 1})
+    session().quizzes_started += 1
+    session().quiz = QuizProgress(make_quiz(explorer, spec, seed=seed, count=count), explorer, spec,
+                                  run=session().quizzes_started)
 
 
-def _show_progress(quiz: Quiz) -> None:
-    if not quiz.questions:
+def _show_progress(progress: QuizProgress) -> None:
+    if not progress.quiz.questions:
         st.info("This view gives no questions: show more of the graph (a wider focus, the claims layer).")
-    elif st.session_state[CURRENT] < len(quiz.questions):
-        _show_question(quiz, st.session_state[CURRENT])
+    elif progress.current < len(progress.quiz.questions):
+        _show_question(progress)
     else:
-        _show_score(quiz)
+        _show_score(progress.quiz, progress.answers)
 
 
-def _show_question(quiz: Quiz, index: int) -> None:
-    """The question, its options, and once checked, whether it was right and why."""
-    question = quiz.questions[index]
+def _show_question(progress: QuizProgress) -> None:
+    """The question on screen, its options, and once checked, whether it was right and why."""
+    index, questions = progress.current, progress.quiz.questions
+    question = questions[index]
     labels = {option.id: escape(option.text) for option in question.options}
-    st.markdown(f"**Question {index + 1} of {len(quiz.questions)}.** {escape(question.prompt)}")
+    st.markdown(f"**Question {index + 1} of {len(questions)}.** {escape(question.prompt)}")
     choice = st.radio("Your answer", list(labels), index=None, format_func=labels.get,
-                      key=f"quiz_choice_{st.session_state[RUN]}_{index}", disabled=st.session_state[CHECKED])
-    if not st.session_state[CHECKED]:
+                      key=f"quiz_choice_{progress.run}_{index}", disabled=progress.checked)
+    if not progress.checked:
         st.button("Check the answer", key="quiz_check", disabled=choice is None, on_click=_check,
-                  args=(question, choice))
+                  args=(progress, question, choice))
         return
-    _show_verdict(question, st.session_state[ANSWERS][question.id])
-    last = index + 1 == len(quiz.questions)
-    st.button("See your score" if last else "Next question", key="quiz_next", on_click=_advance, type="primary")
+    _show_verdict(question, progress.answers[question.id])
+    last = index + 1 == len(questions)
+    st.button("See your score" if last else "Next question", key="quiz_next", on_click=_advance, args=(progress,),
+              type="primary")
 
 
-def _check(question: Question, choice: str | None) -> None:
-    st.session_state[ANSWERS][question.id] = choice or ""
-    st.session_state[CHECKED] = True
+def _check(progress: QuizProgress, question: Question, choice: str | None) -> None:
+    progress.answers[question.id] = choice or ""
+    progress.checked = True
 
 
-def _advance() -> None:
-    st.session_state.update({CURRENT: st.session_state[CURRENT] + 1, CHECKED: False})
+def _advance(progress: QuizProgress) -> None:
+    progress.current += 1
+    progress.checked = False
 
 
 def _show_verdict(question: Question, chosen: str) -> None:
@@ -122,8 +120,7 @@ def _show_verdict(question: Question, chosen: str) -> None:
         st.caption(escape(reference))
 
 
-def _show_score(quiz: Quiz) -> None:
-    answers = st.session_state[ANSWERS]
+def _show_score(quiz: Quiz, answers: dict[str, str]) -> None:
     st.subheader(f"Your score: {quiz.score(answers)} of {len(quiz.questions)}")
     for number, question in enumerate(quiz.questions, start=1):
         st.markdown(_result_line(number, question, answers.get(question.id, "")))
