@@ -28,8 +28,7 @@ from graph.dataset.model import Dataset
 from graph.dataset.schema import json_schema
 from graph.errors import ExportError, GraphDataError, ValidationError, ViewSpecError
 from graph.export import FORMATS, PAGES, REFERENCES, export_notes, guess_format, plan_files, write_files
-from graph.export.options import ExportOptions
-from graph.export.worksheet import BLANKS, write_worksheet
+from graph.export.options import BLANKS, ExportOptions
 from graph.files import write_bytes
 from graph.network.build import CLAIMS_LAYER
 from graph.network.explorer import Explorer
@@ -280,6 +279,8 @@ def worksheet(args: argparse.Namespace) -> int:
     spec = view_spec(args)
     _require_both_path_ends(spec)
     view = Explorer.from_path(args.path).view(spec)
+    from graph.export.worksheet import write_worksheet  # matplotlib, imported only for a worksheet
+
     write_worksheet(view, args.output, args.blank, ExportOptions(page=args.page, references="none"))
     count = view.graph.number_of_nodes() if args.blank == "nodes" else view.graph.number_of_edges()
     print(f"Wrote {shown_path(args.output)} (worksheet: {count} {args.blank} blanked and numbered, "

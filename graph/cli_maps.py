@@ -12,7 +12,6 @@ from pathlib import Path
 from graph.dataset.bundled import DEFAULT_DATASET
 from graph.errors import ExportError
 from graph.export.csv_export import csv_text
-from graph.export.overlay_picture import write_overlay_picture
 from graph.network.explorer import Explorer
 from graph.teaching.concept_map import StudentMap, read_map
 from graph.teaching.map_overlay import (
@@ -54,6 +53,8 @@ def overlay(args: argparse.Namespace) -> int:
     print(f"Wrote {args.output} ({len(result.links)} links, {len(result.misconceptions)} misconceptions) "
           f"and {students} ({len(maps)} students).")
     if args.picture:
+        from graph.export.overlay_picture import write_overlay_picture  # matplotlib, only for a picture
+
         write_overlay_picture(explorer.view(maps[0][1].spec), result, phrases, args.picture)
         print(f"Wrote {args.picture} (the overlay drawn over the maps' view).")
     return 0

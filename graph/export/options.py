@@ -15,6 +15,7 @@ from graph.errors import ExportError
 
 PAGES = ("poster", "slide", "a4")
 REFERENCES = ("caption", "separate", "none")
+BLANKS = ("nodes", "links")  # what a worksheet blanks and numbers
 PARTS = ("whole", "graph", "references")
 MIN_SCALE, MAX_SCALE = 1.0, 4.0
 DEFAULT_PASS_SCORE = 80

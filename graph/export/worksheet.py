@@ -22,12 +22,11 @@ from graph.export.figure_parts import add_caption, add_title, caption_columns, s
 from graph.export.files import path_or_stream
 from graph.export.graph_drawing import EDGE_LABEL_LIMIT
 from graph.export.image_export import METADATA, RC, draw_styled
-from graph.export.options import ExportOptions
+from graph.export.options import BLANKS, ExportOptions
 from graph.export.pages import PAGES
 from graph.network.view import View
 from graph.present.styled import EdgeStyle, NodeStyle, StyledView, styled_view
 
-BLANKS = ("nodes", "links")
 BLANK_LINE = "\u2009______"
 Answer = tuple[int, str]
 
