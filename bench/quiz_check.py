@@ -23,7 +23,6 @@ claim) that did not become a question.
 from __future__ import annotations
 
 import argparse
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATASETS = {"rls": ROOT / "data" / "rls", "photosynthesis": ROOT / "data" / "photosynthesis.yaml"}
 SEEDS = (1, 2, 3, 4, 5)
 PER_QUIZ = 50
-SYNONYM_RATIO = 0.85
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def supported(scope: Scope, families: dict[str, str], question: Question) -> lis
 
 def _completes(scope: Scope, families: dict[str, str], question: Question, node: str) -> bool:
     key = question.correct.id
-    if node == key or _near_synonym(scope, node, key):
+    if node == key or scope.near_synonym(node, key):
         return True
     source, target = (question.anchor, node) if question.hidden == "target" else (node, question.anchor)
     forwards = {families[r] for r in _stated(scope, source, target)}
@@ -92,12 +90,6 @@ def _as_strong(scope: Scope, families: dict[str, str], question: Question, node:
 def _is_verdict(scope: Scope, families: dict[str, str], question: Question, verdict: str) -> bool:
     return verdict == scope.dataset.claim(question.anchor).verdict
 
-
-def _near_synonym(scope: Scope, node: str, key: str) -> bool:
-    """An alias of the key, or a label with nearly the same letters."""
-    a, b = scope.label(node).lower(), scope.label(key).lower()
-    aliases = {alias.lower() for alias in scope.dataset.node(key).aliases}
-    return a in aliases or difflib.SequenceMatcher(None, a, b).ratio() >= SYNONYM_RATIO
 
 
 def drafts(scope: Scope) -> int:

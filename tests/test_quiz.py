@@ -284,3 +284,20 @@ def test_the_learning_guide_cli_sessions_run(tmp_path: Path, monkeypatch: pytest
         written = capsys.readouterr().out
         shown = next(line for line in session.output if line.startswith("Wrote "))  # notes go to stderr
         assert written.startswith(shown.split("(")[0].replace("Wrote ", f"Wrote {tmp_path}/"))
+
+
+def test_a_near_synonym_of_the_answer_is_never_offered_beside_it(tmp_path: Path) -> None:
+    """"Iron pills" beside the key "Iron pill" would be a second right answer; so would an alias."""
+    text = (ROOT / "tests" / "data" / "tiny.yaml").read_text(encoding="utf-8")
+    extra = "".join(f"  - {{id: {node}, label: {label}, kind: treatment, summary: A treatment., references: [ref1]}}\n"
+                    for node, label in [("pills", "Iron pills"), ("rest", "Rest"), ("massage", "Massage"),
+                                        ("tablet", "Tablet")])
+    text = text.replace("edges:\n", extra + "edges:\n", 1)
+    text = text.replace("    label: Iron pill\n", "    label: Iron pill\n    aliases: [tablet]\n", 1)
+    path = tmp_path / "synonyms.yaml"
+    path.write_text(text, encoding="utf-8")
+    quizzes = [make_quiz(Explorer.from_path(path), ViewSpec(), seed=seed, count=20) for seed in range(10)]
+    offered = [{option.id for option in question.options} for quiz in quizzes for question in quiz.questions
+               if question.correct.id == "pill"]
+    assert offered, "the test needs questions whose answer is the iron pill"
+    assert all(not {"pills", "tablet"} & options for options in offered)

@@ -112,7 +112,8 @@ def _strongest(scope: Scope, rng: random.Random, comparison: Comparison, others:
     ranks = {node: scope.strength(*comparison.ends(node), comparison.relation) for node in others}
     top = max(ranks.values())
     answer = rng.choice([node for node, rank in ranks.items() if rank == top])
-    wrong = pick_distractors(rng, [node for node, rank in ranks.items() if rank < top])
+    wrong = pick_distractors(rng, [node for node, rank in ranks.items()
+                                   if rank < top and not scope.near_synonym(node, answer)])
     if wrong is None:
         return None
     edges = {node: comparison.best_edge(scope, node) for node in [answer, *wrong]}

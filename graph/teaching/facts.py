@@ -6,6 +6,7 @@ Questions are *about* the part of the graph on screen, but their answers are che
 
 from __future__ import annotations
 
+import difflib
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ MIN_DISTRACTORS = 2
 MAX_DISTRACTORS = 3
 
 EdgeKey = tuple[str, str, str]
+SYNONYM_RATIO = 0.85  # difflib's similarity at which two labels read as one name
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,18 @@ class Scope:
 
     def kind(self, node: str) -> str:
         return self.graph.nodes[node]["kind"]
+
+    def near_synonym(self, node: str, key: str) -> bool:
+        """True when ``node`` could pass for another name of ``key`` (either label is an alias of the
+        other, or the two are spelled nearly alike): offered beside the key, it would be a second
+        right answer."""
+        a, b = self.label(node).casefold(), self.label(key).casefold()
+        if a in self._aliases(key) or b in self._aliases(node):
+            return True
+        return difflib.SequenceMatcher(None, a, b).ratio() >= SYNONYM_RATIO
+
+    def _aliases(self, node: str) -> set[str]:
+        return {alias.casefold() for alias in self.graph.nodes[node]["aliases"]}
 
     def nodes_of_kind(self, kind: str) -> list[str]:
         return sorted(node for node, data in self.graph.nodes(data=True) if data["kind"] == kind)

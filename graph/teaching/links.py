@@ -40,7 +40,9 @@ def _complete_link(scope: Scope, rng: random.Random, edge: tuple[str, str, str],
                    hidden: str) -> Question | None:
     source, target, key = edge
     answer, anchor = (target, source) if hidden == "target" else (source, target)
-    wrong = pick_distractors(rng, _unlinked_of_kind(scope, anchor, scope.kind(answer)))
+    candidates = [node for node in _unlinked_of_kind(scope, anchor, scope.kind(answer))
+                  if not scope.near_synonym(node, answer)]
+    wrong = pick_distractors(rng, candidates)
     if wrong is None:
         return None
     right = node_option(scope, answer, explain_edge(scope, edge).statement)
