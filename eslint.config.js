@@ -8,7 +8,8 @@ const globals = require("globals");
 
 // The page scripts are concatenated into one page: network.js defines kgNetwork and the KG_
 // constants the others use, the component module is given KG_VIS_URL, vis-network defines vis.
-const pageGlobals = { ...globals.browser, vis: "readonly", kgNetwork: "readonly", KG_VIS_URL: "readonly", module: "readonly" };
+const pageGlobals = { ...globals.browser, vis: "readonly", kgNetwork: "readonly", KG_VIS_URL: "readonly",
+  kgLoadVis: "readonly", module: "readonly" };
 
 module.exports = [
   { ignores: ["graph/present/vendor/**"] },  // vis-network's own minified build, shipped as it is
@@ -21,6 +22,10 @@ module.exports = [
   {
     files: ["graph/present/templates/network.js"],
     languageOptions: { globals: { kgNetwork: "off" } },
+  },
+  {
+    files: ["graph/present/templates/vis_loader.js"],
+    languageOptions: { globals: { kgLoadVis: "off" } },
   },
   {
     files: ["graph/present/templates/network_component.js"],

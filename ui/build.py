@@ -22,6 +22,7 @@ import streamlit as st
 
 from graph import Explorer, View
 from graph.errors import ValidationError
+from graph.present.render import vis_loader_script
 from graph.teaching.concept_map import LEVELS, MapLink, StudentMap, map_from_bytes, map_to_json
 from graph.teaching.map_scoring import VERDICT_WORDS, MapScore, map_problems, score_links
 from graph.teaching.map_task import MapTask, make_task
@@ -42,7 +43,7 @@ LEVEL_NAMES = {"skeleton": "Skeleton: add the missing links", "kit": "Kit: conne
 _HERE = Path(__file__).resolve().parent
 _CANVAS = st.components.v2.component(
     "knowledge_graph_build",
-    js=f"const KG_VIS_URL = {json.dumps(published_vis_network())};\n" + (_HERE / "build_canvas.js").read_text("utf-8"),
+    js=vis_loader_script(published_vis_network()) + "\n" + (_HERE / "build_canvas.js").read_text("utf-8"),
     css=(_HERE / "build_canvas.css").read_text("utf-8"),
 )
 

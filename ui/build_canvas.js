@@ -3,24 +3,17 @@
 // drag from one node to another (mouse or touch, vis-network's edge-adding mode, always on) sends
 // "link" with both ends and the relation chosen in the list above the canvas. The network is
 // rebuilt only when the nodes change, so adding a link keeps the zoom and pan.
-// vis-network is loaded once per page from KG_VIS_URL, sharing the explorer's load when it ran first.
-function kgBuildLoadVis() {
-  if (window.vis) { return Promise.resolve(); }
-  if (!window.kgVisLoading) {
-    window.kgVisLoading = fetch(KG_VIS_URL).then((response) => {
-      if (!response.ok) { throw new Error(`vis-network could not be loaded: ${response.status}`); }
-      return response.text();
-    }).then((code) => {
-      const script = document.createElement("script");
-      script.textContent = code;
-      document.head.appendChild(script);
-    });
-  }
-  return window.kgVisLoading;
+// vis-network comes through kgLoadVis (graph/present/templates/vis_loader.js, before this module).
+export default function (component) {
+  kgLoadVis()
+    .then(() => kgBuildRender(component))
+    .catch((error) => kgBuildFailed(component.parentElement, error));
 }
 
-export default function (component) {
-  kgBuildLoadVis().then(() => kgBuildRender(component));
+function kgBuildFailed(parent, error) {
+  const message = document.createElement("p");
+  message.textContent = `The map could not be drawn: ${error.message}. Reload the page to try again.`;
+  parent.replaceChildren(message);
 }
 
 function kgBuildRender(component) {

@@ -146,8 +146,12 @@ def component_script(vis_url: str) -> str:
     vis-network itself (470 KB) is not inlined: a component's script travels with every rerun,
     so the module loads vis-network once per page from ``vis_url``, where the browser caches it.
     """
-    loader = f"const KG_VIS_URL = {json.dumps(vis_url)};"
-    return "\n".join((loader, network_script(), _own_asset("network_component.js")))
+    return "\n".join((vis_loader_script(vis_url), network_script(), _own_asset("network_component.js")))
+
+
+def vis_loader_script(vis_url: str) -> str:
+    """``kgLoadVis()``, which loads vis-network once per page from ``vis_url``, for any component that draws with it."""
+    return f"const KG_VIS_URL = {json.dumps(vis_url)};\n" + _own_asset("vis_loader.js")
 
 
 @lru_cache(maxsize=1)

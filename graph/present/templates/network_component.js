@@ -5,23 +5,7 @@
 // data carries a `report_drawn` token (a session's first run, drawn without the sidebar's controls),
 // the component sends "drawn" once the picture is on screen, or once it has failed ("reconnected"
 // instead of true when the page has outlived its server session).
-// vis-network is loaded once per page from KG_VIS_URL (a static file the browser caches), not sent
-// with every rerun; Streamlit serves static files as text, so the code is run from a script element.
-function kgLoadVis() {
-  if (window.vis) { return Promise.resolve(); }
-  if (!window.kgVisLoading) {
-    window.kgVisLoading = fetch(KG_VIS_URL).then((response) => {
-      if (!response.ok) { throw new Error(`vis-network could not be loaded: ${response.status}`); }
-      return response.text();
-    }).then((code) => {
-      const script = document.createElement("script");
-      script.textContent = code;
-      document.head.appendChild(script);
-    });
-  }
-  return window.kgVisLoading;
-}
-
+// vis-network comes through kgLoadVis (vis_loader.js, before this module).
 export default function (component) {
   kgLoadVis()
     .then(() => kgRender(component))
