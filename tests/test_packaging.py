@@ -25,6 +25,7 @@ def test_every_package_in_the_checkout_is_declared() -> None:
 def test_the_app_is_started_with_the_settings_of_its_config_file() -> None:
     options = launch.config_options()
     assert "--server.address=127.0.0.1" in options and "--runner.postScriptGC=false" in options
+    assert "--server.fileWatcherType=none" in options  # the watcher cost seconds of CPU per page load
     settings = tomllib.loads(launch.CONFIG.read_text())
     assert len(options) == sum(len(values) for values in settings.values())
     assert (ROOT / ".streamlit" / "config.toml").resolve() == launch.CONFIG
