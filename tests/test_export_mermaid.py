@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from graph.dataset.loading import load_bytes
 from graph.export.mermaid_export import MAX_EDGES, escape, mermaid_text
 from graph.present import style
 from graph.present.styled import styled_view
+from tests.conftest import is_local
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile_valid"
@@ -115,10 +117,33 @@ def _mermaid_script() -> str:
     return script
 
 
-@pytest.mark.browser
-def test_mermaid_parses_and_renders_payloads_as_text(page: Any) -> None:
-    """Mermaid's own parser (in offline Chromium) reads the export, and payloads stay text."""
+@pytest.fixture(scope="module")
+def mermaid(browser: Any) -> Iterator[Any]:
+    """One offline page with Mermaid loaded, for every diagram of this module (each render sets its
+    own configuration; loading Mermaid's 3 MB script took about 4 s a test); it fails at the end if
+    Mermaid tried to reach the internet."""
+    blocked: list[str] = []
+
+    def guard(route: Any) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context = browser.new_context()
+    context.route("**/*", guard)
+    page = context.new_page()
     page.add_script_tag(path=_mermaid_script())
+    yield page
+    context.close()
+    assert blocked == [], f"Mermaid tried to reach the internet: {blocked}"
+
+
+@pytest.mark.browser
+def test_mermaid_parses_and_renders_payloads_as_text(mermaid: Any) -> None:
+    """Mermaid's own parser (in offline Chromium) reads the export, and payloads stay text."""
+    page = mermaid
     labels = page.evaluate(RENDER, mermaid_text(views()[2]))
     assert "<img src=x onerror=alert(1)>" in labels and "</script><script>alert(1)</script>" in labels
     path_labels = page.evaluate(RENDER, mermaid_text(views()[0]))  # dashed borders, dimming, link styles
@@ -127,10 +152,10 @@ def test_mermaid_parses_and_renders_payloads_as_text(page: Any) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", DIRECTIVES)
-def test_mermaid_applies_no_directive_from_the_data(page: Any, name: str) -> None:
+def test_mermaid_applies_no_directive_from_the_data(mermaid: Any, name: str) -> None:
     """The dark theme a planted directive asks for is not applied, though the same directive
     written raw is (the check can tell), and the hostile diagram is drawn, not blank."""
-    page.add_script_tag(path=_mermaid_script())
+    page = mermaid
     planted = page.evaluate(SVG, "%%{init: {'theme':'dark'}}%%\nflowchart LR\n  a --> b")
     assert DARK_BACKGROUND in planted
     svg = page.evaluate(SVG, hostile_text(name))
