@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import random
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import networkx as nx
 
@@ -26,6 +27,14 @@ MAX_DISTRACTORS = 3
 
 EdgeKey = tuple[str, str, str]
 SYNONYM_RATIO = 0.85  # difflib's similarity at which two labels read as one name
+
+
+@lru_cache(maxsize=1 << 16)
+def spelled_alike(a: str, b: str) -> bool:
+    """True when difflib finds the two names at least :data:`SYNONYM_RATIO` alike. The quick ratios
+    are upper bounds of the real one, as in ``difflib.get_close_matches``: most pairs stop there."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return all(ratio() >= SYNONYM_RATIO for ratio in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio))
 
 
 @dataclass(frozen=True)
@@ -52,12 +61,21 @@ class Scope:
         other, or the two are spelled nearly alike): offered beside the key, it would be a second
         right answer."""
         a, b = self.label(node).casefold(), self.label(key).casefold()
-        if a in self._aliases(key) or b in self._aliases(node):
-            return True
-        return difflib.SequenceMatcher(None, a, b).ratio() >= SYNONYM_RATIO
+        return a in self._aliases(key) or b in self._aliases(node) or spelled_alike(a, b)
 
     def _aliases(self, node: str) -> set[str]:
         return {alias.casefold() for alias in self.graph.nodes[node]["aliases"]}
+
+    @cached_property
+    def relations_by_kind(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The relations of the whole graph's edges by the kind of node they start at, and by the
+        kind they end at (read once: every link question asks)."""
+        starting: dict[str, set[str]] = defaultdict(set)
+        ending: dict[str, set[str]] = defaultdict(set)
+        for source, target, data in self.graph.edges(data=True):
+            starting[self.kind(source)].add(data["relation"])
+            ending[self.kind(target)].add(data["relation"])
+        return starting, ending
 
     def nodes_of_kind(self, kind: str) -> list[str]:
         return sorted(node for node, data in self.graph.nodes(data=True) if data["kind"] == kind)

@@ -108,5 +108,5 @@ def _unrelated_relations(scope: Scope, source: str, target: str) -> list[str]:
 
 
 def _relations_touching(scope: Scope, source_kind: str, target_kind: str) -> set[str]:
-    return {data["relation"] for u, v, data in scope.graph.edges(data=True)
-            if scope.kind(u) == source_kind or scope.kind(v) == target_kind}
+    starting, ending = scope.relations_by_kind
+    return starting.get(source_kind, set()) | ending.get(target_kind, set())
