@@ -214,29 +214,35 @@ def remove_overlaps(positions: Positions, extents: Mapping[str, Extent], gap: fl
     nodes = sorted(positions)
     if len(nodes) > MAX_SPREAD_NODES:
         return dict(positions)
-    moved = {node: list(positions[node]) for node in nodes}
+    moved = [list(positions[node]) for node in nodes]
+    boxes = [(extents[node].width, extents[node].above, extents[node].below) for node in nodes]
+    pairs = [(moved[i], boxes[i], moved[j], boxes[j]) for i in range(len(nodes)) for j in range(i + 1, len(nodes))]
     for _ in range(rounds):
-        pushed = False
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
-                pushed |= _push_apart(moved[a], extents[a], moved[b], extents[b], gap)
-        if not pushed:
+        if not _push_pairs_apart(pairs, gap):
             break
-    return {node: (x, y) for node, (x, y) in moved.items()}
+    return {node: (x, y) for node, (x, y) in zip(nodes, moved, strict=True)}
 
 
-def _push_apart(p: list[float], a: Extent, q: list[float], b: Extent, gap: float) -> bool:
-    """Move two overlapping boxes apart by half the overlap each; False if they do not overlap."""
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    across = (a.width + b.width) / 2 + gap - abs(dx)
-    down = (a.below + b.above if dy >= 0 else a.above + b.below) + gap - abs(dy)
-    if across <= 0 or down <= 0:
-        return False
-    axis, need, sign = (0, across, dx) if across < down else (1, down, dy)
-    step = need / 2 * (1 if sign >= 0 else -1)
-    p[axis] -= step
-    q[axis] += step
-    return True
+Box = tuple[float, float, float]  # an Extent's width, above and below, read once for the inner loop
+
+
+def _push_pairs_apart(pairs: list[tuple[list[float], Box, list[float], Box]], gap: float) -> bool:
+    """One pass: move each overlapping pair of boxes apart by half the overlap each, along the shorter
+    way out; False if no pair overlapped. The hot loop of a force view (4,000 pairs, up to 200 passes,
+    twenty font and wrap candidates), so it reads tuples, not attributes."""
+    pushed = False
+    for p, (width_a, above_a, below_a), q, (width_b, above_b, below_b) in pairs:
+        dx, dy = q[0] - p[0], q[1] - p[1]
+        across = (width_a + width_b) / 2 + gap - abs(dx)
+        down = (below_a + above_b if dy >= 0 else above_a + below_b) + gap - abs(dy)
+        if across <= 0 or down <= 0:
+            continue
+        axis, need, sign = (0, across, dx) if across < down else (1, down, dy)
+        step = need / 2 * (1 if sign >= 0 else -1)
+        p[axis] -= step
+        q[axis] += step
+        pushed = True
+    return pushed
 
 
 def force_layout(graph: nx.MultiDiGraph) -> Positions:
