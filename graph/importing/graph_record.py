@@ -1,0 +1,361 @@
+"""A graph file read back (:mod:`graph.importing.graph_files`) becomes a dataset record, saying what it lacked.
+
+The project's exports carry every node and link with its label, kind, relation and evidence
+level, and the claims when the claims layer was on; they carry the vocabulary only as ids (a
+kind's colour, shape and tier, a relation's polarity, a level's rank and certainty) and the
+references only as the ids cited. What is missing is made up honestly (a label from the id, a
+citation that says it was not in the file, every source "unverified") and listed in
+:attr:`Imported.lost`, so the user knows what to fill in. Flattened values (``a; b`` lists,
+``attr_`` facts, ``recommendation_`` parts) are unflattened; the drawing (positions, colours of
+lines, emphasis) is left out. Every problem is reported at once, with the file's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, DEFAULT_CERTAINTY, default_edge_id
+from graph.dataset.vocabulary import LINE_STYLES, POLARITIES, SHAPES, VERDICTS
+from graph.errors import Problem, ValidationError
+from graph.export.tabular import LIST_SEPARATOR
+from graph.importing.graph_files import FileGraph, Item
+from graph.importing.kumu import NOT_GRADED, PALETTE, UNGRADED, default_title
+
+FILE_SOURCE = "imported-file"
+CLAIM_ONLY = "claim-only"
+NODE_FIELDS = ("label", "kind", "summary", "text", "aliases", "references", "attributes", "thresholds")
+DRAWING = {"id", "x", "y", "z", "size", "r", "g", "b", "focus", "on_path", "needs_verification", "tier", "color",
+           "shape", "layer", "verdict", "source", "type", "key", "target", "weight", "width", "line", "end",
+           "line_end", "directed", "evidence_rank", "certainty", "polarity", "claims"}
+EDGE_FIELDS = ("relation", "evidence", "references", "note", "recommendation", "label")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_GRADES = {grade.id: grade for grade in DEFAULT_CERTAINTY}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A dataset record made from a file, and what that file could not carry (one sentence each)."""
+
+    record: dict[str, Any]
+    lost: tuple[str, ...] = ()
+
+
+@dataclass
+class _State:
+    graph: FileGraph
+    problems: list[Problem] = field(default_factory=list)
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    relations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    levels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    references: dict[str, None] = field(default_factory=dict)
+    ignored: Counter[str] = field(default_factory=Counter)
+
+    def problem(self, item: Item, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.graph.file, item.line, message, path=item.where, hint=hint))
+
+
+def dataset_from_graph(graph: FileGraph, title: str | None = None) -> Imported:
+    """The dataset record of a graph file's items; raises ValidationError with every problem found."""
+    state = _State(graph, list(graph.problems))
+    nodes, claims = _split_nodes(state)
+    edges = [edge for edge in graph.edges if edge.data.get("relation") != ABOUT_RELATION]
+    records = [_node(state, item) for item in nodes]
+    edge_records = [_edge(state, item) for item in _known_ends(state, edges, {item.id for item in nodes})]
+    about = _claims_about(graph.edges)
+    claim_records = [_claim(state, item, about) for item in claims]
+    if state.problems:
+        raise ValidationError(state.problems)
+    record = {"meta": _meta(graph, title), "kinds": list(_kinds(state)), "relations": list(_relations(state)),
+              **_certainty_section(state), "evidence": _levels(state), "references": _references(state),
+              "nodes": records, "edges": edge_records}
+    record |= {"claims": claim_records} if claim_records else {}
+    return Imported(record, tuple(_lost(state, records, claim_records)))
+
+
+def unflatten(data: dict[str, Any], lists: tuple[str, ...]) -> dict[str, Any]:
+    """Flat attributes as the dataset writes them: ``a; b`` lists, ``attr_`` facts, ``recommendation_`` parts."""
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if name.startswith("attr_"):
+            out.setdefault("attributes", {})[name.removeprefix("attr_")] = value
+        elif name.startswith("recommendation_"):
+            out.setdefault("recommendation", {})[name.removeprefix("recommendation_")] = value
+        elif name in lists and isinstance(value, str):
+            out[name] = [part.strip() for part in value.split(LIST_SEPARATOR.strip()) if part.strip()]
+        else:
+            out[name] = value
+    return out
+
+
+def humanised(identifier: str) -> str:
+    """A label made from an id: ``systematic-review`` → ``Systematic review``."""
+    return re.sub(r"[-_]+", " ", identifier).strip().capitalize() or identifier
+
+
+def _split_nodes(state: _State) -> tuple[list[Item], list[Item]]:
+    seen: dict[str, Item] = {}
+    for item in state.graph.nodes:
+        if not item.id:
+            state.problem(item, "a node has no id.")
+        elif item.id in seen:
+            state.problem(item, f"the node id '{item.id}' is used twice (first at line {seen[item.id].line}).")
+        seen.setdefault(item.id, item)
+    kept = [item for item in state.graph.nodes if item.id and seen[item.id] is item]
+    claims = [item for item in kept if item.data.get("kind") == CLAIM_KIND]
+    return [item for item in kept if item.data.get("kind") != CLAIM_KIND], claims
+
+
+def _known_ends(state: _State, edges: list[Item], nodes: set[str]) -> list[Item]:
+    kept = []
+    for item in edges:
+        missing = [end for end in (item.source, item.target) if end not in nodes]
+        for end in missing:
+            state.problem(item, f"the edge '{item.id}' ends at '{end}', which is not a node of the file.")
+        kept += [] if missing else [item]
+    return kept
+
+
+def _node(state: _State, item: Item) -> dict[str, Any]:
+    data = unflatten(item.data, ("aliases", "references"))
+    _note_ignored(state, data, NODE_FIELDS)
+    label = _text(data.get("label"))
+    if not label:
+        state.problem(item, f"the node '{item.id}' has no label.", "Give it a label in the program that edited it.")
+    kind = _kind(state, data)
+    node: dict[str, Any] = {"id": item.id, "label": label, "kind": kind,
+                            "summary": _text(data.get("summary")) or f"(No summary in {_base(state)}.)"}
+    node |= {"text": data["text"]} if _text(data.get("text")) else {}
+    node |= _list_field(data, "aliases") | _cited(state, data) | _facts(data)
+    node |= {"thresholds": _thresholds(data["thresholds"])} if isinstance(data.get("thresholds"), list) and \
+        data["thresholds"] else {}
+    return node
+
+
+def _kind(state: _State, data: dict[str, Any]) -> str:
+    kind = _text(data.get("kind")) or "imported"
+    if kind not in state.kinds:
+        index = len(state.kinds)
+        colour = _text(data.get("color")) or _rgb(data)
+        state.kinds[kind] = {
+            "id": kind, "label": humanised(kind) if kind != "imported" else "Imported (no kind given)",
+            "colour": colour if _COLOUR.match(colour) else PALETTE[index % len(PALETTE)],
+            "shape": data["shape"] if data.get("shape") in SHAPES else SHAPES[index % len(SHAPES)],
+            "tier": data["tier"] if isinstance(data.get("tier"), int) else index}
+    return kind
+
+
+def _rgb(data: dict[str, Any]) -> str:
+    parts = [data.get(channel) for channel in "rgb"]
+    if not all(isinstance(part, int) for part in parts):
+        return ""
+    return "#" + "".join(f"{min(255, max(0, part)):02X}" for part in parts if isinstance(part, int))
+
+
+def _edge(state: _State, item: Item) -> dict[str, Any]:
+    data = unflatten(item.data, ("references", "claims"))
+    _note_ignored(state, data, EDGE_FIELDS)
+    relation = _relation(state, item, data)
+    edge: dict[str, Any] = {"source": item.source, "target": item.target, "relation": relation,
+                            "evidence": _level(state, data), **(_cited(state, data) or {"references": [FILE_SOURCE]})}
+    if FILE_SOURCE in edge["references"]:
+        state.references[FILE_SOURCE] = None
+    if item.id and "--" in item.id and item.id != default_edge_id(item.source, relation, item.target):
+        edge = {"id": item.id, **edge}
+    edge |= {"note": data["note"]} if _text(data.get("note")) else {}
+    edge |= _recommendation(data)
+    return edge
+
+
+def _relation(state: _State, item: Item, data: dict[str, Any]) -> str:
+    label = _text(data.get("label")) or _text(data.get("type"))
+    relation = _text(data.get("relation")) or _slug(label)
+    if not relation:
+        state.problem(item, f"the edge '{item.id}' has no relation and no label: say what it means.",
+                      "Give it a label such as 'causes' in the program that edited it.")
+        return "unnamed"
+    polarity = data.get("polarity") if data.get("polarity") in POLARITIES else "positive"
+    state.relations.setdefault(relation, {"id": relation, "label": label or humanised(relation),
+                                          "inverse": f"{label or humanised(relation)} (read backwards)",
+                                          "polarity": polarity})
+    return relation
+
+
+def _level(state: _State, data: dict[str, Any]) -> str:
+    level = _text(data.get("evidence")) or UNGRADED
+    rank = data.get("evidence_rank")
+    claim_only = data.get("layer") == "claims" or data.get("certainty") == CLAIM_ONLY
+    certainty = None if claim_only else _text(data.get("certainty")) or NOT_GRADED
+    state.levels.setdefault(level, {"rank": rank if isinstance(rank, int) and level != UNGRADED else None,
+                                    "certainty": certainty, "line": data.get("line")})
+    return level
+
+
+def _recommendation(data: dict[str, Any]) -> dict[str, Any]:
+    parts = data.get("recommendation")
+    if not isinstance(parts, dict) or not parts:
+        return {}
+    return {"recommendation": {name: parts[name] for name in ("direction", "strength", "population", "certainty")
+                               if parts.get(name) not in (None, "")}}
+
+
+def _claim(state: _State, item: Item, about: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
+    data = unflatten(item.data, ("references",))
+    verdict = _text(data.get("verdict"))
+    if verdict not in VERDICTS:
+        state.problem(item, f"the claim '{item.id}' has the verdict '{verdict}', which is not one of "
+                      f"{', '.join(VERDICTS)}.")
+    about_nodes, about_edges = about["nodes"].get(item.id, []), about["edges"].get(item.id, [])
+    if not about_nodes and not about_edges:
+        state.problem(item, f"the claim '{item.id}' is about nothing: no 'is about' link leaves it.")
+    source = _text(data.get("source")) or FILE_SOURCE
+    state.references[source] = None
+    claim = {"id": item.id, "statement": _text(data.get("summary")) or _text(data.get("label")), "source": source,
+             "verdict": verdict, "note": _text(data.get("text")) or f"(No note in {_base(state)}.)",
+             **(_cited(state, data) or {"references": [source]})}
+    return claim | ({"about_nodes": about_nodes} if about_nodes else {}) | (
+        {"about_edges": about_edges} if about_edges else {})
+
+
+def _claims_about(edges: list[Item]) -> dict[str, dict[str, list[str]]]:
+    """Claim id → the nodes its "is about" links reach, and the ids of the edges whose ``claims`` name it."""
+    about: dict[str, dict[str, list[str]]] = {"nodes": {}, "edges": {}}
+    for edge in edges:
+        if edge.data.get("relation") == ABOUT_RELATION:
+            about["nodes"].setdefault(edge.source, []).append(edge.target)
+            continue
+        for claim in unflatten(edge.data, ("claims",)).get("claims", []):
+            about["edges"].setdefault(str(claim), []).append(_edge_id(edge))
+    return about
+
+
+def _edge_id(edge: Item) -> str:
+    relation = _text(edge.data.get("relation"))
+    return edge.id if "--" in edge.id else default_edge_id(edge.source, relation, edge.target)
+
+
+def _cited(state: _State, data: dict[str, Any]) -> dict[str, Any]:
+    cited = [str(ref) for ref in data.get("references") or [] if str(ref).strip()]
+    state.references.update(dict.fromkeys(cited))
+    return {"references": cited} if cited else {}
+
+
+def _list_field(data: dict[str, Any], name: str) -> dict[str, Any]:
+    values = data.get(name)
+    return {name: [str(value) for value in values]} if isinstance(values, list) and values else {}
+
+
+def _facts(data: dict[str, Any]) -> dict[str, Any]:
+    facts = data.get("attributes")
+    if not isinstance(facts, dict) or not facts:
+        return {}
+    return {"attributes": {str(name): value for name, value in facts.items() if isinstance(value, str | int | float)}}
+
+
+def _thresholds(thresholds: list[Any]) -> list[dict[str, Any]]:
+    """Thresholds as the JSON export holds them, without what the graph adds (their text and checks)."""
+    keys = ("operator", "value", "upper", "unit", "population", "meaning", "references")
+    return [{key: item[key] for key in keys if item.get(key) not in (None, "", [])}
+            for item in thresholds if isinstance(item, dict)]
+
+
+def _note_ignored(state: _State, data: dict[str, Any], known: tuple[str, ...]) -> None:
+    state.ignored.update(name for name in data if name not in known and name not in DRAWING)
+
+
+def _meta(graph: FileGraph, title: str | None) -> dict[str, Any]:
+    question = f" Focus question: {graph.question}" if graph.question else ""
+    return {"title": title or graph.title or default_title(graph.file),
+            "description": f"Imported from {Path(graph.file).name}.{question}"}
+
+
+def _kinds(state: _State) -> list[dict[str, Any]]:
+    return list(state.kinds.values())
+
+
+def _relations(state: _State) -> list[dict[str, Any]]:
+    return list(state.relations.values())
+
+
+def _levels(state: _State) -> list[dict[str, Any]]:
+    """The levels, ranks kept where the file gave them all, else renumbered: claim-only lowest, then ungraded."""
+    order = sorted(state.levels, key=lambda level: (state.levels[level]["certainty"] is not None,
+                                                     level != UNGRADED, state.levels[level]["rank"] or 0))
+    ranks = [state.levels[level]["rank"] for level in order]
+    keep = None not in ranks and ranks == sorted(set(ranks))
+    return [_level_record(level, state.levels[level], ranks[index] if keep else index)
+            for index, level in enumerate(order)]
+
+
+def _level_record(level: str, facts: dict[str, Any], rank: int) -> dict[str, Any]:
+    label = "Not yet graded" if level == UNGRADED else humanised(level)
+    record: dict[str, Any] = {"id": level, "rank": rank, "label": label}
+    if facts["certainty"] is None:
+        return record | {"claim_only": True}
+    return record | {"certainty": facts["certainty"]}
+
+
+def _certainty_section(state: _State) -> dict[str, Any]:
+    """A ``certainty`` section when the levels use grades beyond GRADE's (the file's own scale)."""
+    used = [facts for facts in state.levels.values() if facts["certainty"] is not None]
+    grades = dict.fromkeys(facts["certainty"] for facts in sorted(used, key=lambda f: -(f["rank"] or -1)))
+    if set(grades) <= set(_GRADES):
+        return {}
+    lines = _lines(grades, used)
+    return {"certainty": [{"id": grade, "label": humanised(grade), "line": lines[grade]} for grade in grades]}
+
+
+def _lines(grades: dict[str, None], used: list[dict[str, Any]]) -> dict[str, str]:
+    drawn = {facts["certainty"]: facts["line"] for facts in used if facts["line"] in LINE_STYLES}
+    lines: dict[str, str] = {}
+    for grade in grades:
+        free = [line for line in LINE_STYLES if line not in lines.values()]
+        lines[grade] = drawn[grade] if drawn.get(grade) in free else free[0]
+    return lines
+
+
+def _references(state: _State) -> list[dict[str, Any]]:
+    return [{"id": ref, "kind": "other", "verification": "unverified",
+             "citation": f"Imported from {_base(state)}." if ref == FILE_SOURCE else
+             f"Cited as '{ref}' in {_base(state)}, which does not hold the citation itself."}
+            for ref in state.references]
+
+
+def _lost(state: _State, nodes: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[str]:
+    fmt, cited = state.graph.fmt, len([ref for ref in state.references if ref != FILE_SOURCE])
+    lost = [f"references: the {cited} sources keep their ids, but a {fmt} file holds no citations, kinds, "
+            "years, DOIs or checks; each is written as an unverified placeholder to fill in",
+            f"kinds, relations and evidence levels: a {fmt} file holds their ids, colours, shapes, ranks and "
+            "certainty, not their labels, inverse phrases or descriptions (made from the ids)",
+            "the verification set on single links and thresholds, tours, and the dataset's description, "
+            "version, licence and authors: no export carries them"]
+    lost += _thresholds_lost(state, nodes)
+    if not claims:
+        lost.append("claims: none in the file (export with the claims layer on to carry them and their verdicts)")
+    if state.ignored:
+        names = ", ".join(f"{name} ({count})" for name, count in sorted(state.ignored.items()))
+        lost.append(f"columns this project does not write, left out: {names}")
+    return lost
+
+
+def _thresholds_lost(state: _State, nodes: list[dict[str, Any]]) -> list[str]:
+    worded = [item for item in state.graph.nodes if isinstance(item.data.get("thresholds"), str)]
+    if not worded or any("thresholds" in node for node in nodes):
+        return []
+    return [f"thresholds of {len(worded)} nodes: a {state.graph.fmt} file holds only their wording, "
+            "not their operators and values; export JSON to keep them"]
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
+
+
+def _base(state: _State) -> str:
+    return Path(state.graph.file).name
