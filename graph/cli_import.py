@@ -31,11 +31,11 @@ def import_command(args: argparse.Namespace) -> int:
 
 def add_import_command(commands: argparse._SubParsersAction) -> None:
     """Register ``import``."""
-    parser = commands.add_parser("import", help="turn a spreadsheet or graph file into a dataset")
+    parser = commands.add_parser("import", help="turn a spreadsheet, graph file or concept map into a dataset")
     parser.add_argument("files", type=Path, nargs="+",
                         help="an .xlsx with Elements and Connections sheets, or elements.csv and connections.csv; "
                              f"or one {', '.join(IMPORT_SUFFIXES[2:])} file (this project's exports, also after "
-                             "Gephi or yEd saved them)")
+                             "Gephi or yEd saved them; CmapTools concept maps)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="the dataset file to write (.yaml)")
     parser.add_argument("--title", help="the dataset's title (default: from the file)")
     parser.set_defaults(command=import_command)

@@ -1,7 +1,8 @@
-"""Importing what teachers and other programs have: spreadsheets and graph files become a dataset's YAML.
+"""Importing what teachers and other programs have: spreadsheets, graph files and concept maps become datasets.
 
-Kumu-style spreadsheets (XLSX or CSV: a sheet of *elements*, one of *connections*) and this
-project's own JSON, GraphML and GEXF exports (also after Gephi or yEd re-saved them) are read,
+Kumu-style spreadsheets (XLSX or CSV: a sheet of *elements*, one of *connections*), this
+project's own JSON, GraphML and GEXF exports (also after Gephi or yEd re-saved them) and CXL
+concept maps (CmapTools' format, which the CXL export writes too) are read,
 checked all at once (every problem names its file and its sheet, row and column, or line), and
 written out as a readable, commented dataset file that the loader validates like any other.
 What a format cannot carry is listed, never silently dropped.

@@ -32,6 +32,10 @@ DRAWING = {"id", "x", "y", "z", "size", "r", "g", "b", "focus", "on_path", "need
            "shape", "layer", "verdict", "source", "type", "key", "target", "weight", "width", "line", "end",
            "line_end", "directed", "evidence_rank", "certainty", "polarity", "claims"}
 EDGE_FIELDS = ("relation", "evidence", "references", "note", "recommendation", "label")
+CARRIES = {"JSON": "their ids, colours, shapes, ranks and certainty",
+           "CXL": "only what this project's CXL export writes in its comments (kinds, relations, evidence "
+                  "levels with rank and certainty; a map drawn in CmapTools has none of them), no colours or shapes"}
+CXL_LACKS = "facts, thresholds and recommendations: a CXL file holds none of them"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _GRADES = {grade.id: grade for grade in DEFAULT_CERTAINTY}
 
@@ -327,12 +331,13 @@ def _references(state: _State) -> list[dict[str, Any]]:
 def _lost(state: _State, nodes: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[str]:
     fmt, cited = state.graph.fmt, len([ref for ref in state.references if ref != FILE_SOURCE])
     lost = [f"references: the {cited} sources keep their ids, but a {fmt} file holds no citations, kinds, "
-            "years, DOIs or checks; each is written as an unverified placeholder to fill in",
-            f"kinds, relations and evidence levels: a {fmt} file holds their ids, colours, shapes, ranks and "
-            "certainty, not their labels, inverse phrases or descriptions (made from the ids)",
-            "the verification set on single links and thresholds, tours, and the dataset's description, "
-            "version, licence and authors: no export carries them"]
-    lost += _thresholds_lost(state, nodes)
+            "years, DOIs or checks; each is written as an unverified placeholder to fill in"] if cited else [
+        "references: none in the file; every link cites the file itself, as an unverified placeholder"]
+    lost += [f"kinds, relations and evidence levels: a {fmt} file holds {CARRIES.get(fmt, CARRIES['JSON'])}, "
+             "not their labels, inverse phrases or descriptions (made from the ids)",
+             "the verification set on single links and thresholds, tours, and the dataset's description, "
+             "version, licence and authors: no export carries them"]
+    lost += [CXL_LACKS] if fmt == "CXL" else _thresholds_lost(state, nodes)
     if not claims:
         lost.append("claims: none in the file (export with the claims layer on to carry them and their verdicts)")
     if state.ignored:

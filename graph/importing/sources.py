@@ -2,7 +2,8 @@
 
 Spreadsheets (``.xlsx``, or ``.csv`` sheets) are Kumu-style maps (:mod:`graph.importing.kumu`);
 ``.json``, ``.graphml`` and ``.gexf`` are this project's exports, also after Gephi or yEd saved
-them again (:mod:`graph.importing.graph_record` says what they cannot carry).
+them again, and ``.cxl`` is a CmapTools concept map (:mod:`graph.importing.graph_record` says
+what they cannot carry).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.errors import ValidationError
+from graph.importing.cxl import read_cxl_graph
 from graph.importing.graph_files import FileGraph, read_gexf_graph, read_graphml_graph, read_json_graph
 from graph.importing.graph_record import Imported, dataset_from_graph
 from graph.importing.kumu import import_kumu
 from graph.importing.sheets import read_sheets
 
 GRAPH_READERS: dict[str, Callable[[str, bytes], FileGraph]] = {
-    ".json": read_json_graph, ".graphml": read_graphml_graph, ".gexf": read_gexf_graph}
+    ".json": read_json_graph, ".graphml": read_graphml_graph, ".gexf": read_gexf_graph,
+    ".cxl": read_cxl_graph}
 SHEET_SUFFIXES = (".xlsx", ".csv")
 IMPORT_SUFFIXES = (*SHEET_SUFFIXES, *GRAPH_READERS)
 
