@@ -1,12 +1,14 @@
 """Graph files read back as flat items: the project's JSON, GraphML and GEXF, also after Gephi or yEd saved them.
 
 Each reader returns a :class:`FileGraph`: the title, and every node and edge with its
-attributes by name and the line (or position) it came from, in file order. What the readers
-know of the programs that re-save these files: Gephi's GraphML names the edge label key
-``Edge Label``, writes node colours as ``r``, ``g`` and ``b`` and the edge's type as the
-element's ``label``; its GEXF is version 1.3, keeps the attribute titles but not their ids, and
-writes the type as the edge's ``kind``; yEd keeps our keys and adds its own graphics, whose
-label text is used when a node has no ``label``. Names are matched without regard to case.
+attributes by name and the line (or position) it came from, in file order; a JSON export also
+holds the dataset's vocabulary and the references it cites, which come back whole. What the
+readers know of the programs that re-save these files: Gephi's GraphML names the edge label key
+``Edge Label``, writes node colours as ``r``, ``g`` and ``b`` (and no edge colours) and the
+edge's type as the element's ``label``; its GEXF is version 1.3, keeps the attribute ids and
+titles it was given (attributes are matched by title) and writes the type as the edge's
+``kind``; yEd keeps our keys and adds its own graphics, whose label text is used when a node has
+no ``label``. The names of Gephi's own keys are matched without regard to case.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from graph.errors import Problem, ValidationError
 from graph.importing.xmlsafe import MAX_XML_BYTES, XmlDocument, parse_xml
 
 Value = str | int | float | bool
+VOCABULARY = ("kinds", "relations", "certainty", "evidence", "references")
 ALIASES = {"edge label": "label", "edgelabel": "label", "nodelabel": "label", "edge weight": "weight"}
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
@@ -44,6 +47,7 @@ class FileGraph:
     fmt: str
     title: str = ""
     question: str = ""
+    vocabulary: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     nodes: list[Item] = field(default_factory=list)
     edges: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -52,7 +56,9 @@ class FileGraph:
 def read_json_graph(name: str, data: bytes) -> FileGraph:
     """NetworkX node-link JSON (``edges`` or ``links``), as :mod:`graph.export.json_export` writes it."""
     document = _json_document(name, data)
-    graph = FileGraph(name, "JSON", title=str((document.get("graph") or {}).get("title", "")))
+    found = document.get("graph")
+    attributes: dict[str, Any] = found if isinstance(found, dict) else {}
+    graph = FileGraph(name, "JSON", title=str(attributes.get("title", "")), vocabulary=_vocabulary(attributes))
     for index, node in enumerate(_json_list(graph, document, "nodes")):
         graph.nodes.append(Item(str(node.get("id", "")), node, where=f"nodes[{index}]"))
     for index, edge in enumerate(_json_list(graph, document, "edges" if "edges" in document else "links")):
@@ -79,6 +85,13 @@ def _json_document(name: str, data: bytes) -> dict[str, Any]:
     return document
 
 
+def _vocabulary(attributes: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The vocabulary sections the JSON export writes among the graph's attributes, records with an id only."""
+    sections = {name: attributes.get(name) for name in VOCABULARY}
+    return {name: [item for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+            for name, items in sections.items() if isinstance(items, list) and items}
+
+
 def _refuse_constant(name: str) -> float:
     raise ValueError(f"it holds {name}, which is not a number JSON allows")
 
@@ -96,26 +109,32 @@ def _json_list(graph: FileGraph, document: dict[str, Any], key: str) -> list[dic
 def read_graphml_graph(name: str, data: bytes) -> FileGraph:
     """GraphML as :mod:`graph.export.graphml_export`, Gephi or yEd write it."""
     document = _root(parse_xml(name, data), "graphml", "GraphML")
-    graph = FileGraph(name, "GraphML")
-    keys = {key.get("id", ""): key for key in document.root.iter("key")}
+    graph, keys = FileGraph(name, "GraphML"), {key.get("id", ""): key for key in document.root.iter("key")}
     element = document.root.find("graph")
-    for node in element.iter("node") if element is not None else ():
-        values = _graphml_values(document, graph, node, keys, "node")
+    if element is None:
+        return graph
+    defaults = {owner: _defaults(document, graph, keys, owner) for owner in ("node", "edge", "graph")}
+    for node in element.iter("node"):
+        values = _graphml_values(document, graph, node, keys, defaults["node"])
         graph.nodes.append(Item(node.get("id", ""), values, document.line(node)))
-    for edge in element.iter("edge") if element is not None else ():
-        values = {"type": edge.get("label")} if edge.get("label") else {}
-        values |= _graphml_values(document, graph, edge, keys, "edge")
+    for edge in element.iter("edge"):
+        values = ({"type": edge.get("label")} if edge.get("label") else {}) | defaults["edge"]
+        values = _graphml_values(document, graph, edge, keys, values)
         graph.edges.append(Item(edge.get("id", ""), values, document.line(edge),
                                 source=edge.get("source", ""), target=edge.get("target", "")))
-    if element is not None:
-        graph.title = str(_graphml_values(document, graph, element, keys, "graph").get("title", ""))
+    graph.title = str(_graphml_values(document, graph, element, keys, defaults["graph"]).get("title", ""))
     return graph
 
 
+def _defaults(document: XmlDocument, graph: FileGraph, keys: dict[str, Element], owner: str) -> dict[str, Any]:
+    """The ``<default>`` of every key for ``owner`` (and ``all``), by attribute name."""
+    return {_name(key): _typed(document, graph, key, key.findtext("default")) for key in keys.values()
+            if key.get("for") in (owner, "all") and key.find("default") is not None}
+
+
 def _graphml_values(document: XmlDocument, graph: FileGraph, element: Element, keys: dict[str, Element],
-                    owner: str) -> dict[str, Any]:
-    values = {_name(key): _typed(document, graph, key, key.findtext("default"))
-              for key in keys.values() if key.get("for") == owner and key.find("default") is not None}
+                    defaults: dict[str, Any]) -> dict[str, Any]:
+    values = dict(defaults)
     for data in element.findall("data"):
         key = keys.get(data.get("key", ""))
         if key is None:
@@ -123,7 +142,8 @@ def _graphml_values(document: XmlDocument, graph: FileGraph, element: Element, k
         elif key.get("yfiles.type") in ("nodegraphics", "edgegraphics"):
             values.setdefault("label", _yed_label(data))
         else:
-            values[_name(key)] = _typed(document, graph, key, "".join(data.itertext()), data)
+            values[_name(key)] = _typed(document, graph, key, data.text or "" if len(data) == 0 else
+                                        "".join(data.itertext()), data)
     return {name: value for name, value in values.items() if value is not None}
 
 

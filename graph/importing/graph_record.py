@@ -32,7 +32,7 @@ DRAWING = {"id", "x", "y", "z", "size", "r", "g", "b", "focus", "on_path", "need
            "shape", "layer", "verdict", "source", "type", "key", "target", "weight", "width", "line", "end",
            "line_end", "directed", "evidence_rank", "certainty", "polarity", "claims"}
 EDGE_FIELDS = ("relation", "evidence", "references", "note", "recommendation", "label")
-CARRIES = {"JSON": "their ids, colours, shapes, ranks and certainty",
+CARRIES = {"JSON": "their ids, colours, shapes, ranks and certainty",  # GraphML and GEXF too
            "CXL": "only what this project's CXL export writes in its comments (kinds, relations, evidence "
                   "levels with rank and certainty; a map drawn in CmapTools has none of them), no colours or shapes"}
 CXL_LACKS = "facts, thresholds and recommendations: a CXL file holds none of them"
@@ -73,8 +73,9 @@ def dataset_from_graph(graph: FileGraph, title: str | None = None) -> Imported:
     claim_records = [_claim(state, item, about) for item in claims]
     if state.problems:
         raise ValidationError(state.problems)
-    record = {"meta": _meta(graph, title), "kinds": list(_kinds(state)), "relations": list(_relations(state)),
-              **_certainty_section(state), "evidence": _levels(state), "references": _references(state),
+    record = {"meta": _meta(graph, title), "kinds": _given(state, "kinds", _kinds(state)),
+              "relations": _given(state, "relations", _relations(state)), **_certainty_section(state),
+              "evidence": _evidence(state), "references": _given(state, "references", _references(state)),
               "nodes": records, "edges": edge_records}
     record |= {"claims": claim_records} if claim_records else {}
     return Imported(record, tuple(_lost(state, records, claim_records)))
@@ -284,6 +285,19 @@ def _relations(state: _State) -> list[dict[str, Any]]:
     return list(state.relations.values())
 
 
+def _given(state: _State, section: str, made: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The file's own records of a section (a JSON export has them), then those made up for ids it lacks."""
+    given = state.graph.vocabulary.get(section, [])
+    ids = {record["id"] for record in given}
+    return [*given, *(record for record in made if record["id"] not in ids)]
+
+
+def _evidence(state: _State) -> list[dict[str, Any]]:
+    """The file's levels when it has them all, else levels made from what the links say."""
+    given = {record["id"]: record for record in state.graph.vocabulary.get("evidence", [])}
+    return list(given.values()) if set(state.levels) <= set(given) else _levels(state)
+
+
 def _levels(state: _State) -> list[dict[str, Any]]:
     """The levels, ranks kept where the file gave them all, else renumbered: claim-only lowest, then ungraded."""
     order = sorted(state.levels, key=lambda level: (state.levels[level]["certainty"] is not None,
@@ -304,6 +318,9 @@ def _level_record(level: str, facts: dict[str, Any], rank: int) -> dict[str, Any
 
 def _certainty_section(state: _State) -> dict[str, Any]:
     """A ``certainty`` section when the levels use grades beyond GRADE's (the file's own scale)."""
+    if "certainty" in state.graph.vocabulary and set(state.levels) <= {
+            record["id"] for record in state.graph.vocabulary.get("evidence", [])}:
+        return {"certainty": state.graph.vocabulary["certainty"]}
     used = [facts for facts in state.levels.values() if facts["certainty"] is not None]
     grades = dict.fromkeys(facts["certainty"] for facts in sorted(used, key=lambda f: -(f["rank"] or -1)))
     if set(grades) <= set(_GRADES):
@@ -329,13 +346,11 @@ def _references(state: _State) -> list[dict[str, Any]]:
 
 
 def _lost(state: _State, nodes: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[str]:
-    fmt, cited = state.graph.fmt, len([ref for ref in state.references if ref != FILE_SOURCE])
-    lost = [f"references: the {cited} sources keep their ids, but a {fmt} file holds no citations, kinds, "
-            "years, DOIs or checks; each is written as an unverified placeholder to fill in"] if cited else [
-        "references: none in the file; every link cites the file itself, as an unverified placeholder"]
-    lost += [f"kinds, relations and evidence levels: a {fmt} file holds {CARRIES.get(fmt, CARRIES['JSON'])}, "
-             "not their labels, inverse phrases or descriptions (made from the ids)",
-             "the verification set on single links and thresholds, tours, and the dataset's description, "
+    fmt, lost = state.graph.fmt, _references_lost(state)
+    if not {"kinds", "relations", "evidence"} <= set(state.graph.vocabulary):
+        lost.append(f"kinds, relations and evidence levels: a {fmt} file holds {CARRIES.get(fmt, CARRIES['JSON'])}, "
+                    "not their labels, inverse phrases or descriptions (made from the ids)")
+    lost += ["the verification set on single links and thresholds, tours, and the dataset's description, "
              "version, licence and authors: no export carries them"]
     lost += [CXL_LACKS] if fmt == "CXL" else _thresholds_lost(state, nodes)
     if not claims:
@@ -344,6 +359,17 @@ def _lost(state: _State, nodes: list[dict[str, Any]], claims: list[dict[str, Any
         names = ", ".join(f"{name} ({count})" for name, count in sorted(state.ignored.items()))
         lost.append(f"columns this project does not write, left out: {names}")
     return lost
+
+
+def _references_lost(state: _State) -> list[str]:
+    given = {record["id"] for record in state.graph.vocabulary.get("references", [])}
+    cited = len([ref for ref in state.references if ref != FILE_SOURCE and ref not in given])
+    if cited:
+        return [f"references: the {cited} sources keep their ids, but a {state.graph.fmt} file holds no citations, "
+                "kinds, years, DOIs or checks; each is written as an unverified placeholder to fill in"]
+    if FILE_SOURCE in state.references and not given:
+        return ["references: none in the file; every link cites the file itself, as an unverified placeholder"]
+    return []
 
 
 def _thresholds_lost(state: _State, nodes: list[dict[str, Any]]) -> list[str]:

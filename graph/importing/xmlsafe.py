@@ -84,7 +84,7 @@ class _Builder:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refused(f"nests elements more than {MAX_DEPTH} deep; graph files never do.")
-        names = {local_name(key): value for key, value in attributes.items()}
+        names = {local_name(key) if "}" in key else key: value for key, value in attributes.items()}
         element = self.tree.start(local_name(tag), names)
         self.lines[id(element)] = self.parser.CurrentLineNumber if self.parser else 0
 
