@@ -11,14 +11,18 @@ holds one broken or hostile file per kind of refusal.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from graph import ValidationError, load_bytes
 from graph.cli import main
+from graph.dataset.limits import MAX_UPLOAD_NODES
 from graph.dataset.model import Dataset
 from graph.importing import dataset_yaml, import_sources
+from graph.importing.upload import upload_sources
+from tests.test_import_kumu import workbook
 
 HERE = Path(__file__).parent / "data" / "import"
 BROKEN = HERE / "broken"
@@ -115,3 +119,19 @@ def test_the_command_line_picks_the_reader_by_suffix_and_lists_what_was_lost(
     assert out.startswith(f"Wrote {target}: 9 nodes, 10 links (10 with an evidence level), 1 claim, 4 kinds, "
                           "4 relations.\nNot in gephi.gexf, so written as placeholders or left out")
     assert "# - references: the 2 sources keep their ids" in target.read_text(encoding="utf-8")
+
+
+def test_an_upload_to_import_becomes_yaml_under_the_upload_limits(tmp_path: Path) -> None:
+    sheets = workbook(tmp_path, fix=True)
+    upload = upload_sources(sheets.read_bytes(), "cells.xlsx")
+    assert upload.sources[0][0] == "cells.yaml (imported from cells.xlsx)" and not upload.lost
+    assert len(load_bytes(upload.sources[0][1], upload.sources[0][0]).nodes) == 30
+    nodes = [{"id": f"n{i}", "label": f"Node {i}", "kind": "idea"} for i in range(MAX_UPLOAD_NODES + 1)]
+    graph = {"nodes": nodes, "edges": [{"source": "n0", "target": "n1", "label": "feeds"}]}
+    with pytest.raises(ValidationError, match=r"^big\.yaml \(imported from big\.json\):1: the dataset has 2,001 no"):
+        upload_sources(json.dumps(graph).encode(), "big.json")
+
+
+def test_a_file_without_links_says_a_dataset_needs_one() -> None:
+    with pytest.raises(ValidationError, match=r"^lonely\.json: has no links between its nodes"):
+        import_sources([("lonely.json", b'{"nodes": [{"id": "a", "label": "A"}], "edges": []}')])

@@ -69,6 +69,9 @@ def dataset_from_graph(graph: FileGraph, title: str | None = None) -> Imported:
     edges = [edge for edge in graph.edges if edge.data.get("relation") != ABOUT_RELATION]
     records = [_node(state, item) for item in nodes]
     edge_records = [_edge(state, item) for item in _known_ends(state, edges, {item.id for item in nodes})]
+    if not edge_records and not state.problems:
+        state.problems.append(Problem(graph.file, 0, "has no links between its nodes; a dataset needs at least one.",
+                                      hint="Draw the links in the program that made the file, then export it again."))
     about = _claims_about(graph.edges)
     claim_records = [_claim(state, item, about) for item in claims]
     if state.problems:
