@@ -65,6 +65,13 @@ def test_gephis_gexf_1_3_comes_back() -> None:
     assert "Modularity Class (9)" in lost[-1]
 
 
+def test_a_yed_file_keeps_our_keys_and_gives_its_labels() -> None:
+    dataset, _ = imported(HERE / "yed.graphml")
+    assert [(node.id, node.label, node.kind) for node in dataset.nodes] == [
+        ("light", "Light", "input"), ("light_reactions", "Light reactions", "process")]
+    assert dataset.relation("used_by").label == "is used by" and dataset.evidence_level("textbook").rank == 2
+
+
 def test_a_declared_entity_is_refused_before_it_expands() -> None:
     assert refusal("entity_bomb.graphml") == [
         "entity_bomb.graphml:2: declares a DOCTYPE, which this reader refuses: entities defined there could expand "
@@ -73,6 +80,17 @@ def test_a_declared_entity_is_refused_before_it_expands() -> None:
 
 def test_an_external_entity_is_never_read() -> None:
     assert refusal("external_entity.gexf")[0].startswith("external_entity.gexf:2: declares a DOCTYPE")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"<graphml>" + b"<graph>" * 70, "nested.graphml:1: nests elements more than 64 deep; graph files never do."),
+    (b" " * (5 * 1024 * 1024 + 1), "nested.graphml: is 5.2 MB; a graph file may be at most 5 MB."),
+    (b"<graphml>\n<graph>\xff</graph>", "nested.graphml:2: is not well-formed XML: not well-formed (invalid token)"),
+])
+def test_deep_huge_or_binary_xml_is_refused_with_a_message(data: bytes, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        import_sources([("nested.graphml", data)])
+    assert str(caught.value).startswith(message)
 
 
 def test_a_truncated_file_says_where_it_ends() -> None:
