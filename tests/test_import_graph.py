@@ -153,3 +153,9 @@ def test_an_upload_to_import_becomes_yaml_under_the_upload_limits(tmp_path: Path
 def test_a_file_without_links_says_a_dataset_needs_one() -> None:
     with pytest.raises(ValidationError, match=r"^lonely\.json: has no links between its nodes"):
         import_sources([("lonely.json", b'{"nodes": [{"id": "a", "label": "A"}], "edges": []}')])
+
+
+def test_a_number_where_a_list_belongs_is_read_as_one_value() -> None:
+    data = b'{"nodes": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}], ' \
+           b'"edges": [{"source": "a", "target": "b", "label": "feeds", "references": 7, "claims": 3}]}'
+    assert import_sources([("odd.json", data)]).record["edges"][0]["references"] == ["7"]

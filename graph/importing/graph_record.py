@@ -235,7 +235,7 @@ def _claims_about(edges: list[Item]) -> dict[str, dict[str, list[str]]]:
         if edge.data.get("relation") == ABOUT_RELATION:
             about["nodes"].setdefault(edge.source, []).append(edge.target)
             continue
-        for claim in unflatten(edge.data, ("claims",)).get("claims", []):
+        for claim in _as_list(unflatten(edge.data, ("claims",)).get("claims")):
             about["edges"].setdefault(str(claim), []).append(_edge_id(edge))
     return about
 
@@ -246,9 +246,16 @@ def _edge_id(edge: Item) -> str:
 
 
 def _cited(state: _State, data: dict[str, Any]) -> dict[str, Any]:
-    cited = [str(ref) for ref in data.get("references") or [] if str(ref).strip()]
+    cited = [str(ref) for ref in _as_list(data.get("references")) if str(ref).strip()]
     state.references.update(dict.fromkeys(cited))
     return {"references": cited} if cited else {}
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A list as it is; one value (a JSON file may hold a number where a list belongs) as a list of one."""
+    if isinstance(value, list):
+        return value
+    return [] if value in (None, "") else [value]
 
 
 def _list_field(data: dict[str, Any], name: str) -> dict[str, Any]:
