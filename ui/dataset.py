@@ -16,7 +16,7 @@ import streamlit as st
 from graph import Explorer, ValidationError
 from graph.dataset import MAX_UPLOAD_MB, cached_load, reading, upload_caption
 from graph.dataset.bundled import DATA_DIR
-from graph.importing.upload import UPLOAD_SUFFIXES, upload_sources
+from graph.importing import UPLOAD_SUFFIXES, upload_sources
 from graph.network import viewstate
 from ui import state
 from ui.session import Shown, Sources, session

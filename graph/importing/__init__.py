@@ -12,6 +12,8 @@ from graph.importing.graph_record import Imported
 from graph.importing.kumu import import_kumu
 from graph.importing.sheets import Sheet, read_sheets
 from graph.importing.sources import IMPORT_SUFFIXES, import_sources
+from graph.importing.upload import UPLOAD_SUFFIXES, Upload, upload_sources
 from graph.importing.yaml_writer import dataset_yaml
 
-__all__ = ["IMPORT_SUFFIXES", "Imported", "Sheet", "dataset_yaml", "import_kumu", "import_sources", "read_sheets"]
+__all__ = ["IMPORT_SUFFIXES", "UPLOAD_SUFFIXES", "Imported", "Sheet", "Upload", "dataset_yaml", "import_kumu",
+           "import_sources", "read_sheets", "upload_sources"]

@@ -1,43 +1,40 @@
 """A graph file read back (:mod:`graph.importing.graph_files`) becomes a dataset record, saying what it lacked.
 
 The project's exports carry every node and link with its label, kind, relation and evidence
-level, and the claims when the claims layer was on; they carry the vocabulary only as ids (a
-kind's colour, shape and tier, a relation's polarity, a level's rank and certainty) and the
-references only as the ids cited. What is missing is made up honestly (a label from the id, a
-citation that says it was not in the file, every source "unverified") and listed in
-:attr:`Imported.lost`, so the user knows what to fill in. Flattened values (``a; b`` lists,
-``attr_`` facts, ``recommendation_`` parts) are unflattened; the drawing (positions, colours of
-lines, emphasis) is left out. Every problem is reported at once, with the file's line.
+level, and the claims when the claims layer was on. GraphML, GEXF and CXL carry the vocabulary
+only as ids (a kind's colour, shape and tier, a relation's polarity, a level's rank and
+certainty) and the references only as the ids cited; a JSON export holds them whole. What is
+missing is made up honestly (:mod:`graph.importing.made_vocabulary`: a label from the id, a
+citation that says it was not in the file, every such source "unverified") and listed in
+:attr:`Imported.lost` (:mod:`graph.importing.lost`), so the user knows what to fill in.
+Flattened values (``a; b`` lists, ``attr_`` facts, ``recommendation_`` parts) are unflattened;
+the drawing (positions, colours of lines, emphasis) is left out. Every problem is reported at
+once, with the file's line.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, DEFAULT_CERTAINTY, default_edge_id
-from graph.dataset.vocabulary import LINE_STYLES, POLARITIES, SHAPES, VERDICTS
+from graph.dataset.model import ABOUT_RELATION, CLAIM_KIND, default_edge_id
+from graph.dataset.vocabulary import POLARITIES, SHAPES, VERDICTS
 from graph.errors import Problem, ValidationError
 from graph.export.tabular import LIST_SEPARATOR
 from graph.importing.graph_files import FileGraph, Item
+from graph.importing.import_state import CLAIM_ONLY, FILE_SOURCE, ImportState, base, humanised, text
 from graph.importing.kumu import NOT_GRADED, PALETTE, UNGRADED, default_title
+from graph.importing.lost import lost_lines
+from graph.importing.made_vocabulary import vocabulary_sections
 
-FILE_SOURCE = "imported-file"
-CLAIM_ONLY = "claim-only"
 NODE_FIELDS = ("label", "kind", "summary", "text", "aliases", "references", "attributes", "thresholds")
 DRAWING = {"id", "x", "y", "z", "size", "r", "g", "b", "focus", "on_path", "needs_verification", "tier", "color",
            "shape", "layer", "verdict", "source", "type", "key", "target", "weight", "width", "line", "end",
            "line_end", "directed", "evidence_rank", "certainty", "polarity", "claims"}
 EDGE_FIELDS = ("relation", "evidence", "references", "note", "recommendation", "label")
-CARRIES = {"JSON": "their ids, colours, shapes, ranks and certainty",  # GraphML and GEXF too
-           "CXL": "only what this project's CXL export writes in its comments (kinds, relations, evidence "
-                  "levels with rank and certainty; a map drawn in CmapTools has none of them), no colours or shapes"}
-CXL_LACKS = "facts, thresholds and recommendations: a CXL file holds none of them"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_GRADES = {grade.id: grade for grade in DEFAULT_CERTAINTY}
 
 
 @dataclass(frozen=True)
@@ -48,23 +45,9 @@ class Imported:
     lost: tuple[str, ...] = ()
 
 
-@dataclass
-class _State:
-    graph: FileGraph
-    problems: list[Problem] = field(default_factory=list)
-    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
-    relations: dict[str, dict[str, Any]] = field(default_factory=dict)
-    levels: dict[str, dict[str, Any]] = field(default_factory=dict)
-    references: dict[str, None] = field(default_factory=dict)
-    ignored: Counter[str] = field(default_factory=Counter)
-
-    def problem(self, item: Item, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.graph.file, item.line, message, path=item.where, hint=hint))
-
-
 def dataset_from_graph(graph: FileGraph, title: str | None = None) -> Imported:
     """The dataset record of a graph file's items; raises ValidationError with every problem found."""
-    state = _State(graph, list(graph.problems))
+    state = ImportState(graph, list(graph.problems))
     nodes, claims = _split_nodes(state)
     edges = [edge for edge in graph.edges if edge.data.get("relation") != ABOUT_RELATION]
     records = [_node(state, item) for item in nodes]
@@ -76,12 +59,9 @@ def dataset_from_graph(graph: FileGraph, title: str | None = None) -> Imported:
     claim_records = [_claim(state, item, about) for item in claims]
     if state.problems:
         raise ValidationError(state.problems)
-    record = {"meta": _meta(graph, title), "kinds": _given(state, "kinds", _kinds(state)),
-              "relations": _given(state, "relations", _relations(state)), **_certainty_section(state),
-              "evidence": _evidence(state), "references": _given(state, "references", _references(state)),
-              "nodes": records, "edges": edge_records}
+    record = {"meta": _meta(graph, title), **vocabulary_sections(state), "nodes": records, "edges": edge_records}
     record |= {"claims": claim_records} if claim_records else {}
-    return Imported(record, tuple(_lost(state, records, claim_records)))
+    return Imported(record, tuple(lost_lines(state, records, claim_records)))
 
 
 def unflatten(data: dict[str, Any], lists: tuple[str, ...]) -> dict[str, Any]:
@@ -99,12 +79,7 @@ def unflatten(data: dict[str, Any], lists: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def humanised(identifier: str) -> str:
-    """A label made from an id: ``systematic-review`` → ``Systematic review``."""
-    return re.sub(r"[-_]+", " ", identifier).strip().capitalize() or identifier
-
-
-def _split_nodes(state: _State) -> tuple[list[Item], list[Item]]:
+def _split_nodes(state: ImportState) -> tuple[list[Item], list[Item]]:
     seen: dict[str, Item] = {}
     for item in state.graph.nodes:
         if not item.id:
@@ -117,7 +92,7 @@ def _split_nodes(state: _State) -> tuple[list[Item], list[Item]]:
     return [item for item in kept if item.data.get("kind") != CLAIM_KIND], claims
 
 
-def _known_ends(state: _State, edges: list[Item], nodes: set[str]) -> list[Item]:
+def _known_ends(state: ImportState, edges: list[Item], nodes: set[str]) -> list[Item]:
     kept = []
     for item in edges:
         missing = [end for end in (item.source, item.target) if end not in nodes]
@@ -127,27 +102,27 @@ def _known_ends(state: _State, edges: list[Item], nodes: set[str]) -> list[Item]
     return kept
 
 
-def _node(state: _State, item: Item) -> dict[str, Any]:
+def _node(state: ImportState, item: Item) -> dict[str, Any]:
     data = unflatten(item.data, ("aliases", "references"))
     _note_ignored(state, data, NODE_FIELDS)
-    label = _text(data.get("label"))
+    label = text(data.get("label"))
     if not label:
         state.problem(item, f"the node '{item.id}' has no label.", "Give it a label in the program that edited it.")
     kind = _kind(state, data)
     node: dict[str, Any] = {"id": item.id, "label": label, "kind": kind,
-                            "summary": _text(data.get("summary")) or f"(No summary in {_base(state)}.)"}
-    node |= {"text": data["text"]} if _text(data.get("text")) else {}
+                            "summary": text(data.get("summary")) or f"(No summary in {base(state)}.)"}
+    node |= {"text": data["text"]} if text(data.get("text")) else {}
     node |= _list_field(data, "aliases") | _cited(state, data) | _facts(data)
     node |= {"thresholds": _thresholds(data["thresholds"])} if isinstance(data.get("thresholds"), list) and \
         data["thresholds"] else {}
     return node
 
 
-def _kind(state: _State, data: dict[str, Any]) -> str:
-    kind = _text(data.get("kind")) or "imported"
+def _kind(state: ImportState, data: dict[str, Any]) -> str:
+    kind = text(data.get("kind")) or "imported"
     if kind not in state.kinds:
         index = len(state.kinds)
-        colour = _text(data.get("color")) or _rgb(data)
+        colour = text(data.get("color")) or _rgb(data)
         state.kinds[kind] = {
             "id": kind, "label": humanised(kind) if kind != "imported" else "Imported (no kind given)",
             "colour": colour if _COLOUR.match(colour) else PALETTE[index % len(PALETTE)],
@@ -163,7 +138,7 @@ def _rgb(data: dict[str, Any]) -> str:
     return "#" + "".join(f"{min(255, max(0, part)):02X}" for part in parts if isinstance(part, int))
 
 
-def _edge(state: _State, item: Item) -> dict[str, Any]:
+def _edge(state: ImportState, item: Item) -> dict[str, Any]:
     data = unflatten(item.data, ("references", "claims"))
     _note_ignored(state, data, EDGE_FIELDS)
     relation = _relation(state, item, data)
@@ -173,14 +148,14 @@ def _edge(state: _State, item: Item) -> dict[str, Any]:
         state.references[FILE_SOURCE] = None
     if item.id and "--" in item.id and item.id != default_edge_id(item.source, relation, item.target):
         edge = {"id": item.id, **edge}
-    edge |= {"note": data["note"]} if _text(data.get("note")) else {}
+    edge |= {"note": data["note"]} if text(data.get("note")) else {}
     edge |= _recommendation(data)
     return edge
 
 
-def _relation(state: _State, item: Item, data: dict[str, Any]) -> str:
-    label = _text(data.get("label")) or _text(data.get("type"))
-    relation = _text(data.get("relation")) or _slug(label)
+def _relation(state: ImportState, item: Item, data: dict[str, Any]) -> str:
+    label = text(data.get("label")) or text(data.get("type"))
+    relation = text(data.get("relation")) or _slug(label)
     if not relation:
         state.problem(item, f"the edge '{item.id}' has no relation and no label: say what it means.",
                       "Give it a label such as 'causes' in the program that edited it.")
@@ -192,11 +167,11 @@ def _relation(state: _State, item: Item, data: dict[str, Any]) -> str:
     return relation
 
 
-def _level(state: _State, data: dict[str, Any]) -> str:
-    level = _text(data.get("evidence")) or UNGRADED
+def _level(state: ImportState, data: dict[str, Any]) -> str:
+    level = text(data.get("evidence")) or UNGRADED
     rank = data.get("evidence_rank")
     claim_only = data.get("layer") == "claims" or data.get("certainty") == CLAIM_ONLY
-    certainty = None if claim_only else _text(data.get("certainty")) or NOT_GRADED
+    certainty = None if claim_only else text(data.get("certainty")) or NOT_GRADED
     state.levels.setdefault(level, {"rank": rank if isinstance(rank, int) and level != UNGRADED else None,
                                     "certainty": certainty, "line": data.get("line")})
     return level
@@ -210,19 +185,19 @@ def _recommendation(data: dict[str, Any]) -> dict[str, Any]:
                                if parts.get(name) not in (None, "")}}
 
 
-def _claim(state: _State, item: Item, about: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
+def _claim(state: ImportState, item: Item, about: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
     data = unflatten(item.data, ("references",))
-    verdict = _text(data.get("verdict"))
+    verdict = text(data.get("verdict"))
     if verdict not in VERDICTS:
         state.problem(item, f"the claim '{item.id}' has the verdict '{verdict}', which is not one of "
                       f"{', '.join(VERDICTS)}.")
     about_nodes, about_edges = about["nodes"].get(item.id, []), about["edges"].get(item.id, [])
     if not about_nodes and not about_edges:
         state.problem(item, f"the claim '{item.id}' is about nothing: no 'is about' link leaves it.")
-    source = _text(data.get("source")) or FILE_SOURCE
+    source = text(data.get("source")) or FILE_SOURCE
     state.references[source] = None
-    claim = {"id": item.id, "statement": _text(data.get("summary")) or _text(data.get("label")), "source": source,
-             "verdict": verdict, "note": _text(data.get("text")) or f"(No note in {_base(state)}.)",
+    claim = {"id": item.id, "statement": text(data.get("summary")) or text(data.get("label")), "source": source,
+             "verdict": verdict, "note": text(data.get("text")) or f"(No note in {base(state)}.)",
              **(_cited(state, data) or {"references": [source]})}
     return claim | ({"about_nodes": about_nodes} if about_nodes else {}) | (
         {"about_edges": about_edges} if about_edges else {})
@@ -241,11 +216,11 @@ def _claims_about(edges: list[Item]) -> dict[str, dict[str, list[str]]]:
 
 
 def _edge_id(edge: Item) -> str:
-    relation = _text(edge.data.get("relation"))
+    relation = text(edge.data.get("relation"))
     return edge.id if "--" in edge.id else default_edge_id(edge.source, relation, edge.target)
 
 
-def _cited(state: _State, data: dict[str, Any]) -> dict[str, Any]:
+def _cited(state: ImportState, data: dict[str, Any]) -> dict[str, Any]:
     cited = [str(ref) for ref in _as_list(data.get("references")) if str(ref).strip()]
     state.references.update(dict.fromkeys(cited))
     return {"references": cited} if cited else {}
@@ -277,7 +252,7 @@ def _thresholds(thresholds: list[Any]) -> list[dict[str, Any]]:
             for item in thresholds if isinstance(item, dict)]
 
 
-def _note_ignored(state: _State, data: dict[str, Any], known: tuple[str, ...]) -> None:
+def _note_ignored(state: ImportState, data: dict[str, Any], known: tuple[str, ...]) -> None:
     state.ignored.update(name for name in data if name not in known and name not in DRAWING)
 
 
@@ -287,116 +262,8 @@ def _meta(graph: FileGraph, title: str | None) -> dict[str, Any]:
             "description": f"Imported from {Path(graph.file).name}.{question}"}
 
 
-def _kinds(state: _State) -> list[dict[str, Any]]:
-    return list(state.kinds.values())
+def _slug(phrase: str) -> str:
+    """An id from a phrase, empty when it has no letters or digits (so a missing relation is noticed)."""
+    return re.sub(r"[^a-z0-9]+", "_", phrase.casefold()).strip("_")
 
 
-def _relations(state: _State) -> list[dict[str, Any]]:
-    return list(state.relations.values())
-
-
-def _given(state: _State, section: str, made: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The file's own records of a section (a JSON export has them), then those made up for ids it lacks."""
-    given = state.graph.vocabulary.get(section, [])
-    ids = {record["id"] for record in given}
-    return [*given, *(record for record in made if record["id"] not in ids)]
-
-
-def _evidence(state: _State) -> list[dict[str, Any]]:
-    """The file's levels when it has them all, else levels made from what the links say."""
-    given = {record["id"]: record for record in state.graph.vocabulary.get("evidence", [])}
-    return list(given.values()) if set(state.levels) <= set(given) else _levels(state)
-
-
-def _levels(state: _State) -> list[dict[str, Any]]:
-    """The levels, ranks kept where the file gave them all, else renumbered: claim-only lowest, then ungraded."""
-    order = sorted(state.levels, key=lambda level: (state.levels[level]["certainty"] is not None,
-                                                     level != UNGRADED, state.levels[level]["rank"] or 0))
-    ranks = [state.levels[level]["rank"] for level in order]
-    keep = None not in ranks and ranks == sorted(set(ranks))
-    return [_level_record(level, state.levels[level], ranks[index] if keep else index)
-            for index, level in enumerate(order)]
-
-
-def _level_record(level: str, facts: dict[str, Any], rank: int) -> dict[str, Any]:
-    label = "Not yet graded" if level == UNGRADED else humanised(level)
-    record: dict[str, Any] = {"id": level, "rank": rank, "label": label}
-    if facts["certainty"] is None:
-        return record | {"claim_only": True}
-    return record | {"certainty": facts["certainty"]}
-
-
-def _certainty_section(state: _State) -> dict[str, Any]:
-    """A ``certainty`` section when the levels use grades beyond GRADE's (the file's own scale)."""
-    if "certainty" in state.graph.vocabulary and set(state.levels) <= {
-            record["id"] for record in state.graph.vocabulary.get("evidence", [])}:
-        return {"certainty": state.graph.vocabulary["certainty"]}
-    used = [facts for facts in state.levels.values() if facts["certainty"] is not None]
-    grades = dict.fromkeys(facts["certainty"] for facts in sorted(used, key=lambda f: -(f["rank"] or -1)))
-    if set(grades) <= set(_GRADES):
-        return {}
-    lines = _lines(grades, used)
-    return {"certainty": [{"id": grade, "label": humanised(grade), "line": lines[grade]} for grade in grades]}
-
-
-def _lines(grades: dict[str, None], used: list[dict[str, Any]]) -> dict[str, str]:
-    drawn = {facts["certainty"]: facts["line"] for facts in used if facts["line"] in LINE_STYLES}
-    lines: dict[str, str] = {}
-    for grade in grades:
-        free = [line for line in LINE_STYLES if line not in lines.values()]
-        lines[grade] = drawn[grade] if drawn.get(grade) in free else free[0]
-    return lines
-
-
-def _references(state: _State) -> list[dict[str, Any]]:
-    return [{"id": ref, "kind": "other", "verification": "unverified",
-             "citation": f"Imported from {_base(state)}." if ref == FILE_SOURCE else
-             f"Cited as '{ref}' in {_base(state)}, which does not hold the citation itself."}
-            for ref in state.references]
-
-
-def _lost(state: _State, nodes: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[str]:
-    fmt, lost = state.graph.fmt, _references_lost(state)
-    if not {"kinds", "relations", "evidence"} <= set(state.graph.vocabulary):
-        lost.append(f"kinds, relations and evidence levels: a {fmt} file holds {CARRIES.get(fmt, CARRIES['JSON'])}, "
-                    "not their labels, inverse phrases or descriptions (made from the ids)")
-    lost += ["the verification set on single links and thresholds, tours, and the dataset's description, "
-             "version, licence and authors: no export carries them"]
-    lost += [CXL_LACKS] if fmt == "CXL" else _thresholds_lost(state, nodes)
-    if not claims:
-        lost.append("claims: none in the file (export with the claims layer on to carry them and their verdicts)")
-    if state.ignored:
-        names = ", ".join(f"{name} ({count})" for name, count in sorted(state.ignored.items()))
-        lost.append(f"columns this project does not write, left out: {names}")
-    return lost
-
-
-def _references_lost(state: _State) -> list[str]:
-    given = {record["id"] for record in state.graph.vocabulary.get("references", [])}
-    cited = len([ref for ref in state.references if ref != FILE_SOURCE and ref not in given])
-    if cited:
-        return [f"references: the {cited} sources keep their ids, but a {state.graph.fmt} file holds no citations, "
-                "kinds, years, DOIs or checks; each is written as an unverified placeholder to fill in"]
-    if FILE_SOURCE in state.references and not given:
-        return ["references: none in the file; every link cites the file itself, as an unverified placeholder"]
-    return []
-
-
-def _thresholds_lost(state: _State, nodes: list[dict[str, Any]]) -> list[str]:
-    worded = [item for item in state.graph.nodes if isinstance(item.data.get("thresholds"), str)]
-    if not worded or any("thresholds" in node for node in nodes):
-        return []
-    return [f"thresholds of {len(worded)} nodes: a {state.graph.fmt} file holds only their wording, "
-            "not their operators and values; export JSON to keep them"]
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else "" if value is None else str(value)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")
-
-
-def _base(state: _State) -> str:
-    return Path(state.graph.file).name
