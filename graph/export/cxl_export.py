@@ -53,24 +53,35 @@ def focus_question(view: View) -> str:
     return f"How are the parts of {view.dataset.meta.title} linked?"
 
 
+LISTS = ("concept-list", "linking-phrase-list", "connection-list", "concept-appearance-list",
+         "linking-phrase-appearance-list")
+
+
 def _map(element: Element, view: View) -> None:
-    lists = {name: SubElement(element, name) for name in (
-        "concept-list", "linking-phrase-list", "connection-list", "concept-appearance-list",
-        "linking-phrase-appearance-list")}
+    lists = {name: SubElement(element, name) for name in LISTS}
     drawn = {node.id: node.position for node in styled_view(view, cluster_above=None).nodes}
     for node, data in view.graph.nodes(data=True):
         SubElement(lists["concept-list"], "concept", _concept(node, data))
-        x, y = drawn.get(node, (0.0, 0.0))
-        SubElement(lists["concept-appearance-list"], "concept-appearance", id=node, x=_int(x), y=_int(y))
+        SubElement(lists["concept-appearance-list"], "concept-appearance", _at(node, drawn.get(node, (0.0, 0.0))))
     for number, (source, target, data) in enumerate(view.graph.edges(data=True), start=1):
-        phrase = data["id"]
-        SubElement(lists["linking-phrase-list"], "linking-phrase", _phrase(view, phrase, data))
-        for end, (start, finish) in (("a", (source, phrase)), ("b", (phrase, target))):
-            SubElement(lists["connection-list"], "connection", {"id": f"c{number}{end}", "from-id": start,
-                                                                "to-id": finish})
-        middle = [(a + b) / 2 for a, b in zip(drawn.get(source, (0, 0)), drawn.get(target, (0, 0)), strict=True)]
-        SubElement(lists["linking-phrase-appearance-list"], "linking-phrase-appearance", id=phrase,
-                   x=_int(middle[0]), y=_int(middle[1]))
+        _proposition(lists, view, (source, data["id"], target), data, number)
+        ends = zip(drawn.get(source, (0.0, 0.0)), drawn.get(target, (0.0, 0.0)), strict=True)
+        SubElement(lists["linking-phrase-appearance-list"], "linking-phrase-appearance",
+                   _at(data["id"], tuple((a + b) / 2 for a, b in ends)))
+
+
+def _proposition(lists: dict[str, Element], view: View, chain: tuple[str, str, str], data: dict[str, Any],
+                 number: int) -> None:
+    """A link as CXL holds it: its linking phrase, and connections concept → phrase → concept."""
+    source, phrase, target = chain
+    SubElement(lists["linking-phrase-list"], "linking-phrase", _phrase(view, phrase, data))
+    for end, (start, finish) in (("a", (source, phrase)), ("b", (phrase, target))):
+        SubElement(lists["connection-list"], "connection", {"id": f"c{number}{end}", "from-id": start,
+                                                            "to-id": finish})
+
+
+def _at(identifier: str, position: tuple[float, ...]) -> dict[str, str]:
+    return {"id": identifier, "x": _int(position[0]), "y": _int(position[1])}
 
 
 def _concept(node: str, data: dict[str, Any]) -> dict[str, str]:

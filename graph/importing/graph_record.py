@@ -191,16 +191,20 @@ def _claim(state: ImportState, item: Item, about: dict[str, dict[str, list[str]]
     if verdict not in VERDICTS:
         state.problem(item, f"the claim '{item.id}' has the verdict '{verdict}', which is not one of "
                       f"{', '.join(VERDICTS)}.")
-    about_nodes, about_edges = about["nodes"].get(item.id, []), about["edges"].get(item.id, [])
-    if not about_nodes and not about_edges:
-        state.problem(item, f"the claim '{item.id}' is about nothing: no 'is about' link leaves it.")
     source = text(data.get("source")) or FILE_SOURCE
     state.references[source] = None
     claim = {"id": item.id, "statement": text(data.get("summary")) or text(data.get("label")), "source": source,
              "verdict": verdict, "note": text(data.get("text")) or f"(No note in {base(state)}.)",
              **(_cited(state, data) or {"references": [source]})}
-    return claim | ({"about_nodes": about_nodes} if about_nodes else {}) | (
-        {"about_edges": about_edges} if about_edges else {})
+    return claim | _about(state, item, about)
+
+
+def _about(state: ImportState, item: Item, about: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    """A claim's ``about_nodes`` (where its "is about" links go) and ``about_edges``, as far as it has them."""
+    found = {"about_nodes": about["nodes"].get(item.id, []), "about_edges": about["edges"].get(item.id, [])}
+    if not any(found.values()):
+        state.problem(item, f"the claim '{item.id}' is about nothing: no 'is about' link leaves it.")
+    return {name: ids for name, ids in found.items() if ids}
 
 
 def _claims_about(edges: list[Item]) -> dict[str, dict[str, list[str]]]:
