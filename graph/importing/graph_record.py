@@ -208,14 +208,18 @@ def _about(state: ImportState, item: Item, about: dict[str, dict[str, list[str]]
 
 
 def _claims_about(edges: list[Item]) -> dict[str, dict[str, list[str]]]:
-    """Claim id → the nodes its "is about" links reach, and the ids of the edges whose ``claims`` name it."""
+    """Claim id → the ids of the edges whose ``claims`` name it, and the nodes its "is about" links
+    reach that are not an end of one of those edges (the drawing joins a claim to both ends of each
+    edge it is about, so naming them again would add nothing)."""
     about: dict[str, dict[str, list[str]]] = {"nodes": {}, "edges": {}}
-    for edge in edges:
-        if edge.data.get("relation") == ABOUT_RELATION:
+    ends: dict[str, set[str]] = {}
+    for edge in (edge for edge in edges if edge.data.get("relation") != ABOUT_RELATION):
+        for claim in map(str, _as_list(unflatten(edge.data, ("claims",)).get("claims"))):
+            about["edges"].setdefault(claim, []).append(_edge_id(edge))
+            ends.setdefault(claim, set()).update((edge.source, edge.target))
+    for edge in (edge for edge in edges if edge.data.get("relation") == ABOUT_RELATION):
+        if edge.target not in ends.get(edge.source, set()):
             about["nodes"].setdefault(edge.source, []).append(edge.target)
-            continue
-        for claim in _as_list(unflatten(edge.data, ("claims",)).get("claims")):
-            about["edges"].setdefault(str(claim), []).append(_edge_id(edge))
     return about
 
 
