@@ -84,7 +84,8 @@ def test_an_external_entity_is_never_read() -> None:
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"<graphml>" + b"<graph>" * 70, "nested.graphml:1: nests elements more than 64 deep; graph files never do."),
+    (b"<graphml>" + b"<graph>" * 70, "nested.graphml:1: nests elements more than 64 deep; graph files never do. "
+                                     "Check that it is the graph file you meant to give."),
     (b" " * (5 * 1024 * 1024 + 1), "nested.graphml: is 5.2 MB; a graph file may be at most 5 MB."),
     (b"<graphml>\n<graph>\xff</graph>", "nested.graphml:2: is not well-formed XML: not well-formed (invalid token)"),
 ])
@@ -114,7 +115,7 @@ def test_json_that_is_not_a_graph_is_refused(name: str, message: str) -> None:
 
 
 def test_json_nested_without_end_is_refused_without_a_traceback() -> None:
-    with pytest.raises(ValidationError, match=r"deep\.json: is not JSON this can read: maximum recursion depth"):
+    with pytest.raises(ValidationError, match=r"deep\.json: nests lists or objects deeper than this reader follows"):
         import_sources([("deep.json", b"[" * 200_000)])
 
 
@@ -124,9 +125,10 @@ def test_every_wrong_item_is_reported_at_once_with_its_line() -> None:
         "wrong_items.graphml:9: the node id 'light' is used twice (first at line 7).",
         "wrong_items.graphml:10: the node 'soil' has no label. Give it a label in the program that edited it.",
         "wrong_items.graphml:10: uses the key 'colour', which no <key> declares.",
-        "wrong_items.graphml:11: the edge '' ends at 'glucose', which is not a node of the file.",
-        "wrong_items.graphml:12: the edge '' has no relation and no label: say what it means. Give it a label such "
-        "as 'causes' in the program that edited it.",
+        "wrong_items.graphml:11: the edge from 'light' to 'glucose' ends at 'glucose', which is not a node of the "
+        "file.",
+        "wrong_items.graphml:12: the edge from 'water' to 'light' has no relation and no label: say what it means. "
+        "Give it a label such as 'causes' in the program that edited it.",
     ]
 
 

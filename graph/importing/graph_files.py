@@ -77,7 +77,10 @@ def _json_document(name: str, data: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         problem = Problem(name, exc.lineno, f"is not valid JSON: {exc.msg} (column {exc.colno}).")
         raise ValidationError([problem]) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise ValidationError.single(name, "nests lists or objects deeper than this reader follows; graph files "
+                                     "never do.") from None
+    except ValueError as exc:
         raise ValidationError.single(name, f"is not JSON this can read: {exc}.") from None
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         raise ValidationError.single(name, "is JSON, but not a node-link graph: it needs a 'nodes' list.",

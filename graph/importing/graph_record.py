@@ -97,9 +97,14 @@ def _known_ends(state: ImportState, edges: list[Item], nodes: set[str]) -> list[
     for item in edges:
         missing = [end for end in (item.source, item.target) if end not in nodes]
         for end in missing:
-            state.problem(item, f"the edge '{item.id}' ends at '{end}', which is not a node of the file.")
+            state.problem(item, f"the edge {_named(item)} ends at '{end}', which is not a node of the file.")
         kept += [] if missing else [item]
     return kept
+
+
+def _named(edge: Item) -> str:
+    """An edge as a message names it: by its id, or by its ends when it has none."""
+    return f"'{edge.id}'" if edge.id else f"from '{edge.source}' to '{edge.target}'"
 
 
 def _node(state: ImportState, item: Item) -> dict[str, Any]:
@@ -157,7 +162,7 @@ def _relation(state: ImportState, item: Item, data: dict[str, Any]) -> str:
     label = text(data.get("label")) or text(data.get("type"))
     relation = text(data.get("relation")) or _slug(label)
     if not relation:
-        state.problem(item, f"the edge '{item.id}' has no relation and no label: say what it means.",
+        state.problem(item, f"the edge {_named(item)} has no relation and no label: say what it means.",
                       "Give it a label such as 'causes' in the program that edited it.")
         return "unnamed"
     polarity = data.get("polarity") if data.get("polarity") in POLARITIES else "positive"

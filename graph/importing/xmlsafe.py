@@ -23,7 +23,11 @@ REFUSED_HINT = "Save the file again from the program that made it, without a DOC
 
 
 class _Refused(Exception):
-    """Raised inside the parser's callbacks to stop at something refused."""
+    """Raised inside the parser's callbacks to stop at something refused, with what to do about it."""
+
+    def __init__(self, message: str, hint: str = REFUSED_HINT) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass
@@ -56,7 +60,7 @@ def parse_xml(name: str, data: bytes) -> XmlDocument:
                           f"(column {exc.offset + 1}).", hint="Check that the file is complete.")
         raise ValidationError([problem]) from None
     except _Refused as exc:
-        raise ValidationError([Problem(name, parser.CurrentLineNumber, str(exc), hint=REFUSED_HINT)]) from None
+        raise ValidationError([Problem(name, parser.CurrentLineNumber, str(exc), hint=exc.hint)]) from None
     return XmlDocument(name, builder.tree.close(), builder.lines)
 
 
@@ -83,7 +87,8 @@ class _Builder:
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Refused(f"nests elements more than {MAX_DEPTH} deep; graph files never do.")
+            raise _Refused(f"nests elements more than {MAX_DEPTH} deep; graph files never do.",
+                           "Check that it is the graph file you meant to give.")
         names = {local_name(key) if "}" in key else key: value for key, value in attributes.items()}
         element = self.tree.start(local_name(tag), names)
         self.lines[id(element)] = self.parser.CurrentLineNumber if self.parser else 0
