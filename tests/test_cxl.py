@@ -42,8 +42,15 @@ def test_the_export_writes_concepts_phrases_connections_and_the_focus_question(e
         <= set(links)
     assert all((start in concepts and end in phrases) or (start in phrases and end in concepts)
                for start, end in links)
-    shown = {a.get("id") for a in root.iterfind("c:map/c:concept-appearance-list/c:concept-appearance", NS)}
-    assert shown == set(concepts)
+    shown = {a.get("id"): a for a in root.iterfind("c:map/c:concept-appearance-list/c:concept-appearance", NS)}
+    assert set(shown) == set(concepts) and shown["light"].get("background-color") == "86,180,233,255"
+
+
+def test_kinds_come_back_from_the_export_with_their_colours_and_tiers(explorer: Explorer) -> None:
+    result = import_sources([("map.cxl", export_bytes(explorer.view(ViewSpec()), "cxl"))])
+    dataset = load_bytes(dataset_yaml(result.record, "a test", result.lost).encode(), "map.yaml")
+    assert [(kind.id, kind.colour, kind.tier) for kind in dataset.kinds] == [
+        (kind.id, kind.colour, kind.tier) for kind in explorer.dataset.kinds]
 
 
 def test_a_focus_view_asks_about_its_focus(explorer: Explorer) -> None:

@@ -5,9 +5,10 @@ The structure follows IHMC's CXL description (cmap.ihmc.us/xml/CXL.html): ``<cma
 with a ``concept-list`` (one concept per node), a ``linking-phrase-list`` (one phrase per link,
 its relation read forwards), a ``connection-list`` (concept → phrase → concept) and the
 appearance lists placing each concept where this explorer draws it (CXL's y grows downwards, as
-here) and each phrase halfway along its link. What CXL has no element for rides in the comments
+here), in its colour as ``background-color`` (``r,g,b,alpha``), and each phrase halfway along its
+link. What CXL has no element for rides in the comments
 CmapTools shows on hover: a concept's ``short-comment`` is its summary; the ``long-comment`` of
-a concept or phrase holds ``name: value`` lines (a concept's kind, a claim's verdict and source;
+a concept or phrase holds ``name: value`` lines (a concept's kind and tier, a claim's verdict and source;
 a link's relation, evidence level, rank and certainty, a note), which the CXL import reads back.
 """
 
@@ -25,7 +26,7 @@ from graph.present.styled import styled_view
 
 CXL_NAMESPACE = "http://cmap.ihmc.us/xml/cmap/"
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
-NODE_FACTS = ("kind", "verdict", "source", "aliases", "references")
+NODE_FACTS = ("kind", "tier", "verdict", "source", "aliases", "references")
 EDGE_FACTS = ("relation", "evidence", "evidence_rank", "certainty", "polarity", "references", "claims")
 
 
@@ -59,10 +60,12 @@ LISTS = ("concept-list", "linking-phrase-list", "connection-list", "concept-appe
 
 def _map(element: Element, view: View) -> None:
     lists = {name: SubElement(element, name) for name in LISTS}
-    drawn = {node.id: node.position for node in styled_view(view, cluster_above=None).nodes}
+    looks = {node.id: node for node in styled_view(view, cluster_above=None).nodes}
+    drawn = {node: look.position for node, look in looks.items()}
     for node, data in view.graph.nodes(data=True):
         SubElement(lists["concept-list"], "concept", _concept(node, data))
-        SubElement(lists["concept-appearance-list"], "concept-appearance", _at(node, drawn.get(node, (0.0, 0.0))))
+        SubElement(lists["concept-appearance-list"], "concept-appearance",
+                   _at(node, drawn[node]) | {"background-color": cxl_colour(looks[node].colour)})
     for number, (source, target, data) in enumerate(view.graph.edges(data=True), start=1):
         _proposition(lists, view, (source, data["id"], target), data, number)
         ends = zip(drawn.get(source, (0.0, 0.0)), drawn.get(target, (0.0, 0.0)), strict=True)
@@ -78,6 +81,11 @@ def _proposition(lists: dict[str, Element], view: View, chain: tuple[str, str, s
     for end, (start, finish) in (("a", (source, phrase)), ("b", (phrase, target))):
         SubElement(lists["connection-list"], "connection", {"id": f"c{number}{end}", "from-id": start,
                                                             "to-id": finish})
+
+
+def cxl_colour(colour: str) -> str:
+    """``#RRGGBB`` as CXL writes colours: ``r,g,b,alpha`` from 0 to 255."""
+    return ",".join(str(int(colour[i:i + 2], 16)) for i in (1, 3, 5)) + ",255"
 
 
 def _at(identifier: str, position: tuple[float, ...]) -> dict[str, str]:

@@ -40,13 +40,16 @@ def read_cxl_graph(name: str, data: bytes) -> FileGraph:
 
 
 def _concepts(document: XmlDocument, graph: FileGraph) -> dict[str, str]:
-    """Add the concepts as nodes; return CXL id → node id."""
+    """Add the concepts as nodes (with the colour their appearance gives); return CXL id → node id."""
     ids: dict[str, str] = {}
+    colours = {look.get("id"): _colour(look.get("background-color", ""))
+               for look in document.root.iterfind("map/concept-appearance-list/concept-appearance")}
     for concept in document.root.iterfind("map/concept-list/concept"):
         cxl_id, label = concept.get("id", ""), (concept.get("label") or "").strip()
         node_id = cxl_id if _OUR_ID.match(cxl_id) else unique_id(slug(label), set(ids.values()))
         ids[cxl_id] = node_id
-        values = {"label": " ".join(label.split()), "summary": concept.get("short-comment", "")}
+        values = {"label": " ".join(label.split()), "summary": concept.get("short-comment", ""),
+                  "color": colours.get(cxl_id)}
         graph.nodes.append(Item(node_id, values | facts(concept, NODE_FACTS, "text"), document.line(concept)))
     return ids
 
@@ -62,6 +65,14 @@ def _propositions(document: XmlDocument, graph: FileGraph, ids: dict[str, str]) 
         values = {"label": " ".join((phrase.get("label") or "").split())} | facts(phrase, EDGE_FACTS, "note")
         for source, target in product(sources, targets):
             graph.edges.append(Item(phrase_id, values, document.line(phrase), source=source, target=target))
+
+
+def _colour(text: str) -> str | None:
+    """A CXL ``r,g,b[,alpha]`` colour as ``#RRGGBB``; None when it is not one."""
+    parts = text.split(",")
+    if len(parts) not in (3, 4) or not all(part.strip().isdigit() for part in parts):
+        return None
+    return "#" + "".join(f"{min(255, int(part)):02X}" for part in parts[:3])
 
 
 def facts(element: Element, names: tuple[str, ...], text_name: str) -> dict[str, Any]:

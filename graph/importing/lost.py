@@ -14,7 +14,8 @@ from graph.importing.import_state import FILE_SOURCE, ImportState
 
 CARRIES = {"JSON": "their ids, colours, shapes, ranks and certainty",  # GraphML and GEXF too
            "CXL": "only what this project's CXL export writes in its comments (kinds, relations, evidence "
-                  "levels with rank and certainty; a map drawn in CmapTools has none of them), no colours or shapes"}
+                  "levels with rank and certainty; a map drawn in CmapTools has none of them) and the colours, "
+                  "not the shapes"}
 CXL_LACKS = "facts, thresholds and recommendations: a CXL file holds none of them"
 
 
