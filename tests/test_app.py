@@ -627,6 +627,19 @@ def test_a_second_upload_is_drawn_with_its_own_kinds() -> None:
     assert at.multiselect(key="kinds").value == [kind.id for kind in photo.dataset.kinds]
 
 
+def test_an_upload_to_import_is_drawn_and_says_what_it_lacked() -> None:
+    """A GraphML file as Gephi saves it is imported as the command line would, under the same limits."""
+    at = run_app()
+    upload(at, "gephi.graphml", (ROOT / "tests" / "data" / "import" / "gephi.graphml").read_bytes())
+    assert not sidebar_errors(at) and at.selectbox(key="dataset_choice").value == "(uploaded file)"
+    assert title(at) == "Gephi" and shown(at)[0] == 10  # Gephi writes no graph title: the file names it
+    note = plain(at.sidebar.info[0].value)
+    assert note.startswith("Imported gephi.graphml. Not in the file, so written as placeholders or left out:")
+    assert "columns this project does not write, left out: Modularity Class (9)" in note
+    upload(at, "huge.gexf", b" " * (MAX_UPLOAD_BYTES + 1))
+    assert "huge.gexf:1: the file is 2,000,001 bytes; uploads are limited to 2 MB" in sidebar_errors(at)[0]
+
+
 # The URL belongs to others too -----------------------------------------------------------------
 
 def test_parameters_the_app_does_not_own_survive_every_change() -> None:

@@ -29,4 +29,4 @@ def test_the_server_caps_upload_requests_at_the_same_number() -> None:
 
 
 def test_the_caption_states_the_limit() -> None:
-    assert upload_caption().startswith(f"YAML, up to {MAX_UPLOAD_MB} MB,")
+    assert upload_caption().startswith(f"one file of up to {MAX_UPLOAD_MB} MB,")

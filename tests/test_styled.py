@@ -146,3 +146,18 @@ def test_legend_has_one_entry_per_certainty_grade_naming_its_levels() -> None:
     assert "Randomised trial" in legend.evidence[0].levels
     assert [e.end for e in legend.ends] == ["arrow", "bar", "bars"]
     assert legend.verdicts and all(v.fill != v.colour for v in legend.verdicts)
+
+
+def test_the_exports_of_one_view_resolve_its_look_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.export import export_bytes
+    from graph.present import styled
+
+    resolved: list[int | None] = []
+    resolve = styled._resolve
+    monkeypatch.setattr(styled, "_resolve", lambda view, above: resolved.append(above) or resolve(view, above))
+    view = explorer().view(ViewSpec(claims=True, focus="low_iron"))
+    for fmt in ("graphml", "gexf", "csv", "json"):
+        export_bytes(view, fmt)
+    assert resolved == [None]
+    assert styled_view(view) is styled_view(view) and styled_view(view) is not styled_view(view, cluster_above=None)
+    assert styled_view(explorer().view(ViewSpec(claims=True))) is not styled_view(view)

@@ -14,8 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from graph import Explorer, ValidationError
-from graph.dataset import MAX_UPLOAD_MB, cached_load, load_upload, reading, upload_caption
+from graph.dataset import MAX_UPLOAD_MB, cached_load, reading, upload_caption
 from graph.dataset.bundled import DATA_DIR
+from graph.importing import UPLOAD_SUFFIXES, upload_sources
 from graph.network import viewstate
 from ui import state
 from ui.session import Shown, Sources, session
@@ -59,18 +60,26 @@ def read_sources(path: Path) -> Sources:
 
 
 def handle_upload() -> None:
-    """Validate an uploaded file within the upload limits; keep it only if it loads, else remember every problem."""
+    """Validate an uploaded file (YAML, or a file to import) within the upload limits; keep it only
+    if it loads, with what an imported file could not carry, else remember every problem."""
     upload = st.session_state.get("upload")
     if upload is None:
         return
-    data = upload.getvalue()
     try:
-        load_upload(data, upload.name)
+        loaded = upload_sources(upload.getvalue(), upload.name)
     except ValidationError as exc:
         session().upload_error = f"{upload.name} was not loaded:\n\n{exc}"
         return
-    session().uploaded, session().upload_error = ((upload.name, data),), None
+    session().uploaded, session().upload_error = loaded.sources, None
+    session().upload_note = _lost_note(upload.name, loaded.lost)
     st.session_state.dataset_choice = UPLOAD
+
+
+def _lost_note(name: str, lost: tuple[str, ...]) -> str | None:
+    if not lost:
+        return None
+    return "\n".join([f"Imported {name}. Not in the file, so written as placeholders or left out:",
+                      *(f"- {item}" for item in lost)])
 
 
 def chosen_dataset(datasets: dict[str, Path]) -> Shown | None:
@@ -99,12 +108,15 @@ def _linked_dataset(linked: str | None, names: list[str], default: str) -> str:
 def show_picker(datasets: dict[str, Path]) -> None:
     """The sidebar's dataset picker and upload, with the upload's problems if it had any."""
     st.sidebar.selectbox("Dataset", _names(datasets), key="dataset_choice")
-    st.sidebar.file_uploader(f"Or upload a dataset (one {upload_caption()})",
-                             type=["yaml", "yml"], key="upload", on_change=handle_upload,
-                             max_upload_size=MAX_UPLOAD_MB)
-    problem = session().upload_error
+    st.sidebar.file_uploader(f"Or upload a dataset (YAML) or a file to import (a Kumu workbook, JSON, GraphML, "
+                             f"GEXF or CXL): {upload_caption()}",
+                             type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES], key="upload",
+                             on_change=handle_upload, max_upload_size=MAX_UPLOAD_MB)
+    problem, note = session().upload_error, session().upload_note
     if problem:
         st.sidebar.error(escape_lines(problem))
+    elif note and st.session_state.get("dataset_choice") == UPLOAD:
+        st.sidebar.info(escape_lines(note))
 
 
 def _names(datasets: dict[str, Path]) -> list[str]:

@@ -91,6 +91,7 @@ class Session:
     open_group: str | None = None
     uploaded: Sources | None = None
     upload_error: str | None = None
+    upload_note: str | None = None
     reconnected: bool = False
     url: dict[str, str] | None = None
     quiz: QuizProgress | None = None

@@ -62,7 +62,7 @@ def _shows(char: str) -> bool:
 
 def upload_caption() -> str:
     """The limits in words, for the uploader's label."""
-    return (f"YAML, up to {MAX_UPLOAD_MB} MB, {MAX_UPLOAD_NODES:,} nodes "
+    return (f"one file of up to {MAX_UPLOAD_MB} MB, {MAX_UPLOAD_NODES:,} nodes "
             f"and {MAX_UPLOAD_EDGES:,} links")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from graph.errors import ExportError
 from graph.export.csv_export import write_csv
+from graph.export.cxl_export import write_cxl
 from graph.export.cyjs_export import write_cyjs
 from graph.export.dot_export import write_dot
 from graph.export.files import Target
@@ -109,6 +110,8 @@ FORMATS: dict[str, Format] = {
                write_csv),
         Format("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "Spreadsheet: nodes, links, references, kinds, evidence as typed sheets", _write_xlsx),
+        Format("cxl", ".cxl", "application/xml", "CXL concept map for CmapTools, with the focus question",
+               write_cxl),
         Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),

@@ -115,7 +115,7 @@ def _element(state: _Import, sheet: Sheet, row: int, cells: dict[str, str]) -> N
         first = state.labels[label.casefold()][1]
         state.problem(sheet, row, "Label", f"'{label}' is already the label of row {first}.")
         return
-    node_id = _unique(slug(label), {node["id"] for node in state.nodes.values()})
+    node_id = unique_id(slug(label), {node["id"] for node in state.nodes.values()})
     state.labels[label.casefold()] = (node_id, row)
     kind = _vocabulary(state.kinds, _get(sheet, cells, "Type") or "Element")
     node: dict[str, Any] = {"id": node_id, "label": label, "kind": kind,
@@ -180,13 +180,14 @@ def _references(state: _Import, sheet: Sheet, cells: dict[str, str]) -> list[str
     ids = []
     for citation in citations:
         ref_id = next((i for i, c in state.references.items() if c == citation), None)
-        ref_id = ref_id or _unique(f"ref_{slug(citation)[:40]}", set(state.references))
+        ref_id = ref_id or unique_id(f"ref_{slug(citation)[:40]}", set(state.references))
         state.references[ref_id] = citation
         ids.append(ref_id)
     return ids
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
+def unique_id(candidate: str, taken: set[str]) -> str:
+    """``candidate``, or ``candidate_2``, ``candidate_3``… whichever is not taken yet."""
     number, name = 2, candidate
     while name in taken:
         name, number = f"{candidate}_{number}", number + 1

@@ -1,7 +1,8 @@
 """A dataset record written as the YAML a person would write: commented sections, one line per small record.
 
 Kinds, relations, evidence levels, references and edges are short, so each is a one-line flow
-mapping; nodes are block mappings. Every string is written as a JSON string (a valid YAML
+mapping; nodes and claims are block mappings. What the source could not carry opens the file as
+comments, so the author sees what to fill in. Every string is written as a JSON string (a valid YAML
 double-quoted scalar, so no text can turn into a number, a date, a boolean or markup), except
 ids and other words that YAML reads as plain text anyway. The loader reads the result back.
 """
@@ -16,18 +17,23 @@ SECTION_NOTES = {
     "meta": "What the dataset is.",
     "kinds": "What sort of thing each node is (colour and shape, column in the layered layout).",
     "relations": "What a link says, read forwards (label) and backwards (inverse).",
+    "certainty": "How certain each grade of evidence is, most certain first, with its line style.",
     "evidence": "How strong a link is; a higher rank is stronger.",
     "references": "Sources cited by nodes and links.",
     "nodes": "The things the map is about.",
     "edges": "The links between them, each with its evidence and references.",
+    "claims": "Statements made by a source, with our verdict on each.",
 }
+BLOCKS = ("nodes", "claims")
 _PLAIN = re.compile(r"^[a-z_][a-z0-9_.\-]*$")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
-def dataset_yaml(record: dict[str, Any], origin: str) -> str:
-    """The record as a YAML document, with a first comment naming where it came from."""
+def dataset_yaml(record: dict[str, Any], origin: str, lost: tuple[str, ...] = ()) -> str:
+    """The record as a YAML document, with a first comment naming where it came from and what it lacked."""
     lines = [f"# {_one_line(origin)}", "# Validate it with: kg validate THIS_FILE", ""]
+    if lost:
+        lines += ["# Not in the imported file, so to fill in by hand:", *(f"# - {_one_line(i)}" for i in lost), ""]
     for section, value in record.items():
         lines += [f"# {SECTION_NOTES.get(section, section)}", *_section(section, value), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -46,7 +52,7 @@ def scalar(value: object) -> str:
 def _section(name: str, value: Any) -> list[str]:
     if isinstance(value, dict):
         return [f"{name}:", *(f"  {key}: {_inline(item)}" for key, item in value.items())]
-    if name == "nodes":
+    if name in BLOCKS:
         return [f"{name}:", *(line for item in value for line in _block(item))]
     return [f"{name}:", *(f"  - {_inline(item)}" for item in value)]
 

@@ -17,6 +17,7 @@ that show everything at once (printed pictures) pass ``cluster_above=None``.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -142,9 +143,33 @@ class StyledView:
         return self.by_id[node_id]
 
 
+RECENT_STYLED = 4
+_recent: dict[tuple[int, int | None], StyledView] = {}
+_recent_lock = threading.Lock()
+
+
 def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> StyledView:
     """Resolve how ``view`` is drawn. Views with more than ``cluster_above`` nodes group big kinds
-    into clusters (``None``: never, e.g. for a printed picture that shows everything)."""
+    into clusters (``None``: never, e.g. for a printed picture that shows everything).
+
+    A view is immutable, so the last few results are kept and handed out again: the exports of one
+    view (GraphML alone asked twice: its nodes, then its edges) share one resolution. Each kept
+    result holds its view, so the id in the key cannot belong to another view while it is kept.
+    """
+    key = (id(view), cluster_above)
+    with _recent_lock:
+        found = _recent.get(key)
+    if found is not None and found.view is view:
+        return found
+    styled = _resolve(view, cluster_above)
+    with _recent_lock:
+        _recent[key] = styled
+        while len(_recent) > RECENT_STYLED:
+            del _recent[next(iter(_recent))]
+    return styled
+
+
+def _resolve(view: View, cluster_above: int | None) -> StyledView:
     looks = {node: _look(view, data) for node, data in view.graph.nodes(data=True)}
     groups = groups_for(view, cluster_above, CLUSTER_MIN, _kind_names(view))
     labels = {node: drawn_label(data) for node, data in view.graph.nodes(data=True)} | {g.id: g.label for g in groups}
