@@ -23,6 +23,7 @@ div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify
 div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 .st-key-details div[data-testid="stButton"] button[kind="tertiary"] p {{ color: #1558b0; text-decoration: underline; }}
 div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
+section[data-testid="stSidebar"] h2 {{ font-size: 1.25rem; padding: 0.6rem 0 0.2rem; }}
 div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {{
   color: {CAPTION_COLOUR}; opacity: 1; }}
 .st-key-notice_short {{ display: none; }}
