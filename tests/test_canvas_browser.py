@@ -145,7 +145,7 @@ FILLED = "() => { const boxes = (" + SHOWN_BOXES + """)(); const c = network.can
   return Math.max(w / c.clientWidth, h / c.clientHeight); }"""
 SCREEN_HEIGHT = """() => { const frame = document.querySelector('.kg-frame');
   return [frame.getBoundingClientRect().height,
-          kgHeight(frame.parentElement, document.querySelector('.kg-legend'), 'screen')]; }"""
+          kgHeight(frame.parentElement, document.querySelector('.kg-legend'), 'screen', payload.rules)]; }"""
 
 
 def test_resizing_the_window_refits_the_canvas_and_the_view(browser: Any, overview: str) -> None:
@@ -211,3 +211,4 @@ def test_the_selected_node_wears_a_thick_border_and_a_halo(browser: Any, overvie
     assert marked["borderWidth"] >= plain["borderWidth"] + 3
     assert marked["shadow"] and not plain["shadow"]
     context.close()
+

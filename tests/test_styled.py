@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from graph import Explorer, ViewSpec
+from graph.network.layout import Positions
 from graph.present import style
-from graph.present.styled import CLUSTER_KIND, EMPHASES, styled_view
+from graph.present.placement import MAX_ZOOM, SCREENS, WIDE, Canvas, fit_scale
+from graph.present.styled import CLUSTER_KIND, EMPHASES, StyledView, styled_view
 from tests.helpers import RLS, ROOT, explorer
 
 PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
@@ -146,3 +148,31 @@ def test_legend_has_one_entry_per_certainty_grade_naming_its_levels() -> None:
     assert "Randomised trial" in legend.evidence[0].levels
     assert [e.end for e in legend.ends] == ["arrow", "bar", "bars"]
     assert legend.verdicts and all(v.fill != v.colour for v in legend.verdicts)
+
+
+def drawn_px(styled: StyledView, nodes: set[str], positions: Positions, canvas: Canvas) -> float:
+    """The smallest label size of ``nodes`` when the page fits them to ``canvas``, as the layout estimates it."""
+    font = min(n.font_size for n in styled.nodes if n.id in nodes)
+    return font * min(fit_scale({n: positions[n] for n in nodes}, styled.extents, canvas), MAX_ZOOM)
+
+
+@pytest.mark.parametrize("query", [{}, {"from": "iron_deficiency", "to": "iv_ferric_carboxymaltose"}])
+def test_a_phone_overview_or_path_is_a_few_big_groups_in_rows_that_read_on_its_canvas(query: dict) -> None:
+    view = rls().view(ViewSpec.from_query(query))
+    phone = SCREENS["narrow"]
+    styled = styled_view(view, screen=phone)
+    shown = {n.id: n.position for n in styled.nodes if n.cluster is None}
+    assert set(shown) - {c.id for c in styled.clusters} <= view.path_nodes  # every kind off the path is a group
+    assert styled.headings == ()
+    assert drawn_px(styled, set(view.path_nodes) or set(shown), shown, phone.canvas) >= 11
+    assert styled_view(view).headings or view.paths  # a wide screen keeps the columns and their headings
+
+
+def test_claims_are_grouped_by_verdict_and_an_open_group_of_them_reads_on_the_canvas() -> None:
+    styled = styled_view(rls().view(ViewSpec(claims=True)))
+    claims = [c for c in styled.clusters if c.kind == "claim"]
+    assert {c.label.split(" × ")[1] for c in claims} == {"Partly supported claim", "Supported claim",
+                                                         "Unsupported claim"}
+    biggest = max(claims, key=lambda c: len(c.members))
+    assert {styled.view.graph.nodes[m]["verdict"] for m in biggest.members} == {"partly-supported"}
+    assert drawn_px(styled, set(biggest.members), biggest.positions, WIDE.canvas) >= 11

@@ -15,8 +15,9 @@ const KG_ANIMATION = { duration: 350, easingFunction: "easeInOutQuad" };
 const KG_KEYS_HELP = "Arrow keys move between nodes, Enter shows the selected node's details "
   + "(or opens a group), Shift+Enter focuses on it, + and - zoom, 0 shows everything, Escape closes a group.";
 
-// Build the network inside `holder`. `events`: {height, onSelect(id), onFocus(id)}; height is a
-// number of pixels, or "screen" to fill the window below the holder's top (legend included).
+// Build the network inside `holder`. `events`: {height, onSelect(id), onFocus(id), onGroup(id),
+// onScreen(name)}; height is a number of pixels, or "screen" to fill the window below the holder's
+// top (legend included on a wide screen).
 function kgNetwork(holder, payload, events) {
   holder.replaceChildren();
   holder.classList.add("kg-holder");
@@ -29,7 +30,7 @@ function kgNetwork(holder, payload, events) {
   live.setAttribute("aria-live", "polite");
   const legend = kgLegend(payload);
   holder.append(frame, legend, live);
-  frame.style.height = kgHeight(holder, legend, events.height) + "px";
+  frame.style.height = kgHeight(holder, legend, events.height, payload.rules) + "px";
   frame.setAttribute("data-touch", String(kgTouchScreen()));
 
   const nodes = new vis.DataSet(payload.nodes);
@@ -79,18 +80,27 @@ function kgElement(tag, className, text) {
   return element;
 }
 
-function kgHeight(holder, legend, wanted) {
+// The canvas's height: `wanted` pixels, or the window below the holder's top, less the legend on a
+// wide screen (on a narrow one the legend, many lines long there, follows below the picture).
+function kgHeight(holder, legend, wanted, rules) {
   if (typeof wanted === "number") { return wanted; }
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 12);
+  const narrow = kgScreen(holder.clientWidth, rules) === "narrow";
+  return kgClampedHeight(window.innerHeight - top - (narrow ? 0 : legend.getBoundingClientRect().height) - 12);
 }
 
 function kgClampedHeight(room) {
   return Math.max(KG_MIN_HEIGHT, Math.min(KG_MAX_HEIGHT, Math.round(room)));
 }
 
+// The screen a network this wide is laid out for ("narrow": a phone's canvas), by the payload's rules.
+function kgScreen(width, rules) {
+  return width < rules.narrow_below_px ? "narrow" : "wide";
+}
+
 // A new window size or column width gives the canvas a new height and refits the view, once per
-// frame however many resize events come. Returns the function that stops watching.
+// frame however many resize events come, and asks for another layout when the network crosses
+// the payload's narrow width. Returns the function that stops watching.
 function kgRefitOnResize(kg, legend) {
   let width = kg.holder.clientWidth;
   let height = window.innerHeight;
@@ -100,10 +110,12 @@ function kgRefitOnResize(kg, legend) {
     if (kg.holder.clientWidth === width && window.innerHeight === height) { return; }
     width = kg.holder.clientWidth;
     height = window.innerHeight;
-    kg.frame.style.height = kgHeight(kg.holder, legend, kg.events.height) + "px";
+    kg.frame.style.height = kgHeight(kg.holder, legend, kg.events.height, kg.payload.rules) + "px";
     kg.network.setSize("100%", "100%");
     kg.network.redraw();
     kgFitView(kg, false);
+    const screen = kgScreen(width, kg.payload.rules);
+    if (width && screen !== kg.payload.screen) { kg.events.onScreen?.(screen); }
   };
   const later = () => { if (!pending) { pending = true; requestAnimationFrame(refit); } };
   const observer = new ResizeObserver(later);
@@ -207,8 +219,10 @@ function kgOpenCluster(kg, id) {
   kg.open = id;
   kgArrange(kg, cluster.positions);
   kg.holder.setAttribute("data-open-cluster", id);
-  kgFit(kg, cluster.members, false);
   kgCloseButton(kg, cluster);
+  kgFit(kg, cluster.members, false);
+  // Members hidden until now have no measured label yet: fit again once they are drawn.
+  kg.network.once("afterDrawing", () => { if (kg.open === id) { kgFit(kg, cluster.members, false); } });
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
   kg.events.onGroup?.(id);
 }
@@ -368,28 +382,34 @@ function kgReset(kg) {
 }
 
 // Zoom so that the nodes `ids` (all shown nodes if null) fill the canvas, less the room the column
-// headings take above them. vis-network's own fit leaves a tenth of the canvas empty.
+// headings (or an open group's Close button) take above them and, on a touch screen, the room its
+// big canvas buttons take below them (there they span the canvas). vis-network's own fit leaves a
+// tenth of the canvas empty.
 function kgFit(kg, ids, animate) {
   const shown = (ids || kg.nodes.getIds({ filter: (node) => !node.hidden })).filter((id) => kg.network.body.nodes[id]);
   if (!shown.length) { return; }
   const boxes = shown.map((id) => kg.network.getBoundingBox(id));
   const canvas = kg.network.canvas.frame.canvas;
-  const above = ids ? 0 : kgHeadingRoom(kg.payload.headings, kg.payload.rules);
-  const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules);
+  const close = kg.frame.querySelector(".kg-close");
+  const headings = kgHeadingRoom(kg.payload.headings, kg.payload.rules);
+  const above = ids ? (close ? close.offsetTop + close.offsetHeight : 0) : headings;
+  const below = kg.moveToggle ? kg.controls.offsetHeight : 0;
+  const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules,
+    below);
   kg.network.moveTo({ ...view, animation: animate ? KG_ANIMATION : false });
 }
 
-// The scale and centre that fit `boxes` to `canvas` less the margin and `above` pixels at the top,
-// never closer than the payload's zoom limit.
-function kgFitted(boxes, canvas, above, rules) {
+// The scale and centre that fit `boxes` to `canvas` less the margin, `above` pixels at the top and
+// `below` pixels at the bottom, never closer than the payload's zoom limit.
+function kgFitted(boxes, canvas, above, rules, below = 0) {
   const left = Math.min(...boxes.map((b) => b.left));
   const right = Math.max(...boxes.map((b) => b.right));
   const top = Math.min(...boxes.map((b) => b.top));
   const bottom = Math.max(...boxes.map((b) => b.bottom));
   const margin = rules.fit_margin;
   const scale = Math.min(rules.max_zoom, (canvas.width - 2 * margin) / Math.max(right - left, 1),
-    (canvas.height - 2 * margin - above) / Math.max(bottom - top, 1));
-  return { scale: scale, position: { x: (left + right) / 2, y: (top + bottom) / 2 - above / 2 / scale } };
+    (canvas.height - 2 * margin - above - below) / Math.max(bottom - top, 1));
+  return { scale: scale, position: { x: (left + right) / 2, y: (top + bottom) / 2 - (above - below) / 2 / scale } };
 }
 
 // Pixels the column headings need above the picture.
@@ -552,5 +572,6 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
-  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest };
+  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest,
+    kgScreen };
 }
