@@ -71,6 +71,15 @@ test("a column heading that would run into the one before it is left out", () =>
   assert.equal(network.kgHeadingsApart(headings, () => 10, 4).length, 3);
 });
 
+test("highlighting a node fades every shown node and link not next to it, and nothing without one", () => {
+  const edges = [{ id: "ab", from: "a", to: "b" }, { id: "ca", from: "c", to: "a" }, { id: "cd", from: "c", to: "d" }];
+  const faded = network.kgFaded("a", ["a", "b", "c", "d", "e"], edges);
+  assert.deepEqual([...faded.nodes].sort(), ["d", "e"]);
+  assert.deepEqual([...faded.edges], ["cd"]);
+  const none = network.kgFaded(null, ["a", "b"], edges);
+  assert.equal(none.nodes.size + none.edges.size, 0);
+});
+
 test("a network narrower than the payload's narrow width asks for a phone's layout", () => {
   assert.equal(network.kgScreen(358, RULES), "narrow");
   assert.equal(network.kgScreen(559, RULES), "narrow");

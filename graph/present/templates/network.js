@@ -12,6 +12,7 @@
 const KG_MIN_HEIGHT = 430;
 const KG_MAX_HEIGHT = 760;
 const KG_ANIMATION = { duration: 350, easingFunction: "easeInOutQuad" };
+const KG_FADED = 0.2;  // opacity of what is not next to the highlighted node
 const KG_KEYS_HELP = "Arrow keys move between nodes, Enter shows the selected node's details "
   + "(or opens a group), Shift+Enter focuses on it, + and - zoom, 0 shows everything, Escape closes a group.";
 
@@ -40,11 +41,12 @@ function kgNetwork(holder, payload, events) {
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
-    hovered: null, picked: new Set() };
+    hovered: null, picked: new Set(), pointed: null, faded: { nodes: new Set(), edges: new Set() } };
   kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
   kgPointer(kg);
+  kgNeighbours(kg);
   kgKeyboard(kg);
   kgControls(kg);
   kgTouch(kg);
@@ -224,6 +226,7 @@ function kgOpenCluster(kg, id) {
   // Members hidden until now have no measured label yet: fit again once they are drawn.
   kg.network.once("afterDrawing", () => { if (kg.open === id) { kgFit(kg, cluster.members, false); } });
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
+  kgHighlight(kg);
   kg.events.onGroup?.(id);
 }
 
@@ -236,6 +239,7 @@ function kgCloseCluster(kg) {
   kg.frame.querySelector(".kg-close")?.remove();
   kgFit(kg, null, false);
   kgAnnounce(kg, "Group closed.");
+  kgHighlight(kg);
   kg.events.onGroup?.(null);
 }
 
@@ -256,6 +260,49 @@ function kgCloseButton(kg, cluster) {
   kg.frame.append(button);
 }
 
+// Neighbours --------------------------------------------------------------------------------------
+
+// The node pointed at (else the one selected, by a click, a tap or the keyboard) keeps itself, its
+// neighbours and its links as drawn, and the rest fade, so its links stand out in a crowd. The
+// holder's data-highlight names the node.
+function kgNeighbours(kg) {
+  kg.network.on("hoverNode", (event) => { kg.pointed = event.node; kgHighlight(kg); });
+  kg.network.on("blurNode", () => { kg.pointed = null; kgHighlight(kg); });
+  kg.frame.addEventListener("mouseleave", () => { if (kg.pointed !== null) { kg.pointed = null; kgHighlight(kg); } });
+}
+
+function kgHighlight(kg) {
+  const id = kg.pointed ?? kg.selected;
+  const centre = id !== null && kg.nodes.get(id) && !kg.nodes.get(id).hidden ? id : null;
+  const shown = kg.edges.get({ filter: (edge) => !edge.hidden, fields: ["id", "from", "to"] });
+  kgFade(kg, kgFaded(centre, kg.nodes.getIds({ filter: (node) => !node.hidden }), shown));
+  centre === null ? kg.holder.removeAttribute("data-highlight") : kg.holder.setAttribute("data-highlight", centre);
+}
+
+// Fade `faded`'s nodes and edges and bring back the others, updating only those that change.
+function kgFade(kg, faded) {
+  const changed = (items, now, was) => items.filter((item) => now.has(item.id) !== was.has(item.id));
+  const opacity = (own, fade) => (fade ? Math.min(own ?? 1, KG_FADED) : own ?? 1);
+  kg.nodes.update(changed(kg.payload.nodes, faded.nodes, kg.faded.nodes)
+    .map((n) => ({ id: n.id, opacity: opacity(n.opacity, faded.nodes.has(n.id)) })));
+  kg.edges.update(changed(kg.payload.edges, faded.edges, kg.faded.edges)
+    .map((e) => ({ id: e.id, color: { ...e.color, opacity: opacity(e.color.opacity, faded.edges.has(e.id)) } })));
+  kg.faded = faded;
+}
+
+// What fades when `centre` is highlighted: the shown nodes that are neither it nor linked to it by a
+// shown edge, and the shown edges that do not touch it (nothing without a centre).
+function kgFaded(centre, nodeIds, edges) {
+  if (centre === null) { return { nodes: new Set(), edges: new Set() }; }
+  const kept = new Set([centre]);
+  const fadedEdges = new Set();
+  for (const edge of edges) {
+    if (edge.from === centre || edge.to === centre) { kept.add(edge.from); kept.add(edge.to); }
+    else { fadedEdges.add(edge.id); }
+  }
+  return { nodes: new Set(nodeIds.filter((id) => !kept.has(id))), edges: fadedEdges };
+}
+
 // Pointer, keyboard, selection ---------------------------------------------------------------------
 
 function kgPointer(kg) {
@@ -264,6 +311,7 @@ function kgPointer(kg) {
     if (id === undefined) { return; }
     if (kg.nodes.get(id).kg.members.length) { kgOpenCluster(kg, id); return; }
     kg.selected = id;
+    kgHighlight(kg);
     kg.events.onSelect?.(id);
   });
   kg.network.on("doubleClick", (event) => {
@@ -338,12 +386,14 @@ function kgSelect(kg, id, zoom) {
   if (!id || !kg.nodes.get(id)) {
     kg.selected = null;
     kg.network.unselectAll();
+    kgHighlight(kg);
     return;
   }
   const cluster = kg.nodes.get(id).kg.cluster;
   if (kg.nodes.get(id).hidden && cluster) { kgOpenCluster(kg, cluster); }
   kg.selected = id;
   kg.network.selectNodes([id]);
+  kgHighlight(kg);
   kgEdgeLabelsFor(kg, []);
   if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
   if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
@@ -572,6 +622,6 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
-  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest,
+  module.exports = { kgClampedHeight, kgFaded, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest,
     kgScreen };
 }
