@@ -6,9 +6,9 @@
 const js = require("@eslint/js");
 const globals = require("globals");
 
-// The page scripts are concatenated into one page: network.js defines kgNetwork and the KG_
+// The page scripts are concatenated into one page: network.js defines kgNetwork, kgScreen and the KG_
 // constants the others use, the component module is given KG_VIS_URL, vis-network defines vis.
-const pageGlobals = { ...globals.browser, vis: "readonly", kgNetwork: "readonly", KG_VIS_URL: "readonly",
+const pageGlobals = { ...globals.browser, vis: "readonly", kgNetwork: "readonly", kgScreen: "readonly", KG_VIS_URL: "readonly",
   kgLoadVis: "readonly", module: "readonly" };
 
 module.exports = [
@@ -21,7 +21,7 @@ module.exports = [
   },
   {
     files: ["graph/present/templates/network.js"],
-    languageOptions: { globals: { kgNetwork: "off" } },
+    languageOptions: { globals: { kgNetwork: "off", kgScreen: "off" } },
   },
   {
     files: ["graph/present/templates/vis_loader.js"],

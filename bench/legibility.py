@@ -37,8 +37,10 @@ VIEWS = {
     "overview": "",
     "path iron deficiency → IV FCM": "?from=iron_deficiency&to=iv_ferric_carboxymaltose",
     "focus rls, biggest group opened": "?focus=rls&depth=1#open",
+    "claims, biggest claim group opened": "?claims=on#open:claim",
 }
-OPEN_BIGGEST_GROUP = """() => { const group = network.body.data.nodes.get({filter: n => n.kg && n.kg.members.length})
+OPEN_BIGGEST_GROUP = """sort => { const group = network.body.data.nodes
+    .get({filter: n => n.kg && n.kg.members.length && n.id.startsWith('group:' + sort)})
     .sort((a, b) => b.kg.members.length - a.kg.members.length)[0];
   if (!group) { return false; }
   const p = network.canvasToDOM(network.getPosition(group.id));
@@ -101,13 +103,15 @@ def summary(state: dict[str, Any]) -> dict[str, Any]:
 
 def measure(page: Any, url: str) -> dict[str, Any]:
     """Open ``url``, wait until vis-network has drawn and settled, and read its state. A URL
-    ending in ``#open`` first opens the view's biggest group with a click, as a student would."""
-    page.goto(url.removesuffix("#open"))
+    ending in ``#open`` first opens the view's biggest group with a click, as a student would;
+    ``#open:claim`` its biggest group of claims."""
+    url, opening, sort = url.partition("#open")
+    page.goto(url)
     page.wait_for_function("() => window.network !== undefined", timeout=60_000)
     page.locator("[data-drawn=yes]").first.wait_for(timeout=60_000)  # pierces the component's shadow root
     page.wait_for_timeout(600)  # any zoom animation (at most 500 ms) has finished
     page.evaluate(SETTLED)
-    if url.endswith("#open") and (spot := page.evaluate(OPEN_BIGGEST_GROUP)):
+    if opening and (spot := page.evaluate(OPEN_BIGGEST_GROUP, sort.removeprefix(":"))):
         page.mouse.click(spot["x"], spot["y"])
         page.locator("[data-open-cluster]").first.wait_for(timeout=60_000)
         page.evaluate(SETTLED)
@@ -169,10 +173,11 @@ def page_urls(folder: Path) -> dict[str, str]:
     for index, (name, query) in enumerate(VIEWS.items()):
         from graph.present import render_html
 
-        spec = ViewSpec.from_query(dict(p.split("=") for p in query.removesuffix("#open").lstrip("?").split("&") if p))
+        query, opening, sort = query.partition("#open")
+        spec = ViewSpec.from_query(dict(p.split("=") for p in query.lstrip("?").split("&") if p))
         path = folder / f"view{index}.html"
         path.write_text(render_html(explorer.view(spec)), encoding="utf-8")
-        urls[name] = path.as_uri() + ("#open" if query.endswith("#open") else "")
+        urls[name] = path.as_uri() + opening + sort
     return urls
 
 

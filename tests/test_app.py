@@ -132,6 +132,24 @@ def test_a_new_session_draws_the_network_before_the_controls() -> None:
     assert "The controls appear once the graph is drawn." not in [c.value for c in at.sidebar.caption]
 
 
+def test_a_network_that_asks_for_a_phone_layout_before_drawing_gets_it_in_another_first_run() -> None:
+    """The component finds itself narrower than its payload's layout and asks for another before
+    drawing (``ui.network._on_screen``): the run that brings it is still a first run, with the same
+    token, and lays the view out for a phone."""
+    at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
+    first = network_data(at)
+    assert first["payload"]["screen"] == "wide"
+    record = at.session_state["session"]
+    record.screen, record.relaid = "narrow", True
+    checked(at.run())
+    relaid = network_data(at)
+    assert relaid["payload"]["screen"] == "narrow" and relaid["key"] != first["key"]
+    assert relaid["report_drawn"] == first["report_drawn"]
+    assert not at.sidebar.selectbox
+    checked(at.run())
+    assert network_data(at)["report_drawn"] is None and network_data(at)["payload"]["screen"] == "narrow"
+
+
 def test_a_search_typed_before_the_controls_arrive_selects_its_node() -> None:
     at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
     checked(at.text_input(key="search_text").input("iron deficiency").run())

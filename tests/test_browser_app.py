@@ -103,3 +103,23 @@ def test_the_network_keeps_its_width_on_narrow_screens(browser: Any, app_url: st
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     finally:
         page.close()
+
+
+COLUMN = "() => document.querySelector('.st-key-details').closest('[data-testid=stColumn]')"
+
+
+def test_on_a_wide_screen_reading_the_details_never_scrolls_the_graph_away(page: Any, app_url: str) -> None:
+    """The details column is sticky and no taller than the window: a long one scrolls on its own."""
+    page.goto(f"{app_url}/?focus=pramipexole")
+    page.locator(".kg-network[data-drawn=yes]").wait_for(timeout=TIMEOUT_MS)
+    details(page).locator("h3").wait_for(timeout=TIMEOUT_MS)
+    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached", timeout=TIMEOUT_MS)
+    column = page.evaluate_handle(COLUMN)
+    assert column.evaluate("c => getComputedStyle(c).position") == "sticky"
+    assert column.evaluate("c => c.clientHeight") <= 768
+    assert column.evaluate("c => c.scrollHeight > c.clientHeight"), "pramipexole's details are longer than the window"
+    details(page).locator("h3").hover()
+    top = page.evaluate("() => network.canvas.frame.canvas.getBoundingClientRect().top")
+    page.mouse.wheel(0, 400)
+    page.wait_for_function(f"() => ({COLUMN})().scrollTop > 0", timeout=TIMEOUT_MS)
+    assert page.evaluate("() => network.canvas.frame.canvas.getBoundingClientRect().top") == top

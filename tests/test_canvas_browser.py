@@ -145,7 +145,7 @@ FILLED = "() => { const boxes = (" + SHOWN_BOXES + """)(); const c = network.can
   return Math.max(w / c.clientWidth, h / c.clientHeight); }"""
 SCREEN_HEIGHT = """() => { const frame = document.querySelector('.kg-frame');
   return [frame.getBoundingClientRect().height,
-          kgHeight(frame.parentElement, document.querySelector('.kg-legend'), 'screen')]; }"""
+          kgHeight(frame.parentElement, document.querySelector('.kg-legend'), 'screen', payload.rules)]; }"""
 
 
 def test_resizing_the_window_refits_the_canvas_and_the_view(browser: Any, overview: str) -> None:
@@ -210,4 +210,31 @@ def test_the_selected_node_wears_a_thick_border_and_a_halo(browser: Any, overvie
     marked = page.evaluate("id => network.body.nodes[id].getFormattingValues()", node)
     assert marked["borderWidth"] >= plain["borderWidth"] + 3
     assert marked["shadow"] and not plain["shadow"]
+    context.close()
+
+
+FADED = "() => network.body.data.nodes.get({filter: n => !n.hidden && n.opacity < 0.5}).map(n => n.id).sort()"
+CENTRE = """id => { const p = network.canvasToDOM(network.getPosition(id));
+  const b = network.canvas.frame.canvas.getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }"""
+
+
+def test_pointing_at_or_selecting_a_node_fades_all_but_its_neighbours(browser: Any, overview: str) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = open_page(context, overview)
+    assert page.evaluate(FADED) == []
+    node = page.evaluate("() => network.body.data.nodes.getIds({filter: n => !n.hidden && !n.kg.members.length})[0]")
+    page.evaluate("id => kg.select(id, false)", node)
+    near = set(page.evaluate("id => network.getConnectedNodes(id)", node)) | {node}
+    faded = page.evaluate(FADED)
+    assert faded and not near & set(faded), "everything but the node and its neighbours fades"
+    assert page.locator("#mynetwork").get_attribute("data-highlight") == node
+    other = next(n for n in faded if n not in near)
+    page.mouse.move(*page.evaluate(CENTRE, other))
+    page.wait_for_function(f"() => document.querySelector('#mynetwork').dataset.highlight === {other!r}",
+                           timeout=5_000)
+    assert other not in page.evaluate(FADED), "the node pointed at is highlighted instead"
+    screenshot(page, "canvas_neighbours_highlighted")
+    page.evaluate("() => kg.select(null, false)")
+    page.mouse.move(1, 1)
+    page.wait_for_function(f"() => ({FADED})().length === 0", timeout=5_000)
     context.close()

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from graph import Explorer, ViewSpec
+from graph.network.layout import Positions
 from graph.present import style
-from graph.present.styled import CLUSTER_KIND, EMPHASES, styled_view
+from graph.present.placement import MAX_ZOOM, SCREENS, WIDE, Canvas, fit_scale
+from graph.present.styled import CLUSTER_KIND, EMPHASES, StyledView, styled_view
 from tests.helpers import RLS, ROOT, explorer
 
 PHOTOSYNTHESIS = ROOT / "data" / "photosynthesis.yaml"
@@ -154,10 +156,39 @@ def test_the_exports_of_one_view_resolve_its_look_once(monkeypatch: pytest.Monke
 
     resolved: list[int | None] = []
     resolve = styled._resolve
-    monkeypatch.setattr(styled, "_resolve", lambda view, above: resolved.append(above) or resolve(view, above))
+    monkeypatch.setattr(styled, "_resolve",
+                        lambda view, above, screen: resolved.append(above) or resolve(view, above, screen))
     view = explorer().view(ViewSpec(claims=True, focus="low_iron"))
     for fmt in ("graphml", "gexf", "csv", "json"):
         export_bytes(view, fmt)
     assert resolved == [None]
     assert styled_view(view) is styled_view(view) and styled_view(view) is not styled_view(view, cluster_above=None)
     assert styled_view(explorer().view(ViewSpec(claims=True))) is not styled_view(view)
+
+
+def drawn_px(styled: StyledView, nodes: set[str], positions: Positions, canvas: Canvas) -> float:
+    """The smallest label size of ``nodes`` when the page fits them to ``canvas``, as the layout estimates it."""
+    font = min(n.font_size for n in styled.nodes if n.id in nodes)
+    return font * min(fit_scale({n: positions[n] for n in nodes}, styled.extents, canvas), MAX_ZOOM)
+
+
+@pytest.mark.parametrize("query", [{}, {"from": "iron_deficiency", "to": "iv_ferric_carboxymaltose"}])
+def test_a_phone_overview_or_path_is_a_few_big_groups_in_rows_that_read_on_its_canvas(query: dict) -> None:
+    view = rls().view(ViewSpec.from_query(query))
+    phone = SCREENS["narrow"]
+    styled = styled_view(view, screen=phone)
+    shown = {n.id: n.position for n in styled.nodes if n.cluster is None}
+    assert set(shown) - {c.id for c in styled.clusters} <= view.path_nodes  # every kind off the path is a group
+    assert styled.headings == ()
+    assert drawn_px(styled, set(view.path_nodes) or set(shown), shown, phone.canvas) >= 11
+    assert styled_view(view).headings or view.paths  # a wide screen keeps the columns and their headings
+
+
+def test_claims_are_grouped_by_verdict_and_an_open_group_of_them_reads_on_the_canvas() -> None:
+    styled = styled_view(rls().view(ViewSpec(claims=True)))
+    claims = [c for c in styled.clusters if c.kind == "claim"]
+    assert {c.label.split(" × ")[1] for c in claims} == {"Partly supported claim", "Supported claim",
+                                                         "Unsupported claim"}
+    biggest = max(claims, key=lambda c: len(c.members))
+    assert {styled.view.graph.nodes[m]["verdict"] for m in biggest.members} == {"partly-supported"}
+    assert drawn_px(styled, set(biggest.members), biggest.positions, WIDE.canvas) >= 11

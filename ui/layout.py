@@ -16,6 +16,7 @@ from ui.text import escape, escape_lines
 NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
 STACK_BELOW_PX = 900
 PHONE_BELOW_PX = 640
+HEADER_REM = 3.75  # Streamlit's bar across the top of the page
 CAPTION_COLOUR = "#595959"  # 7:1 on white, 6.3:1 on the sidebar's grey (Streamlit's own grey is 3.9:1)
 _STYLES = f"""<style>
 div[data-testid="stMainBlockContainer"] {{ padding-top: 3.6rem; padding-bottom: 2rem; }}
@@ -23,6 +24,7 @@ div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify
 div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 .st-key-details div[data-testid="stButton"] button[kind="tertiary"] p {{ color: #1558b0; text-decoration: underline; }}
 div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
+section[data-testid="stSidebar"] h2 {{ font-size: 1.25rem; padding: 0.6rem 0 0.2rem; }}
 div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {{
   color: {CAPTION_COLOUR}; opacity: 1; }}
 .st-key-notice_short {{ display: none; }}
@@ -36,6 +38,10 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {
   .st-key-notice {{ display: none; }}
   .st-key-notice_short {{ display: block; }}
 }}
+@media (min-width: {STACK_BELOW_PX + 1}px) {{
+  div[data-testid="stColumn"]:has(.st-key-details) {{ position: sticky; top: {HEADER_REM}rem; align-self: flex-start;
+    max-height: calc(100vh - {HEADER_REM + 0.75}rem); overflow-y: auto; }}
+}}
 @media (max-width: {STACK_BELOW_PX}px) {{
   div[data-testid="stHorizontalBlock"] {{ flex-direction: column; }}
   div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"] {{
@@ -45,9 +51,12 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {
 
 
 def apply_styles() -> None:
-    """Page styles: on narrow screens the network and details columns stack, so the network keeps its
-    width; on phones the disclaimer is one sentence with the rest a tap away; captions (the
-    disclaimer, the counts, the kind line) are dark enough to read."""
+    """Page styles: on wide screens the details column stays in view while the page scrolls (it
+    scrolls on its own when taller than the window), so reading it never scrolls the graph away; on
+    narrow screens the network and details columns stack, so the network keeps its width; on phones
+    the disclaimer is one sentence with the rest a tap away; captions (the disclaimer, the counts,
+    the kind line) are dark enough to read; the sidebar's section headings (level 2, under the
+    title's level 1) are sized as subheadings."""
     st.html(_STYLES)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from graph import View, ViewSpec
-from graph.present import component_script, component_style, network_payload, ranked_links, ranked_markdown
+from graph.present import SCREENS, component_script, component_style, network_payload, ranked_links, ranked_markdown
 from graph.wording import counted
 from ui import state
 from ui.assets import published_vis_network
@@ -40,8 +40,21 @@ def _on_group() -> None:
 
 
 def _on_drawn() -> None:
+    session().drawn = True
     if st.session_state.network.drawn == "reconnected":
         session().reconnected = True
+
+
+def _on_screen() -> None:
+    """The network is narrower (a phone) or wider than its payload was laid out for: lay it out again.
+
+    Before the first picture is drawn the component waits for that layout, so the run it brings
+    is still a first run (see :func:`ui.state.first_run_token`).
+    """
+    screen = st.session_state.network.screen
+    if screen in SCREENS and screen != session().screen:
+        session().screen = screen
+        session().relaid = not session().drawn
 
 
 def show_reconnected_notice() -> None:
@@ -63,14 +76,15 @@ def _on_node_focused() -> None:
 def payload_for(view: View) -> dict[str, Any]:
     """What the network component draws for ``view``, with its key; kept for views drawn before."""
     shown = session().shown
-    return _payload(view, shown.content_key if shown else "", view.spec, view.title, view.graph.number_of_nodes())
+    return _payload(view, shown.content_key if shown else "", view.spec, view.title, view.graph.number_of_nodes(),
+                    session().screen)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _payload(_view: View, content: str, spec: ViewSpec, title: str, size: int) -> dict[str, Any]:
-    """The payload of a view, identified by its dataset's content, spec, title and size (bounded or not),
-    with its key and its JSON text (serialised once per view, not once per run)."""
-    payload = network_payload(_view)
+def _payload(_view: View, content: str, spec: ViewSpec, title: str, size: int, screen: str) -> dict[str, Any]:
+    """The payload of a view laid out for ``screen``, identified by its dataset's content, spec, title
+    and size (bounded or not), with its key and its JSON text (serialised once per view, not once per run)."""
+    payload = network_payload(_view, screen=screen)
     text = json.dumps(payload)
     return {**payload, "key": hashlib.sha256(text.encode()).hexdigest()[:16], "json": text}
 
@@ -97,7 +111,7 @@ def show_network(view: View, payload: dict[str, Any], report_drawn: str | None =
         key="network",
         data=component_data(payload, report_drawn),
         on_selected_change=_on_node_selected, on_focused_change=_on_node_focused, on_drawn_change=_on_drawn,
-        on_group_change=_on_group,
+        on_group_change=_on_group, on_screen_change=_on_screen,
         height="content",
     )
 

@@ -81,6 +81,9 @@ class Session:
     shown: Shown | None = None
     seeded_for: str | None = None
     first_run_token: str | None = None
+    drawn: bool = False  # the network has reported its first picture
+    screen: str = "wide"  # the screen the network is laid out for (graph.present.SCREENS)
+    relaid: bool = False  # the network asked for another screen's layout before drawing anything
     notes: tuple[Note, ...] = ()
     selected: str | None = None
     zoom: int = 0

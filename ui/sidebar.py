@@ -94,7 +94,7 @@ def _on_pick(key: str, explorer: Explorer) -> None:
 
 def focus_controls(explorer: Explorer) -> None:
     sidebar = st.sidebar
-    sidebar.subheader("Focus")
+    sidebar.header("Focus")
     node_picker("Focus on", "focus", explorer, "Show only this node and its neighbourhood.")
     sidebar.slider("Depth", 1, MAX_DEPTH, key="depth", disabled=not st.session_state.focus)
     sidebar.radio("Follow links", DIRECTIONS, key="direction", horizontal=True, format_func=DIRECTION_NAMES.get)
@@ -114,14 +114,14 @@ def show_everything() -> None:
 
 
 def path_controls(explorer: Explorer) -> None:
-    st.sidebar.subheader("Path")
+    st.sidebar.header("Path")
     node_picker("From", "path_from", explorer, "Start of the path.")
     node_picker("To", "path_to", explorer, "End of the path.")
 
 
 def filter_controls(explorer: Explorer) -> None:
     dataset, sidebar = explorer.dataset, st.sidebar
-    sidebar.subheader("Filters")
+    sidebar.header("Filters")
     kinds = {kind.id: kind.label for kind in dataset.kinds}
     sidebar.multiselect("Kinds", list(kinds), key="kinds", format_func=kinds.__getitem__)
     relations = {relation.id: relation.label for relation in dataset.relations}

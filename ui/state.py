@@ -39,10 +39,12 @@ def first_run_token() -> str | None:
 
     The first run draws the network but not the sidebar's controls, whose many widgets would
     otherwise keep the browser from drawing the picture; the network reports with this token
-    once it is drawn, and that report brings the run that draws the controls.
+    once it is drawn, and that report brings the run that draws the controls. A network that asked
+    to be laid out for its screen before drawing anything brings one more first run, same token.
     """
     if session().first_run_token is not None:
-        return None
+        relaid, session().relaid = session().relaid, False
+        return session().first_run_token if relaid else None
     session().first_run_token = secrets.token_hex(8)
     return session().first_run_token
 

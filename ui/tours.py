@@ -40,7 +40,7 @@ def list_tours(explorer: Explorer) -> None:
     tours = explorer.dataset.tours
     if not tours:
         return
-    st.sidebar.subheader("Guided tours")
+    st.sidebar.header("Guided tours")
     position = session().tour
     for tour in tours:
         active = position is not None and position.tour.id == tour.id

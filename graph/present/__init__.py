@@ -18,6 +18,7 @@ from graph.present.details import (
 from graph.present.guide import evidence_guide
 from graph.present.legend import Legend, legend_for
 from graph.present.markdown import escape_markdown
+from graph.present.placement import SCREENS, Screen
 from graph.present.ranked import RankedLinks, ranked_links, ranked_markdown
 from graph.present.render import (
     component_script,
@@ -33,6 +34,7 @@ from graph.present.styled import Cluster, EdgeStyle, Heading, NodeStyle, StyledV
 
 __all__ = [
     "NEEDS_VERIFICATION",
+    "SCREENS",
     "Cluster",
     "Connection",
     "EdgeStyle",
@@ -42,6 +44,7 @@ __all__ = [
     "NodeDetails",
     "NodeStyle",
     "RankedLinks",
+    "Screen",
     "StyledView",
     "ThresholdRow",
     "component_script",

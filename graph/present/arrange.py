@@ -1,11 +1,12 @@
 """Where a view's nodes go on screen, and how big its labels are, so they can be read.
 
 A view with many nodes is first *grouped*: the neighbours (or, in a whole-graph or path view,
-the nodes off the path) of each kind that has many of them become one node, which opens on
+the nodes off the path) of each sort that has many of them become one node, which opens on
 click. Then the nodes are placed, spaced by the size of their labels (:mod:`graph.network.layout`
 and :mod:`graph.present.placement`), with the smallest font size that lets the picture be drawn
-with labels of at least ``TARGET_PX`` pixels on a canvas the size of the app's. Every group also
-gets the positions to use while it is open, arranged so that its members fill the canvas. This
+with labels of at least ``TARGET_PX`` pixels on the app's canvas (a wide screen's, or a phone's,
+where a whole-graph view may also read top to bottom). Every group also gets the positions, and
+the wrap of its members' labels, to use while it is open, so that its members fill the canvas. This
 is the one place positions are decided: the styled view, and through it every renderer and
 export, takes them from here.
 """
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from graph.network.layout import (
     COLUMN_GAP,
+    RANK_GAP,
     Extent,
     Positions,
     extent,
@@ -31,7 +33,15 @@ from graph.network.layout import (
     tier_ranks,
 )
 from graph.network.view import View
-from graph.present.placement import CANVAS, MAX_ZOOM, Candidate, best_placement, fit_scale, focus_candidates
+from graph.present.placement import (
+    CANVAS,
+    MAX_ZOOM,
+    Candidate,
+    Canvas,
+    best_placement,
+    fit_scale,
+    focus_candidates,
+)
 
 FONT_STEPS = (17, 19, 21, 23, 25, 27, 29)
 WRAP_STEPS = (150.0, 200.0, 110.0)
@@ -40,8 +50,10 @@ TARGET_PX = 14.0        # aimed at in the estimate, so that what is drawn stays 
 HEADING_ROOM = 56.0     # pixels the column headings take above a whole-graph view
 GROUP_SHAPE = "box"
 WRAPS = (3, 4, 5, 6, 8, 10, 13, 18)
+OPEN_WRAPS = (150.0, 200.0, 270.0, 360.0)  # label wraps an open group's members may take: long ones read wider
 HEADING_GAP = 30.0
 PATH_GAP = 170.0        # a path's columns leave room for the labels of the links between them
+PATH_ROW_GAP = 90.0     # a path's rows leave room for a line of link label between them
 FORCE_GAP = 28.0        # force layouts push nodes this far apart: their estimated boxes are rougher
 
 
@@ -58,8 +70,9 @@ class Group:
 
 @dataclass(frozen=True)
 class Arrangement:
-    """Positions of everything shown while every group is closed, each group's positions while it
-    is open, the font size for node labels, and each node's box at that size."""
+    """Positions of everything shown while every group is closed, each group's positions and its
+    members' label wrap while it is open, the font size for node labels, the wrap of the others,
+    and each node's box at that size and wrap."""
 
     positions: Positions
     font_size: int
@@ -67,21 +80,25 @@ class Arrangement:
     open_positions: Mapping[str, Positions] = field(default_factory=dict)
     direction: str = "LR"
     wrap: float = WRAP_STEPS[0]
+    open_wraps: Mapping[str, float] = field(default_factory=dict)
 
 
-def groups_for(view: View, group_above: int | None, smallest: int, names: Mapping[str, str]) -> list[Group]:
-    """Groups by kind, for kinds with at least ``smallest`` nodes that are not the focus or on a
-    path, when the view has more than ``group_above`` nodes (``None``: never group)."""
+def groups_for(view: View, group_above: int | None, smallest: int, names: Mapping[str, str],
+               sort_of: Callable[[dict], str] = lambda data: data["kind"]) -> list[Group]:
+    """Groups by sort (``sort_of`` a node's data; its kind unless told), named by ``names``, for
+    sorts with at least ``smallest`` nodes that are not the focus or on a path, when the view has
+    more than ``group_above`` nodes (``None``: never group)."""
     if group_above is None or view.graph.number_of_nodes() <= group_above:
         return []
     keep = {view.spec.focus} | view.path_nodes
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    by_sort: dict[str, list[str]] = defaultdict(list)
     for node, data in view.graph.nodes(data=True):
         if node not in keep:
-            by_kind[data["kind"]].append(node)
-    return [Group(f"group:{kind}", f"{len(members)} × {names[kind].split(' / ')[0]}", kind,
-                  view.graph.nodes[members[0]]["tier"], tuple(sorted(members)))
-            for kind, members in sorted(by_kind.items()) if len(members) >= smallest]
+            by_sort[sort_of(data)].append(node)
+    nodes = view.graph.nodes
+    return [Group(f"group:{sort}", f"{len(members)} × {names[sort].split(' / ')[0]}", nodes[members[0]]["kind"],
+                  nodes[members[0]]["tier"], tuple(sorted(members)))
+            for sort, members in sorted(by_sort.items()) if len(members) >= smallest]
 
 
 def collapsed(view: View, groups: list[Group], open_id: str | None = None) -> nx.MultiDiGraph:
@@ -97,10 +114,11 @@ def collapsed(view: View, groups: list[Group], open_id: str | None = None) -> nx
     return graph
 
 
-def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: Mapping[str, str]) -> Arrangement:
+def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: Mapping[str, str],
+            canvas: Canvas = CANVAS) -> Arrangement:
     """Place the view: fixed whole-graph positions when it is small and unfocused, else a fresh
-    layout at the smallest font size (then the widest wrap) whose labels reach ``TARGET_PX``, or
-    the one that draws them biggest."""
+    layout at the smallest font size (then the widest wrap) whose labels reach ``TARGET_PX`` on
+    ``canvas``, or the one that draws them biggest."""
     if not groups and not view.spec.focus:
         font = FONT_STEPS[0]
         return Arrangement(dict(view.layout_positions), font, _extents(view, labels, shapes, font, WRAP_STEPS[0]))
@@ -109,40 +127,45 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
     best, best_px = None, -math.inf
     for font in FONT_STEPS:
         for wrap in WRAP_STEPS:
-            candidate = _arranged(view, graph, _extents(view, placed, shapes, font, wrap), font, wrap)
-            px = _label_px(view, candidate)
+            candidate = _arranged(view, graph, _extents(view, placed, shapes, font, wrap), font, wrap, canvas)
+            px = _label_px(view, candidate, canvas)
             if px > best_px:
                 best, best_px = candidate, px
         if best_px >= TARGET_PX:
             break
     assert best is not None
-    best = replace(best, extents=_extents(view, labels, shapes, best.font_size, best.wrap))
-    return replace(best, open_positions={g.id: _open_positions(view, groups, g, best) for g in groups})
+    best = replace(best, extents=_extents(view, placed, shapes, best.font_size, best.wrap))
+    return _open_layouts(view, groups, best, labels, shapes, canvas)
 
 
 def _arranged(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent], font: int,
-              wrap: float) -> Arrangement:
+              wrap: float, canvas: Canvas) -> Arrangement:
     """Force views spread their own layout; layered views take the candidate that fits best."""
     if view.spec.layout == "force":
         return Arrangement(_force(view, graph, extents), font, extents, wrap=wrap)
-    best = best_placement(candidates(view, graph), extents, fit=_fitted_nodes(view))
+    best = best_placement(candidates(view, graph, canvas), extents, canvas, fit=_fitted_nodes(view))
     return Arrangement(best.positions, font, extents, direction=best.name, wrap=wrap)
 
 
-def candidates(view: View, graph: nx.MultiDiGraph) -> dict[str, Candidate]:
-    """Layouts worth trying: whole-graph views read left to right in tier columns; a focus view
-    may also take tier rows, or three columns around the focus; a path view puts each node in
-    the column of its distance from the start, the rest (dimmed) below in the column nearest
-    its tier."""
+def candidates(view: View, graph: nx.MultiDiGraph, canvas: Canvas = CANVAS) -> dict[str, Candidate]:
+    """Layouts worth trying: whole-graph views read left to right in tier columns, or on a canvas
+    taller than wide (a phone) also top to bottom in tier rows; a focus view may also take tier
+    rows, or three columns around the focus; a path view puts each node in the column of its
+    distance from the start, the rest (dimmed) below in the column nearest its tier, or in the row
+    of its distance, the rest in rows after the end."""
     if view.paths:
-        ranks = _path_ranks(view, graph)
-        return {"path": ("LR", ranks, PATH_GAP), "path-TB": ("TB", ranks, PATH_GAP)}
+        by_row = _path_ranks(view, graph, rest_last=True)
+        return {"path": ("LR", _path_ranks(view, graph), PATH_GAP), "path-TB": ("TB", by_row, PATH_ROW_GAP)}
     if view.spec.focus:
         return focus_candidates(graph, view.spec.focus)
-    return {"LR": ("LR", tier_ranks(graph), COLUMN_GAP)}
+    tiers = tier_ranks(graph)
+    rows: dict[str, Candidate] = {"TB": ("TB", tiers, RANK_GAP)} if canvas[1] > canvas[0] else {}
+    return {"LR": ("LR", tiers, COLUMN_GAP), **rows}
 
 
-def _path_ranks(view: View, graph: nx.MultiDiGraph) -> list[list[str]]:
+def _path_ranks(view: View, graph: nx.MultiDiGraph, rest_last: bool = False) -> list[list[str]]:
+    """Path nodes by their distance from the start; the rest in the rank nearest their tier, or
+    (``rest_last``) all in one rank after the end, so that rows of the path stay together."""
     distance: dict[str, int] = {}
     for path in view.paths:
         for index, node in enumerate(path.nodes):
@@ -151,7 +174,8 @@ def _path_ranks(view: View, graph: nx.MultiDiGraph) -> list[list[str]]:
     top_tier = max((data["tier"] for _, data in graph.nodes(data=True)), default=0) or 1
 
     def rank_of(node: str) -> int:
-        return distance.get(node, round(graph.nodes[node]["tier"] / top_tier * longest))
+        rest = longest + 1 if rest_last else round(graph.nodes[node]["tier"] / top_tier * longest)
+        return distance.get(node, rest)
 
     return ordered_ranks(graph, rank_of, first=frozenset(distance))
 
@@ -167,12 +191,13 @@ def _extents(view: View, labels: Mapping[str, str], shapes: Mapping[str, str], f
                          font + (FOCUS_FONT_EXTRA if node == view.spec.focus else 0), wrap) for node in labels}
 
 
-def _label_px(view: View, arranged: Arrangement) -> float:
-    """How big the labels are drawn when the page fits the picture (a path view: its paths) to a
-    canvas the app's size, less the column headings' room over a whole-graph view."""
+def _label_px(view: View, arranged: Arrangement, canvas: Canvas) -> float:
+    """How big the labels are drawn when the page fits the picture (a path view: its paths) to
+    ``canvas``, less the column headings' room over a whole-graph view in columns."""
     fitted = _fitted_nodes(view) or set(arranged.positions)
-    canvas = CANVAS if view.spec.focus or view.paths else (CANVAS[0], CANVAS[1] - HEADING_ROOM)
-    scale = fit_scale({n: arranged.positions[n] for n in fitted}, arranged.extents, canvas)
+    headed = not (view.spec.focus or view.paths) and arranged.direction == "LR"
+    room = (canvas[0], canvas[1] - HEADING_ROOM) if headed else canvas
+    scale = fit_scale({n: arranged.positions[n] for n in fitted}, arranged.extents, room)
     return arranged.font_size * min(scale, MAX_ZOOM)
 
 
@@ -181,25 +206,41 @@ def _fitted_nodes(view: View) -> set[str]:
     return set(view.path_nodes)
 
 
-def _open_positions(view: View, groups: list[Group], group: Group, base: Arrangement) -> Positions:
-    """Positions while ``group`` is open: the others stay closed, and its members take the layout
-    (the closed view's, or another candidate) and the columns (or rows) that make them biggest when
-    the page zooms to them; on a tie the closed view's layout wins, so opening moves little."""
+def _open_layouts(view: View, groups: list[Group], base: Arrangement, labels: Mapping[str, str],
+                  shapes: Mapping[str, str], canvas: Canvas) -> Arrangement:
+    """``base`` with each group's positions and label wrap while it is open, and its members'
+    boxes at that wrap (members are drawn only while their group is open)."""
+    extents, positions, wraps = dict(base.extents), {}, {}
+    for group in groups:
+        sizes = {wrap: _extents(view, {m: labels[m] for m in group.members}, shapes, base.font_size, wrap)
+                 for wrap in dict.fromkeys((base.wrap, *OPEN_WRAPS))}
+        positions[group.id], wraps[group.id] = _open_positions(view, groups, group, base, sizes, canvas)
+        extents.update(sizes[wraps[group.id]])
+    return replace(base, extents=extents, open_positions=positions, open_wraps=wraps)
+
+
+def _open_positions(view: View, groups: list[Group], group: Group, base: Arrangement,
+                    sizes: Mapping[float, Mapping[str, Extent]], canvas: Canvas) -> tuple[Positions, float]:
+    """Positions while ``group`` is open, and the wrap of its members' labels: the others stay
+    closed, and its members take the layout (the closed view's, or another candidate), the columns
+    (or rows) and the wrap (of ``sizes``, the members' boxes by wrap) that make them biggest when
+    the page zooms to them; on a tie the closed view's layout and wrap win, so opening moves little."""
     graph = collapsed(view, groups, open_id=group.id)
     if view.spec.layout == "force":
-        return _force(view, graph, base.extents)
-    layouts = candidates(view, graph)
+        return _force(view, graph, base.extents), base.wrap
+    layouts = candidates(view, graph, canvas)
     order = [base.direction, *(name for name in layouts if name != base.direction)]
-    members = set(group.members)
-    best, best_scale = None, -math.inf
-    for name in order:
-        direction, ranks, gap = layouts[name]
-        for wrap in WRAPS:
-            positions = place(ranks, base.extents, direction, wrap, gap)
-            scale = fit_scale({m: positions[m] for m in members}, base.extents, CANVAS)
-            if scale > best_scale + 1e-9:
-                best, best_scale = positions, scale
-    assert best is not None
+    best: tuple[Positions, float] = ({}, base.wrap)
+    best_scale = -math.inf
+    for text_wrap, members in sizes.items():
+        extents = {**base.extents, **members}
+        for name in order:
+            direction, ranks, gap = layouts[name]
+            for wrap in WRAPS:
+                positions = place(ranks, extents, direction, wrap, gap)
+                scale = fit_scale({m: positions[m] for m in members}, extents, canvas)
+                if scale > best_scale + 1e-9:
+                    best, best_scale = (positions, text_wrap), scale
     return best
 
 

@@ -2,9 +2,11 @@
 
 A focus or path view is laid out afresh for the screen: each candidate (tier columns, tier rows,
 three columns around the focus, a path's columns) is tried with a few numbers of nodes per column,
-and the one whose labels are drawn biggest on :data:`CANVAS` wins (:func:`best_placement`). The
-page script zooms by the same rules, which it reads from :func:`page_rules` in the payload, so
-the estimate here and the picture on screen never disagree about the canvas or the zoom.
+and the one whose labels are drawn biggest on :data:`CANVAS` wins (:func:`best_placement`). A page
+whose network is narrower than :data:`NARROW_BELOW_PX` asks for its view laid out for a phone
+instead (:data:`SCREENS` names both screens). The page script zooms by the same rules, which it
+reads from :func:`page_rules` in the payload, so the estimate here and the picture on screen never
+disagree about the canvas or the zoom.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from graph.network.layout import (
     tier_ranks,
 )
 
+Canvas = tuple[float, float]  # width and height in pixels
+
 CANVAS = (612.0, 404.0)  # the network in the app at 1366×768, in pixels, less a margin
+PHONE_CANVAS = (330.0, 470.0)  # the network in the app on a 390×844 phone, less a margin and its buttons
+NARROW_BELOW_PX = 560    # a network narrower than this is laid out for a phone's canvas
 MAX_ZOOM = 1.3           # the page never zooms in further than this when it fits a view
 MIN_LABEL_PX = 9         # the page hides labels drawn smaller than this, rather than fading them
 HEADING_PX = 13          # column headings keep this size on screen at every zoom
@@ -33,9 +39,23 @@ FIT_MARGIN = 12          # pixels the page leaves around a fitted picture
 
 
 def page_rules() -> dict[str, float]:
-    """The zoom limit, label and heading sizes and fit margin, as the page script reads them."""
+    """The zoom limit, label and heading sizes, fit margin and the width below which the page asks
+    for a phone's layout, as the page script reads them."""
     return {"max_zoom": MAX_ZOOM, "min_label_px": MIN_LABEL_PX, "heading_px": HEADING_PX,
-            "fit_margin": FIT_MARGIN}
+            "fit_margin": FIT_MARGIN, "narrow_below_px": NARROW_BELOW_PX}
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a view is laid out for: the network's canvas, and the fewest nodes of a kind that make
+    a group (a phone groups small kinds too, so that its picture names a few big things)."""
+
+    canvas: Canvas
+    group_min: int
+
+
+WIDE = Screen(CANVAS, 5)
+SCREENS = {"wide": WIDE, "narrow": Screen(PHONE_CANVAS, 2)}
 
 
 @dataclass(frozen=True)
@@ -54,7 +74,7 @@ WRAP_COUNTS = {"LR": (3, 4, 5, 6, 8, 12, MAX_ROWS), "TB": (3, 4, 5, 7)}
 
 
 def best_placement(candidates: Mapping[str, Candidate], extents: Mapping[str, Extent],
-                   canvas: tuple[float, float] = CANVAS, fit: set[str] | None = None) -> Placement:
+                   canvas: Canvas = CANVAS, fit: set[str] | None = None) -> Placement:
     """The candidate, and number of nodes per column or row, whose nodes (those in ``fit``, if
     given) fit ``canvas`` at the biggest zoom; on a tie the earlier candidate and taller columns win."""
     best: Placement | None = None
@@ -83,7 +103,7 @@ def side_ranks(graph: nx.MultiDiGraph, focus: str) -> list[list[str]]:
     return ordered_ranks(graph, lambda node: (graph.nodes[node]["tier"] > tier) - (graph.nodes[node]["tier"] < tier))
 
 
-def fit_scale(positions: Positions, extents: Mapping[str, Extent], canvas: tuple[float, float] = CANVAS) -> float:
+def fit_scale(positions: Positions, extents: Mapping[str, Extent], canvas: Canvas = CANVAS) -> float:
     """The zoom at which every node's box fits on ``canvas``."""
     left, top, right, bottom = bounds(positions, extents)
     return min(canvas[0] / max(right - left, 1.0), canvas[1] / max(bottom - top, 1.0))

@@ -26,7 +26,7 @@ from pyvis.node import Node
 from graph.network.layout import SHAPE_SIZE
 from graph.network.view import View
 from graph.present import style
-from graph.present.placement import page_rules
+from graph.present.placement import SCREENS, page_rules
 from graph.present.styled import CLUSTER_ABOVE, DIM_OPACITY, EdgeStyle, NodeStyle, StyledView, styled_view
 
 NETWORK_HEIGHT = 640
@@ -44,15 +44,16 @@ def render_html(view: View, height: int | str = "screen") -> str:
     )
 
 
-def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> dict[str, Any]:
-    """The vis-network data and options for a view, as plain JSON-able values.
+def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE, screen: str = "wide") -> dict[str, Any]:
+    """The vis-network data and options for a view laid out for ``screen`` (a name in
+    :data:`~graph.present.placement.SCREENS`), as plain JSON-able values.
 
     Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
     its records into vis-network's (through pyvis) and adds what the page script needs: the
-    clusters' members and positions, the column headings, the focus and the path, and the zoom
-    and label rules the picture was laid out for.
+    clusters' members and positions, the column headings, the focus and the path, the screen and
+    the zoom and label rules the picture was laid out for.
     """
-    styled = styled_view(view, cluster_above)
+    styled = styled_view(view, cluster_above, SCREENS[screen])
     net = Network(directed=True, height=f"{NETWORK_HEIGHT}px", width="100%")
     add_records(net, styled)
     net.set_options(_OPTIONS)
@@ -63,6 +64,7 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> di
         "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
         "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
         "legend": legend_payload(styled), "description": describe_view(view), "rules": page_rules(),
+        "screen": screen,
     }
 
 

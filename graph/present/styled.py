@@ -9,8 +9,9 @@ thing it is drawing.
 
 Emphasis is one of ``focus`` (the node the view is about), ``path`` (on a highlighted path),
 ``dimmed`` (off the path in a path view) or ``plain``. A view with many nodes groups the kinds
-that have many of them (never the focus or a path's nodes) into *clusters*: one node that says
-how many it holds ("24 × Cause / risk factor") and opens on click; :class:`Cluster` carries the
+(claims: the verdicts) that have many of them (never the focus or a path's nodes) into
+*clusters*: one node that says how many it holds ("24 × Cause", "20 × Partly supported claim")
+and opens on click; :class:`Cluster` carries the
 positions to use while it is open, so opening one never reshuffles the rest at random. Renderers
 that show everything at once (printed pictures) pass ``cluster_above=None``.
 """
@@ -37,6 +38,7 @@ from graph.present.arrange import (
     heading_places,
 )
 from graph.present.legend import Legend, legend_for
+from graph.present.placement import WIDE, Screen
 from graph.wording import counted, statement
 
 CLUSTER_KIND = "cluster"
@@ -45,7 +47,6 @@ EDGE_CHAR_EM = 0.53
 DIM_OPACITY = 0.25
 SMALL_VIEW_EDGES = 40
 CLUSTER_ABOVE = 30
-CLUSTER_MIN = 5
 TOOLTIP_MEMBERS = 12
 
 EMPHASES = ("focus", "path", "dimmed", "plain")
@@ -144,24 +145,25 @@ class StyledView:
 
 
 RECENT_STYLED = 4
-_recent: dict[tuple[int, int | None], StyledView] = {}
+_recent: dict[tuple[int, int | None, Screen], StyledView] = {}
 _recent_lock = threading.Lock()
 
 
-def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> StyledView:
-    """Resolve how ``view`` is drawn. Views with more than ``cluster_above`` nodes group big kinds
+def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE, screen: Screen = WIDE) -> StyledView:
+    """Resolve how ``view`` is drawn, placed to be read on ``screen``. Views with more than
+    ``cluster_above`` nodes group the kinds that have the screen's ``group_min`` nodes or more
     into clusters (``None``: never, e.g. for a printed picture that shows everything).
 
     A view is immutable, so the last few results are kept and handed out again: the exports of one
     view (GraphML alone asked twice: its nodes, then its edges) share one resolution. Each kept
     result holds its view, so the id in the key cannot belong to another view while it is kept.
     """
-    key = (id(view), cluster_above)
+    key = (id(view), cluster_above, screen)
     with _recent_lock:
         found = _recent.get(key)
     if found is not None and found.view is view:
         return found
-    styled = _resolve(view, cluster_above)
+    styled = _resolve(view, cluster_above, screen)
     with _recent_lock:
         _recent[key] = styled
         while len(_recent) > RECENT_STYLED:
@@ -169,12 +171,12 @@ def styled_view(view: View, cluster_above: int | None = CLUSTER_ABOVE) -> Styled
     return styled
 
 
-def _resolve(view: View, cluster_above: int | None) -> StyledView:
+def _resolve(view: View, cluster_above: int | None, screen: Screen) -> StyledView:
     looks = {node: _look(view, data) for node, data in view.graph.nodes(data=True)}
-    groups = groups_for(view, cluster_above, CLUSTER_MIN, _kind_names(view))
+    groups = groups_for(view, cluster_above, screen.group_min, _group_names(view), _group_of)
     labels = {node: drawn_label(data) for node, data in view.graph.nodes(data=True)} | {g.id: g.label for g in groups}
     shapes = {node: look.shape for node, look in looks.items()} | {g.id: GROUP_SHAPE for g in groups}
-    arranged = arrange(view, groups, labels, shapes)
+    arranged = arrange(view, groups, labels, shapes, screen.canvas)
     member_of = {member: group.id for group in groups for member in group.members}
     nodes = [_node_style(view, node, data, looks[node], arranged, member_of.get(node))
              for node, data in view.graph.nodes(data=True)]
@@ -185,8 +187,14 @@ def _resolve(view: View, cluster_above: int | None) -> StyledView:
                       extents=arranged.extents)
 
 
-def _kind_names(view: View) -> dict[str, str]:
-    return {kind.id: kind.label for kind in view.dataset.kinds} | {CLAIM_KIND: "Claim"}
+def _group_names(view: View) -> dict[str, str]:
+    return {kind.id: kind.label for kind in view.dataset.kinds} | {
+        f"{CLAIM_KIND}:{verdict.id}": f"{verdict.label} claim" for verdict in VERDICTS.values()}
+
+
+def _group_of(data: dict) -> str:
+    """Claims are grouped by verdict, so that an open group's statements are few enough to read."""
+    return f"{CLAIM_KIND}:{data['verdict']}" if data["kind"] == CLAIM_KIND else data["kind"]
 
 
 # Nodes -----------------------------------------------------------------------------------------
@@ -214,13 +222,14 @@ def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrang
     border, width = _border(emphasis, look.border, look.border_width)
     where = arranged.open_positions[cluster] if cluster else arranged.positions
     font = arranged.font_size + (FOCUS_FONT_EXTRA if emphasis == "focus" else 0)
+    wrap = arranged.open_wraps[cluster] if cluster else arranged.wrap
     return NodeStyle(
         id=node, label=drawn_label(data), kind=data["kind"], kind_label=look.kind_label, colour=fill,
         border=border, border_width=width, border_dashes=look.dashes, shape=shape,
         font_size=font, font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
         tooltip=node_tooltip(view, node, data, look.kind_label), position=where.get(node, (0.0, 0.0)),
         emphasis=emphasis, cluster=cluster,
-        label_width=wrap_width(drawn_label(data), shape, font, arranged.wrap),
+        label_width=wrap_width(drawn_label(data), shape, font, wrap),
     )
 
 
@@ -272,8 +281,9 @@ def _source_title(view: View, data: dict) -> str:
 # Clusters --------------------------------------------------------------------------------------
 
 def _cluster_style(view: View, group: Group, arranged: Arrangement) -> NodeStyle:
-    kind = None if group.kind == CLAIM_KIND else view.dataset.kind(group.kind)
-    fill = kind.colour if kind else style.claim_fill(style.CLAIM_EDGE_COLOUR)
+    first = view.graph.nodes[group.members[0]]
+    claim = group.kind == CLAIM_KIND
+    fill = style.claim_fill(VERDICTS[first["verdict"]].colour) if claim else view.dataset.kind(group.kind).colour
     names = [view.graph.nodes[m]["label"] for m in group.members]
     more = len(names) - TOOLTIP_MEMBERS
     tooltip = "\n".join([group.label, "Click to open this group.", *names[:TOOLTIP_MEMBERS]]

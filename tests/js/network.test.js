@@ -8,7 +8,7 @@ const test = require("node:test");
 
 const network = require(path.join(__dirname, "..", "..", "graph", "present", "templates", "network.js"));
 
-const RULES = { max_zoom: 1.3, min_label_px: 9, heading_px: 13, fit_margin: 12 };
+const RULES = { max_zoom: 1.3, min_label_px: 9, heading_px: 13, fit_margin: 12, narrow_below_px: 560 };
 
 test("a label is drawn only once it reaches the smallest readable size on screen", () => {
   assert.equal(network.kgLabelShown(18, 0.5, RULES), true);
@@ -30,6 +30,13 @@ test("fitting a wide picture fills the canvas less the margin, and leaves room a
   assert.equal(fitted.scale, (612 - 24) / 1176);
   assert.equal(fitted.position.x, 588);
   assert.ok(fitted.position.y < 75, "the centre moves down so the headings fit above");
+});
+
+test("fitting leaves room below for a touch screen's canvas buttons", () => {
+  const boxes = [{ left: 0, right: 100, top: 0, bottom: 400 }];
+  const fitted = network.kgFitted(boxes, { width: 356, height: 428 }, 0, RULES, 52);
+  assert.equal(fitted.scale, (428 - 24 - 52) / 400);
+  assert.ok(fitted.position.y > 200, "the centre moves up so the buttons cover no node");
 });
 
 test("headings take one line of the payload's heading size per stacked kind", () => {
@@ -62,4 +69,20 @@ test("a column heading that would run into the one before it is left out", () =>
   const width = (text) => text.length * 6;
   assert.deepEqual(network.kgHeadingsApart(headings, width, 4).map((h) => h.text), ["Cause", "Condition"]);
   assert.equal(network.kgHeadingsApart(headings, () => 10, 4).length, 3);
+});
+
+test("highlighting a node fades every shown node and link not next to it, and nothing without one", () => {
+  const edges = [{ id: "ab", from: "a", to: "b" }, { id: "ca", from: "c", to: "a" }, { id: "cd", from: "c", to: "d" }];
+  const faded = network.kgFaded("a", ["a", "b", "c", "d", "e"], edges);
+  assert.deepEqual([...faded.nodes].sort(), ["d", "e"]);
+  assert.deepEqual([...faded.edges], ["cd"]);
+  const none = network.kgFaded(null, ["a", "b"], edges);
+  assert.equal(none.nodes.size + none.edges.size, 0);
+});
+
+test("a network narrower than the payload's narrow width asks for a phone's layout", () => {
+  assert.equal(network.kgScreen(358, RULES), "narrow");
+  assert.equal(network.kgScreen(559, RULES), "narrow");
+  assert.equal(network.kgScreen(560, RULES), "wide");
+  assert.equal(network.kgScreen(900, { ...RULES, narrow_below_px: 1000 }), "narrow");
 });

@@ -12,11 +12,13 @@
 const KG_MIN_HEIGHT = 430;
 const KG_MAX_HEIGHT = 760;
 const KG_ANIMATION = { duration: 350, easingFunction: "easeInOutQuad" };
+const KG_FADED = 0.2;  // opacity of what is not next to the highlighted node
 const KG_KEYS_HELP = "Arrow keys move between nodes, Enter shows the selected node's details "
   + "(or opens a group), Shift+Enter focuses on it, + and - zoom, 0 shows everything, Escape closes a group.";
 
-// Build the network inside `holder`. `events`: {height, onSelect(id), onFocus(id)}; height is a
-// number of pixels, or "screen" to fill the window below the holder's top (legend included).
+// Build the network inside `holder`. `events`: {height, onSelect(id), onFocus(id), onGroup(id),
+// onScreen(name)}; height is a number of pixels, or "screen" to fill the window below the holder's
+// top (legend included on a wide screen).
 function kgNetwork(holder, payload, events) {
   holder.replaceChildren();
   holder.classList.add("kg-holder");
@@ -29,7 +31,7 @@ function kgNetwork(holder, payload, events) {
   live.setAttribute("aria-live", "polite");
   const legend = kgLegend(payload);
   holder.append(frame, legend, live);
-  frame.style.height = kgHeight(holder, legend, events.height) + "px";
+  frame.style.height = kgHeight(holder, legend, events.height, payload.rules) + "px";
   frame.setAttribute("data-touch", String(kgTouchScreen()));
 
   const nodes = new vis.DataSet(payload.nodes);
@@ -39,11 +41,12 @@ function kgNetwork(holder, payload, events) {
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
-    hovered: null, picked: new Set() };
+    hovered: null, picked: new Set(), pointed: null, faded: { nodes: new Set(), edges: new Set() } };
   kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
   kgPointer(kg);
+  kgNeighbours(kg);
   kgKeyboard(kg);
   kgControls(kg);
   kgTouch(kg);
@@ -79,18 +82,27 @@ function kgElement(tag, className, text) {
   return element;
 }
 
-function kgHeight(holder, legend, wanted) {
+// The canvas's height: `wanted` pixels, or the window below the holder's top, less the legend on a
+// wide screen (on a narrow one the legend, many lines long there, follows below the picture).
+function kgHeight(holder, legend, wanted, rules) {
   if (typeof wanted === "number") { return wanted; }
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 12);
+  const narrow = kgScreen(holder.clientWidth, rules) === "narrow";
+  return kgClampedHeight(window.innerHeight - top - (narrow ? 0 : legend.getBoundingClientRect().height) - 12);
 }
 
 function kgClampedHeight(room) {
   return Math.max(KG_MIN_HEIGHT, Math.min(KG_MAX_HEIGHT, Math.round(room)));
 }
 
+// The screen a network this wide is laid out for ("narrow": a phone's canvas), by the payload's rules.
+function kgScreen(width, rules) {
+  return width < rules.narrow_below_px ? "narrow" : "wide";
+}
+
 // A new window size or column width gives the canvas a new height and refits the view, once per
-// frame however many resize events come. Returns the function that stops watching.
+// frame however many resize events come, and asks for another layout when the network crosses
+// the payload's narrow width. Returns the function that stops watching.
 function kgRefitOnResize(kg, legend) {
   let width = kg.holder.clientWidth;
   let height = window.innerHeight;
@@ -100,10 +112,12 @@ function kgRefitOnResize(kg, legend) {
     if (kg.holder.clientWidth === width && window.innerHeight === height) { return; }
     width = kg.holder.clientWidth;
     height = window.innerHeight;
-    kg.frame.style.height = kgHeight(kg.holder, legend, kg.events.height) + "px";
+    kg.frame.style.height = kgHeight(kg.holder, legend, kg.events.height, kg.payload.rules) + "px";
     kg.network.setSize("100%", "100%");
     kg.network.redraw();
     kgFitView(kg, false);
+    const screen = kgScreen(width, kg.payload.rules);
+    if (width && screen !== kg.payload.screen) { kg.events.onScreen?.(screen); }
   };
   const later = () => { if (!pending) { pending = true; requestAnimationFrame(refit); } };
   const observer = new ResizeObserver(later);
@@ -207,9 +221,12 @@ function kgOpenCluster(kg, id) {
   kg.open = id;
   kgArrange(kg, cluster.positions);
   kg.holder.setAttribute("data-open-cluster", id);
-  kgFit(kg, cluster.members, false);
   kgCloseButton(kg, cluster);
+  kgFit(kg, cluster.members, false);
+  // Members hidden until now have no measured label yet: fit again once they are drawn.
+  kg.network.once("afterDrawing", () => { if (kg.open === id) { kgFit(kg, cluster.members, false); } });
   kgAnnounce(kg, "Opened " + kg.nodes.get(id).label + ". Escape closes the group.");
+  kgHighlight(kg);
   kg.events.onGroup?.(id);
 }
 
@@ -222,6 +239,7 @@ function kgCloseCluster(kg) {
   kg.frame.querySelector(".kg-close")?.remove();
   kgFit(kg, null, false);
   kgAnnounce(kg, "Group closed.");
+  kgHighlight(kg);
   kg.events.onGroup?.(null);
 }
 
@@ -242,6 +260,49 @@ function kgCloseButton(kg, cluster) {
   kg.frame.append(button);
 }
 
+// Neighbours --------------------------------------------------------------------------------------
+
+// The node pointed at (else the one selected, by a click, a tap or the keyboard) keeps itself, its
+// neighbours and its links as drawn, and the rest fade, so its links stand out in a crowd. The
+// holder's data-highlight names the node.
+function kgNeighbours(kg) {
+  kg.network.on("hoverNode", (event) => { kg.pointed = event.node; kgHighlight(kg); });
+  kg.network.on("blurNode", () => { kg.pointed = null; kgHighlight(kg); });
+  kg.frame.addEventListener("mouseleave", () => { if (kg.pointed !== null) { kg.pointed = null; kgHighlight(kg); } });
+}
+
+function kgHighlight(kg) {
+  const id = kg.pointed ?? kg.selected;
+  const centre = id !== null && kg.nodes.get(id) && !kg.nodes.get(id).hidden ? id : null;
+  const shown = kg.edges.get({ filter: (edge) => !edge.hidden, fields: ["id", "from", "to"] });
+  kgFade(kg, kgFaded(centre, kg.nodes.getIds({ filter: (node) => !node.hidden }), shown));
+  centre === null ? kg.holder.removeAttribute("data-highlight") : kg.holder.setAttribute("data-highlight", centre);
+}
+
+// Fade `faded`'s nodes and edges and bring back the others, updating only those that change.
+function kgFade(kg, faded) {
+  const changed = (items, now, was) => items.filter((item) => now.has(item.id) !== was.has(item.id));
+  const opacity = (own, fade) => (fade ? Math.min(own ?? 1, KG_FADED) : own ?? 1);
+  kg.nodes.update(changed(kg.payload.nodes, faded.nodes, kg.faded.nodes)
+    .map((n) => ({ id: n.id, opacity: opacity(n.opacity, faded.nodes.has(n.id)) })));
+  kg.edges.update(changed(kg.payload.edges, faded.edges, kg.faded.edges)
+    .map((e) => ({ id: e.id, color: { ...e.color, opacity: opacity(e.color.opacity, faded.edges.has(e.id)) } })));
+  kg.faded = faded;
+}
+
+// What fades when `centre` is highlighted: the shown nodes that are neither it nor linked to it by a
+// shown edge, and the shown edges that do not touch it (nothing without a centre).
+function kgFaded(centre, nodeIds, edges) {
+  if (centre === null) { return { nodes: new Set(), edges: new Set() }; }
+  const kept = new Set([centre]);
+  const fadedEdges = new Set();
+  for (const edge of edges) {
+    if (edge.from === centre || edge.to === centre) { kept.add(edge.from); kept.add(edge.to); }
+    else { fadedEdges.add(edge.id); }
+  }
+  return { nodes: new Set(nodeIds.filter((id) => !kept.has(id))), edges: fadedEdges };
+}
+
 // Pointer, keyboard, selection ---------------------------------------------------------------------
 
 function kgPointer(kg) {
@@ -250,6 +311,7 @@ function kgPointer(kg) {
     if (id === undefined) { return; }
     if (kg.nodes.get(id).kg.members.length) { kgOpenCluster(kg, id); return; }
     kg.selected = id;
+    kgHighlight(kg);
     kg.events.onSelect?.(id);
   });
   kg.network.on("doubleClick", (event) => {
@@ -324,12 +386,14 @@ function kgSelect(kg, id, zoom) {
   if (!id || !kg.nodes.get(id)) {
     kg.selected = null;
     kg.network.unselectAll();
+    kgHighlight(kg);
     return;
   }
   const cluster = kg.nodes.get(id).kg.cluster;
   if (kg.nodes.get(id).hidden && cluster) { kgOpenCluster(kg, cluster); }
   kg.selected = id;
   kg.network.selectNodes([id]);
+  kgHighlight(kg);
   kgEdgeLabelsFor(kg, []);
   if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
   if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
@@ -368,28 +432,34 @@ function kgReset(kg) {
 }
 
 // Zoom so that the nodes `ids` (all shown nodes if null) fill the canvas, less the room the column
-// headings take above them. vis-network's own fit leaves a tenth of the canvas empty.
+// headings (or an open group's Close button) take above them and, on a touch screen, the room its
+// big canvas buttons take below them (there they span the canvas). vis-network's own fit leaves a
+// tenth of the canvas empty.
 function kgFit(kg, ids, animate) {
   const shown = (ids || kg.nodes.getIds({ filter: (node) => !node.hidden })).filter((id) => kg.network.body.nodes[id]);
   if (!shown.length) { return; }
   const boxes = shown.map((id) => kg.network.getBoundingBox(id));
   const canvas = kg.network.canvas.frame.canvas;
-  const above = ids ? 0 : kgHeadingRoom(kg.payload.headings, kg.payload.rules);
-  const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules);
+  const close = kg.frame.querySelector(".kg-close");
+  const headings = kgHeadingRoom(kg.payload.headings, kg.payload.rules);
+  const above = ids ? (close ? close.offsetTop + close.offsetHeight : 0) : headings;
+  const below = kg.moveToggle ? kg.controls.offsetHeight : 0;
+  const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules,
+    below);
   kg.network.moveTo({ ...view, animation: animate ? KG_ANIMATION : false });
 }
 
-// The scale and centre that fit `boxes` to `canvas` less the margin and `above` pixels at the top,
-// never closer than the payload's zoom limit.
-function kgFitted(boxes, canvas, above, rules) {
+// The scale and centre that fit `boxes` to `canvas` less the margin, `above` pixels at the top and
+// `below` pixels at the bottom, never closer than the payload's zoom limit.
+function kgFitted(boxes, canvas, above, rules, below = 0) {
   const left = Math.min(...boxes.map((b) => b.left));
   const right = Math.max(...boxes.map((b) => b.right));
   const top = Math.min(...boxes.map((b) => b.top));
   const bottom = Math.max(...boxes.map((b) => b.bottom));
   const margin = rules.fit_margin;
   const scale = Math.min(rules.max_zoom, (canvas.width - 2 * margin) / Math.max(right - left, 1),
-    (canvas.height - 2 * margin - above) / Math.max(bottom - top, 1));
-  return { scale: scale, position: { x: (left + right) / 2, y: (top + bottom) / 2 - above / 2 / scale } };
+    (canvas.height - 2 * margin - above - below) / Math.max(bottom - top, 1));
+  return { scale: scale, position: { x: (left + right) / 2, y: (top + bottom) / 2 - (above - below) / 2 / scale } };
 }
 
 // Pixels the column headings need above the picture.
@@ -552,5 +622,6 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
-  module.exports = { kgClampedHeight, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest };
+  module.exports = { kgClampedHeight, kgFaded, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest,
+    kgScreen };
 }

@@ -1,6 +1,7 @@
 // Streamlit bidirectional component around the shared network script (network.js comes before
 // this module). Clicking a node sends "selected", double-clicking sends "focused", opening or
-// closing a group sends "group" (the app opens the one its link names); the network is
+// closing a group sends "group" (the app opens the one its link names), a network narrower or
+// wider than its payload was laid out for sends "screen" (before drawing, on the first run); the network is
 // rebuilt only when the view's key changes, so selecting a node keeps the zoom and pan. When the
 // data carries a `report_drawn` token (a session's first run, drawn without the sidebar's controls),
 // the component sends "drawn" once the picture is on screen, or once it has failed ("reconnected"
@@ -27,6 +28,12 @@ function kgRender(component) {
     holder.className = "kg-network";
     parentElement.appendChild(holder);
   }
+  const screen = holder.clientWidth ? kgScreen(holder.clientWidth, data.payload.rules) : data.payload.screen;
+  if (screen !== data.payload.screen && holder.kgAsked !== screen) {
+    holder.kgAsked = screen;  // asked once per screen: a payload that still does not fit is drawn as it is
+    setTriggerValue("screen", screen);
+    if (!holder.kg) { return; }  // nothing drawn yet: wait for the layout made for this screen
+  }
   if (!holder.kg || holder.kgKey !== data.key) {
     if (holder.kg) { holder.kg.destroy(); }
     holder.kg = kgNetwork(holder, data.payload, {
@@ -34,6 +41,7 @@ function kgRender(component) {
       onSelect: (id) => setTriggerValue("selected", id),
       onFocus: (id) => setTriggerValue("focused", id),
       onGroup: (id) => { if (id !== holder.kgGroup) { holder.kgGroup = id; setTriggerValue("group", id); } },
+      onScreen: (wanted) => { if (wanted !== holder.kgAsked) { holder.kgAsked = wanted; setTriggerValue("screen", wanted); } },
     });
     holder.kgKey = data.key;
     holder.kgZoomed = null;
