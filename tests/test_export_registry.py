@@ -23,7 +23,8 @@ from graph.export import (
 from graph.export.graphml_export import write_graphml
 
 DATA = Path(__file__).parent / "data"
-REPRODUCIBLE = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "svg", "png", "pdf", "html", "scorm"}
+REPRODUCIBLE = {"json", "graphml", "gexf", "csv", "cyjs", "cytoscape", "dot", "mermaid", "svg", "png", "pdf", "html",
+                "scorm"}
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +33,13 @@ def view() -> View:
 
 
 def test_every_format_is_registered_with_a_unique_suffix() -> None:
-    expected = {"json", "graphml", "gexf", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md", "scorm",
-                "xlsx"}
+    expected = {"json", "graphml", "gexf", "csv", "cyjs", "cytoscape", "dot", "mermaid", "html", "png", "svg", "pdf",
+                "md", "scorm", "xlsx"}
     assert set(FORMATS) == expected
     assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
     assert all(guess_format(f"out{fmt.suffix}") == fmt.name for fmt in FORMATS.values())
     assert (guess_format("tables.zip"), guess_format("Course.SCORM.zip")) == ("csv", "scorm")
+    assert guess_format("rls.cytoscape.zip") == "cytoscape"
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from graph.errors import ExportError
 from graph.export.csv_export import write_csv
-from graph.export.cyjs_export import write_cyjs
+from graph.export.cyjs_export import write_cyjs, write_cytoscape
 from graph.export.dot_export import write_dot
 from graph.export.files import Target
 from graph.export.gexf_export import write_gexf
@@ -110,6 +110,8 @@ FORMATS: dict[str, Format] = {
         Format("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "Spreadsheet: nodes, links, references, kinds, evidence as typed sheets", _write_xlsx),
         Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
+        Format("cytoscape", ".cytoscape.zip", "application/zip",
+               "Cytoscape: network.cyjs and its styles.json in a zip", write_cytoscape),
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
         Format("html", ".html", "text/html", "Lesson page: one file, works offline and on touch screens",
