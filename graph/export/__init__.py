@@ -30,6 +30,7 @@ from graph.export.json_export import write_json
 from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
+from graph.export.pages import HANDOUT_SCALE
 from graph.export.scorm import course_notes, write_scorm
 from graph.files import Write, write_all_atomically, write_atomically
 from graph.network.view import View
@@ -42,6 +43,8 @@ __all__ = [
 Writer = Callable[[View, Target, ExportOptions], None]
 IMAGE_OPTIONS = ("title", "scale", "page", "references", "part")
 IMAGE_FORMATS = ("png", "svg", "pdf")
+# A handout's picture: the graph and legend on the handout column, at 300 dpi.
+HANDOUT_PICTURE = {"part": "graph", "image_name": "", "page": "handout", "scale": HANDOUT_SCALE}
 
 
 def _write_xlsx(view: View, target: Target, options: ExportOptions) -> None:
@@ -49,6 +52,13 @@ def _write_xlsx(view: View, target: Target, options: ExportOptions) -> None:
     from graph.export.xlsx_export import write_xlsx
 
     write_xlsx(view, target, options)
+
+
+def _write_docx(view: View, target: Target, options: ExportOptions) -> None:
+    """The Word handout's writer, imported when first asked for (python-docx and matplotlib)."""
+    from graph.export.docx_export import write_docx
+
+    write_docx(view, target, options)
 
 
 def _image_writer(fmt: str) -> Writer:
@@ -123,8 +133,9 @@ FORMATS: dict[str, Format] = {
         Format("pdf", ".pdf", "application/pdf", "Vector picture for print (separate references: page 2)",
                _image_writer("pdf"), IMAGE_OPTIONS),
         Format("md", ".md", "text/markdown", "Handout: picture, sentences, references", write_md,
-               ("title", "scale", "page", "image_name"),
-               (Companion("png", ".png", {"part": "graph", "image_name": ""}, linked_as="image_name"),)),
+               ("title", "image_name"), (Companion("png", ".png", HANDOUT_PICTURE, linked_as="image_name"),)),
+        Format("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "Handout as a Word document, its picture embedded for a 16 cm column at 300 dpi", _write_docx),
         Format("scorm", ".scorm.zip", "application/zip",
                "SCORM 1.2 course package for an LMS (Moodle, Canvas): lesson page and a scored quiz",
                write_scorm, ("title", "pass_score")),

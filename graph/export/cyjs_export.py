@@ -31,8 +31,8 @@ import zipfile
 from collections.abc import Mapping
 from typing import Any, BinaryIO
 
+from graph.export.common import FIXED_DATE
 from graph.export.common import class_name as _class_name
-from graph.export.csv_export import FIXED_DATE
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import describe_threshold, flatten, unify_types

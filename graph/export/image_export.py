@@ -54,7 +54,7 @@ from graph.export.figure_parts import (
     title_lines,
 )
 from graph.export.files import path_or_stream
-from graph.export.graph_drawing import Drawn, draw_graph, poster_graph_size
+from graph.export.graph_drawing import Drawn, draw_graph, graph_extent, poster_graph_size
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
 from graph.network.view import View
@@ -136,7 +136,7 @@ def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
     entries = caption_entries(view) if whole and options.references == "caption" else []
     if page.size is None:
         return _poster_plan(styled, page, rows, entries, whole)
-    width, height = page.size
+    width, height = page_size(styled, page.size, page.portrait)
     title = title_lines(view.title, width - 2 * page.margin, page) if whole else []
     top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
     rows = fitting_legend(rows, height - top, page)
@@ -147,6 +147,15 @@ def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
     graph = (page.margin, bottom, width - legend_width - page.margin, height - top - bottom)
     return Plan((width, height), title, graph, (width - legend_width, 0.0, legend_width, height - top), rows,
                 caption, (page.margin, 0.0, width - legend_width - 2 * page.margin, bottom - page.margin / 2))
+
+
+Size = tuple[float, float]
+
+
+def page_size(styled: StyledView, size: Size, portrait: Size | None) -> Size:
+    """A fixed page's size in inches: its ``portrait`` size, if it has one, for a view taller than wide."""
+    left, right, bottom, top = graph_extent(list(styled.nodes))
+    return portrait if portrait and top - bottom > right - left else size
 
 
 def _caption(view: View, entries: list[str], room: tuple[float, int], page: Page) -> list[list[str]]:

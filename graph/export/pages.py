@@ -2,8 +2,9 @@
 
 A :class:`Page` fixes the paper (or screen) and the text sizes: ``slide`` is 16:9 and exactly
 1920×1080 px at scale 1 (texts at least 28 px, the title 40 px: legible from the back row), ``a4``
-is landscape A4 with texts of at least 9 pt, and ``poster`` is as large as the view needs at a
-fixed 110 layout units per inch (the picture before pages existed). PNG is capped at
+is landscape A4 with texts of at least 9 pt, ``handout`` a 16 cm text column (portrait when the
+view is tall) with texts of at least 9 pt, for a handout's picture at 300 dpi, and ``poster`` is
+as large as the view needs at a fixed 110 layout units per inch (the picture before pages existed). PNG is capped at
 :data:`MAX_PIXELS`: a larger picture is drawn at a lower scale, and :func:`pixel_note` says so.
 """
 
@@ -16,6 +17,8 @@ BASE_DPI = 100
 MAX_PIXELS = 40_000_000
 POINTS_PER_INCH = 72.0
 MM_PER_INCH = 25.4
+CM_PER_INCH = 2.54
+COLUMN_WIDTH = 16 / CM_PER_INCH
 GROUP_ABOVE = 30
 
 
@@ -27,7 +30,7 @@ class Page:
     title; ``marker`` is the node symbol's size in points; ``margin`` the white border.
     ``group_above`` is the number of nodes over which big kinds are drawn as groups, as in the
     app (``None``: never); on a fixed page a node whose label finds no room is left out, never
-    drawn unnamed.
+    drawn unnamed. ``portrait`` is the size used instead when the view is taller than wide.
     """
 
     name: str
@@ -40,6 +43,7 @@ class Page:
     label_width: int
     caption_share: float
     group_above: int | None = None
+    portrait: tuple[float, float] | None = None
 
 
 # A slide is 19.2 in at 100 dpi, shown on a 13.33 in slide: 21 pt is 29 px of 1920, 14.6 pt as
@@ -49,12 +53,19 @@ PAGES = {
                   label_width=16, caption_share=0.16, group_above=GROUP_ABOVE),
     "a4": Page("a4", (297 / MM_PER_INCH, 210 / MM_PER_INCH), text=9.0, small=9.0, title=14.0, marker=12.0,
                margin=0.4, label_width=20, caption_share=0.3, group_above=GROUP_ABOVE),
+    "handout": Page("handout", (COLUMN_WIDTH, 10 / CM_PER_INCH), text=9.0, small=9.0, title=12.0, marker=10.0,
+                    margin=0.1, label_width=18, caption_share=0.3, group_above=GROUP_ABOVE,
+                    portrait=(COLUMN_WIDTH, 20 / CM_PER_INCH)),
     "poster": Page("poster", None, text=7.0, small=7.0, title=14.0, marker=11.0, margin=0.2,
                    label_width=22, caption_share=1.0),
 }
+# A handout's picture fills a 16 cm text column (the printable width of A4 or Letter less its
+# margins), 10 cm high, or 20 cm when the view is taller than wide, at 300 dpi: scale 3.
+HANDOUT_SCALE = 3.0
 # The smallest text each preset draws, and its title's, in pixels of the picture at scale 1
 # (a slide) or in points as printed (A4, poster): what tests and bench/legibility_slides.py hold.
-MINIMUMS = {"slide": (28.0, 40.0, "px"), "a4": (9.0, 14.0, "pt"), "poster": (7.0, 14.0, "pt")}
+MINIMUMS = {"slide": (28.0, 40.0, "px"), "a4": (9.0, 14.0, "pt"), "handout": (9.0, 12.0, "pt"),
+            "poster": (7.0, 14.0, "pt")}
 
 
 def pixels(size: tuple[float, float], scale: float) -> tuple[int, int]:
