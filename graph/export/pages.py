@@ -4,7 +4,8 @@ A :class:`Page` fixes the paper (or screen) and the text sizes: ``slide`` is 16:
 1920×1080 px at scale 1 (texts at least 28 px, the title 40 px: legible from the back row), ``a4``
 is landscape A4 with texts of at least 9 pt, ``handout`` a 16 cm text column (portrait when the
 view is tall) with texts of at least 9 pt, for a handout's picture at 300 dpi, and ``poster`` is
-as large as the view needs at a fixed 110 layout units per inch (the picture before pages existed). PNG is capped at
+A0 (landscape, or portrait when the view is tall) with texts of at least 24 pt, read from a few
+metres. PNG is capped at
 :data:`MAX_PIXELS`: a larger picture is drawn at a lower scale, and :func:`pixel_note` says so.
 """
 
@@ -24,17 +25,17 @@ GROUP_ABOVE = 30
 
 @dataclass(frozen=True)
 class Page:
-    """Size in inches (``None``: as the view needs) and text sizes in points for one preset.
+    """Size in inches and text sizes in points for one preset.
 
     ``text`` sizes node and edge labels, ``small`` the legend and caption, ``title`` the
     title; ``marker`` is the node symbol's size in points; ``margin`` the white border.
     ``group_above`` is the number of nodes over which big kinds are drawn as groups, as in the
-    app (``None``: never); on a fixed page a node whose label finds no room is left out, never
-    drawn unnamed. ``portrait`` is the size used instead when the view is taller than wide.
+    app (``None``: never); a node whose label finds no room is left out, never drawn unnamed.
+    ``portrait`` is the size used instead when the view is taller than wide.
     """
 
     name: str
-    size: tuple[float, float] | None
+    size: tuple[float, float]
     text: float
     small: float
     title: float
@@ -46,6 +47,10 @@ class Page:
     portrait: tuple[float, float] | None = None
 
 
+# A0 is 841 × 1189 mm. At 24 pt it holds about 2.3 times the labels A4 holds at 9 pt ((46.8 / 24)²
+# against (11.7 / 9)²), so big kinds are grouped above 60 nodes rather than 30.
+A0 = (841 / MM_PER_INCH, 1189 / MM_PER_INCH)
+POSTER_GROUP_ABOVE = 60
 # A slide is 19.2 in at 100 dpi, shown on a 13.33 in slide: 21 pt is 29 px of 1920, 14.6 pt as
 # projected; the title's 30 pt is 42 px. A4 prints at its size: 9 pt.
 PAGES = {
@@ -56,16 +61,16 @@ PAGES = {
     "handout": Page("handout", (COLUMN_WIDTH, 10 / CM_PER_INCH), text=9.0, small=9.0, title=12.0, marker=10.0,
                     margin=0.1, label_width=18, caption_share=0.3, group_above=GROUP_ABOVE,
                     portrait=(COLUMN_WIDTH, 20 / CM_PER_INCH)),
-    "poster": Page("poster", None, text=7.0, small=7.0, title=14.0, marker=11.0, margin=0.2,
-                   label_width=22, caption_share=1.0),
+    "poster": Page("poster", (A0[1], A0[0]), text=24.0, small=24.0, title=40.0, marker=30.0, margin=0.8,
+                   label_width=18, caption_share=0.2, group_above=POSTER_GROUP_ABOVE, portrait=A0),
 }
 # A handout's picture fills a 16 cm text column (the printable width of A4 or Letter less its
 # margins), 10 cm high, or 20 cm when the view is taller than wide, at 300 dpi: scale 3.
 HANDOUT_SCALE = 3.0
 # The smallest text each preset draws, and its title's, in pixels of the picture at scale 1
-# (a slide) or in points as printed (A4, poster): what tests and bench/legibility_slides.py hold.
+# (a slide) or in points as printed (A4, handout, poster): what tests and bench/legibility_slides.py hold.
 MINIMUMS = {"slide": (28.0, 40.0, "px"), "a4": (9.0, 14.0, "pt"), "handout": (9.0, 12.0, "pt"),
-            "poster": (7.0, 14.0, "pt")}
+            "poster": (24.0, 40.0, "pt")}
 
 
 def pixels(size: tuple[float, float], scale: float) -> tuple[int, int]:
