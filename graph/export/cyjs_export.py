@@ -44,7 +44,7 @@ SHAPES = {"ellipse": "ellipse", "box": "round-rectangle", "square": "rectangle",
           "circle": "ellipse", "diamond": "diamond", "triangle": "triangle", "triangleDown": "polygon",
           "star": "star", "hexagon": "hexagon", "database": "barrel"}
 DOWN_TRIANGLE = "-1 -1 1 -1 0 1"
-FONT_SIZE, LABEL_WIDTH, CHAR_PX, LINE_PX, PAD_PX, MIN_PX = 10, 140, 6.2, 13, 16, 30
+FONT_SIZE, LABEL_WIDTH, CHAR_PX, NARROW_PX, LINE_PX, PAD_PX, MIN_PX = 10, 140, 6.2, 5.0, 13, 16, 30
 STYLE_VERSION = {"format_version": "1.0", "generated_by": "knowledge-graph-explorer",
                  "target_cytoscapejs_version": "~3.0"}
 DIMMED = 0.3
@@ -144,12 +144,19 @@ def _node_drawing(node: NodeStyle) -> dict[str, Any]:
 
 def _node_size(node: NodeStyle) -> dict[str, float]:
     """Width and height in pixels: a shape that holds its label is as big as the wrapped label (a
-    white label would spill out of a default 30 px node onto the white page), others 30 px."""
+    white label would spill out of a default 30 px node onto the white page), others 30 px. The
+    label's lines are not known before Cytoscape.js wraps it at 140 px, so the width assumes the
+    longest lines narrow characters allow and the height the most lines wide ones make."""
     if node.shape not in style.LABEL_INSIDE:
         return {"draw_width": MIN_PX, "draw_height": MIN_PX}
-    lines = textwrap.wrap(node.label, int(LABEL_WIDTH / CHAR_PX), break_long_words=False) or [node.label]
-    width = min(max(len(line) for line in lines) * CHAR_PX, LABEL_WIDTH) + PAD_PX
-    return {"draw_width": round(max(width, MIN_PX), 1), "draw_height": max(len(lines) * LINE_PX + PAD_PX, MIN_PX)}
+    longest = max(map(len, _lines(node.label, NARROW_PX)))
+    width = min(longest * CHAR_PX, LABEL_WIDTH) + PAD_PX
+    height = len(_lines(node.label, CHAR_PX)) * LINE_PX + PAD_PX
+    return {"draw_width": round(max(width, MIN_PX), 1), "draw_height": max(height, MIN_PX)}
+
+
+def _lines(label: str, char_px: float) -> list[str]:
+    return textwrap.wrap(label, int(LABEL_WIDTH / char_px), break_long_words=False) or [label]
 
 
 def _edge(view: View, edge: EdgeStyle) -> dict[str, Any]:
