@@ -129,12 +129,22 @@ def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]
 
 
 def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
-    """Sizes and boxes of the title, graph, legend and caption on the chosen page."""
+    """Sizes and boxes of the title, graph, legend and caption on the chosen page: a page with a
+    portrait size turns portrait for a view taller than wide, or when the legend would take more
+    than half its width (a 10 cm handout column under a three-line title and a caption)."""
+    page = PAGES[options.page]
+    plan = _plan_on(styled, options, page_size(styled, page.size, page.portrait))
+    if page.portrait and plan.size != page.portrait and plan.legend[2] > plan.size[0] / 2:
+        return _plan_on(styled, options, page.portrait)
+    return plan
+
+
+def _plan_on(styled: StyledView, options: ExportOptions, size: tuple[float, float]) -> Plan:
     page, view = PAGES[options.page], styled.view
     rows = legend_rows(styled.legend, short=True)
     whole = options.part == "whole"
     entries = caption_entries(view) if whole and options.references == "caption" else []
-    width, height = page_size(styled, page.size, page.portrait)
+    width, height = size
     title = title_lines(view.title, width - 2 * page.margin, page) if whole else []
     top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
     rows = fitting_legend(rows, height - top, page)

@@ -59,7 +59,7 @@ PAGES = {
     "a4": Page("a4", (297 / MM_PER_INCH, 210 / MM_PER_INCH), text=9.0, small=9.0, title=14.0, marker=12.0,
                margin=0.4, label_width=20, caption_share=0.3, group_above=GROUP_ABOVE),
     "handout": Page("handout", (COLUMN_WIDTH, 10 / CM_PER_INCH), text=9.0, small=9.0, title=12.0, marker=10.0,
-                    margin=0.1, label_width=18, caption_share=0.3, group_above=GROUP_ABOVE,
+                    margin=0.1, label_width=18, caption_share=0.12, group_above=GROUP_ABOVE,
                     portrait=(COLUMN_WIDTH, 20 / CM_PER_INCH)),
     "poster": Page("poster", (A0[1], A0[0]), text=24.0, small=24.0, title=40.0, marker=30.0, margin=0.8,
                    label_width=18, caption_share=0.2, group_above=POSTER_GROUP_ABOVE, portrait=A0),
