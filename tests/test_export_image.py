@@ -89,6 +89,7 @@ def test_a_poster_is_a0_with_text_of_24_pt_or_more_and_portrait_for_a_tall_view(
     assert [round(side) for side in size_mm] == [1189, 841] and min(font_sizes(data)) >= 24
     tall = rls_view(ViewSpec(focus="rls", kinds=("lifestyle", "condition")))
     assert [round(side * 25.4) for side in picture_size(tall, ExportOptions(page="poster"))] == [841, 1189]
+    assert styled_view(rls_view(ViewSpec()), cluster_above=PAGES["poster"].group_above).clusters == ()
 
 
 def test_a_handout_column_turns_portrait_rather_than_leave_its_legend_no_room_for_the_graph() -> None:
