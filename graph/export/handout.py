@@ -26,7 +26,6 @@ from graph.present.details import grade_words
 from graph.present.ranked import ranked_links
 from graph.wording import statement
 
-ROLES = ("title", "quote", "picture", "heading", "subheading", "paragraph", "bullet")
 CLOSING = tuple(".,:;)")
 
 
@@ -42,7 +41,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of a handout: its role (one of :data:`ROLES`) and its runs."""
+    """One paragraph of a handout: its role (title, quote, picture, heading, subheading, paragraph
+    or bullet) and its runs."""
 
     role: str
     runs: tuple[Run, ...]
