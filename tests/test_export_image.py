@@ -90,6 +90,7 @@ def test_a_poster_is_a0_with_text_of_24_pt_or_more_and_portrait_for_a_tall_view(
     tall = rls_view(ViewSpec(focus="rls", kinds=("lifestyle", "condition")))
     assert [round(side * 25.4) for side in picture_size(tall, ExportOptions(page="poster"))] == [841, 1189]
     assert styled_view(rls_view(ViewSpec()), cluster_above=PAGES["poster"].group_above).clusters == ()
+    assert png_pixels(tiny, ExportOptions(page="poster")) == (2341, 1656)  # 50 dpi: 100 would be 15.5 MP
 
 
 def test_a_handout_column_turns_portrait_rather_than_leave_its_legend_no_room_for_the_graph() -> None:

@@ -226,7 +226,7 @@ def export_notes(view: View, fmt: str, options: ExportOptions | None = None, **g
         return []
     from graph.export import image_export, pages
 
-    note = pages.pixel_note(image_export.picture_size(view, checked), checked.scale)
+    note = pages.pixel_note(image_export.picture_size(view, checked), checked.scale, pages.PAGES[checked.page].dpi)
     return [note] if note else []
 
 

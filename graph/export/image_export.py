@@ -56,7 +56,7 @@ from graph.export.figure_parts import (
 from graph.export.files import path_or_stream
 from graph.export.graph_drawing import Drawn, draw_graph, graph_extent
 from graph.export.options import DEFAULTS, ExportOptions
-from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
+from graph.export.pages import PAGES, Page, capped_scale, pixels
 from graph.network.view import View
 from graph.present.legend import legend_for
 from graph.present.styled import StyledView, styled_view
@@ -85,7 +85,7 @@ class Plan:
 
 @path_or_stream
 def write_png(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write a PNG at ``options.scale`` × 100 DPI (within the pixel cap)."""
+    """Write a PNG at ``options.scale`` × the page's DPI (100, 50 for a poster; within the pixel cap)."""
     write_image(view, stream, "png", options)
 
 
@@ -102,16 +102,17 @@ def write_pdf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -
 
 
 def write_image(view: View, stream: BinaryIO, fmt: str, options: ExportOptions = DEFAULTS) -> None:
-    """Draw the view and save it as ``fmt`` (png, svg or pdf) at ``options.scale`` × 100 DPI."""
+    """Draw the view and save it as ``fmt`` (png, svg or pdf); a PNG at ``options.scale`` × the page's DPI."""
     with matplotlib.rc_context(RC):
         figures = _figures(view, options, fmt)
-        scale = capped_scale(tuple(figures[0].get_size_inches()), options.scale) if fmt == "png" else options.scale
+        dpi = PAGES[options.page].dpi
+        scale = capped_scale(tuple(figures[0].get_size_inches()), options.scale, dpi) if fmt == "png" else options.scale
         if fmt == "pdf":
             _save_pdf(figures, stream)
         elif fmt == "svg":
             stream.write(_svg(view, figures[0], options))
         else:
-            figures[0].savefig(stream, format="png", dpi=BASE_DPI * scale, metadata=METADATA["png"])
+            figures[0].savefig(stream, format="png", dpi=dpi * scale, metadata=METADATA["png"])
 
 
 def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, float]:
@@ -124,8 +125,8 @@ def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, 
 
 def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]:
     """Width and height of the PNG ``options`` describe, after the pixel cap."""
-    size = picture_size(view, options)
-    return pixels(size, capped_scale(size, options.scale))
+    size, dpi = picture_size(view, options), PAGES[options.page].dpi
+    return pixels(size, capped_scale(size, options.scale, dpi), dpi)
 
 
 def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:

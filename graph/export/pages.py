@@ -31,7 +31,8 @@ class Page:
     title; ``marker`` is the node symbol's size in points; ``margin`` the white border.
     ``group_above`` is the number of nodes over which big kinds are drawn as groups, as in the
     app (``None``: never); a node whose label finds no room is left out, never drawn unnamed.
-    ``portrait`` is the size used instead when the view is taller than wide.
+    ``portrait`` is the size used instead when the view is taller than wide; ``dpi`` is a PNG's
+    pixels per inch at scale 1.
     """
 
     name: str
@@ -45,11 +46,16 @@ class Page:
     caption_share: float
     group_above: int | None = None
     portrait: tuple[float, float] | None = None
+    dpi: float = BASE_DPI
 
 
 # A0 is 841 × 1189 mm. A poster never groups: at 24 pt it names 97 of the whole RLS graph's 134
 # nodes and 89 of the 93 around RLS, where grouping above 60 nodes drew 12 and 89.
 A0 = (841 / MM_PER_INCH, 1189 / MM_PER_INCH)
+# Its PNG is 50 dpi at scale 1 (2341 × 1656 px, about the pixels the poster had when it was as
+# large as the view needed; 100 dpi would be 15.5 megapixels for every default picture): scale 2
+# prints at 100 dpi, and the PDF, vector, at any size.
+POSTER_DPI = 50.0
 # A slide is 19.2 in at 100 dpi, shown on a 13.33 in slide: 21 pt is 29 px of 1920, 14.6 pt as
 # projected; the title's 30 pt is 42 px. A4 prints at its size: 9 pt.
 PAGES = {
@@ -61,7 +67,7 @@ PAGES = {
                     margin=0.1, label_width=18, caption_share=0.12, group_above=GROUP_ABOVE,
                     portrait=(COLUMN_WIDTH, 20 / CM_PER_INCH)),
     "poster": Page("poster", (A0[1], A0[0]), text=24.0, small=24.0, title=40.0, marker=30.0, margin=0.8,
-                   label_width=18, caption_share=0.2, portrait=A0),
+                   label_width=18, caption_share=0.2, portrait=A0, dpi=POSTER_DPI),
 }
 # A handout's picture fills a 16 cm text column (the printable width of A4 or Letter less its
 # margins), 10 cm high, or 20 cm when the view is taller than wide, at 300 dpi: scale 3.
@@ -72,27 +78,26 @@ MINIMUMS = {"slide": (28.0, 40.0, "px"), "a4": (9.0, 14.0, "pt"), "handout": (9.
             "poster": (24.0, 40.0, "pt")}
 
 
-def pixels(size: tuple[float, float], scale: float) -> tuple[int, int]:
-    """Width and height in pixels of a picture ``size`` inches wide and high at ``scale``."""
-    dpi = BASE_DPI * scale
-    return round(size[0] * dpi), round(size[1] * dpi)
+def pixels(size: tuple[float, float], scale: float, dpi: float = BASE_DPI) -> tuple[int, int]:
+    """Width and height in pixels of a picture ``size`` inches wide and high at ``scale`` × ``dpi``."""
+    return round(size[0] * dpi * scale), round(size[1] * dpi * scale)
 
 
-def capped_scale(size: tuple[float, float], scale: float) -> float:
+def capped_scale(size: tuple[float, float], scale: float, dpi: float = BASE_DPI) -> float:
     """``scale``, or the largest scale (in hundredths) that keeps the PNG within MAX_PIXELS."""
-    width, height = pixels(size, scale)
+    width, height = pixels(size, scale, dpi)
     if width * height <= MAX_PIXELS:
         return scale
-    fitting = math.sqrt(MAX_PIXELS / (size[0] * size[1])) / BASE_DPI
+    fitting = math.sqrt(MAX_PIXELS / (size[0] * size[1])) / dpi
     return math.floor(fitting * 100) / 100
 
 
-def pixel_note(size: tuple[float, float], scale: float) -> str:
+def pixel_note(size: tuple[float, float], scale: float, dpi: float = BASE_DPI) -> str:
     """A sentence saying the scale was reduced to stay within the cap, or "" if it was not."""
-    used = capped_scale(size, scale)
+    used = capped_scale(size, scale, dpi)
     if used == scale:
         return ""
-    (width, height), (new_width, new_height) = pixels(size, scale), pixels(size, used)
+    (width, height), (new_width, new_height) = pixels(size, scale, dpi), pixels(size, used, dpi)
     return (f"The picture would be {width} × {height} px ({width * height / 1e6:.0f} megapixels) at scale "
             f"{scale:g}, more than the {MAX_PIXELS // 1_000_000} megapixels image tools accept; "
             f"it is drawn at scale {used:g} instead ({new_width} × {new_height} px).")
