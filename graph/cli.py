@@ -217,8 +217,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _view_arguments(parser)
     parser.add_argument("--title", help="title shown on the export")
     parser.add_argument("--scale", type=float, help="image scale for png/svg/pdf/md (1-4)")
-    parser.add_argument("--page", choices=PAGES, help="picture size: slide (1920x1080 at scale 1), "
-                        "a4 (printable) or poster (as large as the view needs; the default)")
+    parser.add_argument("--page", choices=PAGES, help="picture size: poster (A0, texts 24 pt or more; the "
+                        "default), slide (1920x1080 at scale 1), a4 (printable) or handout (a 16 cm text column)")
     parser.add_argument("--references", choices=REFERENCES,
                         help="pictures: references in a caption (default), on a separate page or file, or none")
     parser.add_argument("--pass-score", type=int, metavar="PERCENT",

@@ -16,6 +16,14 @@ MAX_PROBLEMS_SHOWN = 50
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where something was written: a file and a line."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a dataset: where it is, what it is, and what to try."""
 

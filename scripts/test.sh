@@ -30,7 +30,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v dot >/dev/null || missing+=(graphviz)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # checks deploy/'s site file
-for package in libreoffice-impress-nogui libreoffice-calc-nogui; do  # they open the decks and the CSV tables
+for package in libreoffice-impress-nogui libreoffice-calc-nogui libreoffice-writer-nogui; do  # decks, tables, handouts
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from graph.present import style
 from graph.present.styled import styled_view
 
 DATA = Path(__file__).parent / "data"
+RLS = DATA.parent.parent / "data" / "rls"
 
 
 def document(name: str, spec: ViewSpec) -> dict:
@@ -24,7 +27,8 @@ def document(name: str, spec: ViewSpec) -> dict:
 def test_elements_carry_data_positions_and_classes() -> None:
     doc = document("tiny.yaml", ViewSpec(claims=True, path_from="pill", path_to="brain_iron"))
     nodes = {node["data"]["id"]: node for node in doc["elements"]["nodes"]}
-    assert nodes["pill"]["data"]["attributes"] == {"dose_mg": 65, "oral": True}
+    assert (nodes["pill"]["data"]["attr_dose_mg"], nodes["pill"]["data"]["attr_oral"]) == (65, True)
+    assert nodes["pill"]["data"]["thresholds"][0] == "≤ 75 ng/mL (adults): give iron [ref1]"
     assert set(nodes["pill"]["position"]) == {"x", "y"}
     assert nodes["pill"]["classes"] == "kind-treatment path"
     assert nodes["claim1"]["classes"] == "kind-claim dimmed"
@@ -63,6 +67,45 @@ def test_payloads_stay_plain_strings() -> None:
     assert doc["data"]["title"].startswith("XSS <img")
 
 
+def desktop_column_type(value: Any) -> str:
+    """The column type Cytoscape desktop's importer (CytoscapejsMapper.getDataType) gives a value."""
+    if isinstance(value, list):
+        return "List"
+    if isinstance(value, bool):
+        return "Boolean"
+    return "Double" if isinstance(value, (int, float)) else "String"
+
+
+@pytest.mark.parametrize("name", ["tiny.yaml", "xss.yaml"])
+def test_cytoscape_desktop_reads_every_key_as_one_typed_column(name: str) -> None:
+    """The importer makes a column from the first value it meets and reads a nested object as "";
+    a later value of another type would be read as 0 or "" too."""
+    doc = document(name, ViewSpec(claims=True))
+    for part in ("nodes", "edges"):
+        columns: dict[str, str] = {}
+        for element in doc["elements"][part]:
+            for key, value in element["data"].items():
+                assert not isinstance(value, dict) and value is not None, (key, value)
+                assert all(not isinstance(item, (dict, list)) for item in value) if isinstance(value, list) else True
+                assert columns.setdefault(key, desktop_column_type(value)) == desktop_column_type(value), key
+
+
+def cytoscape_zip(view_path: Path, spec: ViewSpec) -> dict[str, Any]:
+    data = export_bytes(Explorer.from_path(view_path).view(spec), "cytoscape")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: json.loads(archive.read(name)) for name in archive.namelist()}
+
+
+def test_the_cytoscape_zip_holds_the_network_and_its_styles_json() -> None:
+    files = cytoscape_zip(DATA / "tiny.yaml", ViewSpec(focus="pill"))
+    assert list(files) == ["network.cyjs", "styles.json"]
+    (styles,) = files["styles.json"]
+    assert {"format_version", "generated_by", "target_cytoscapejs_version", "title", "style"} == set(styles)
+    network_rules = {rule["selector"]: rule["style"] for rule in files["network.cyjs"]["style"]}
+    assert {rule["selector"]: rule["css"] for rule in styles["style"]} == network_rules
+    assert files["network.cyjs"]["elements"]["nodes"]
+
+
 def _cytoscape_script() -> str:
     script = os.environ.get("CYTOSCAPE_JS")
     if not script or not Path(script).is_file():
@@ -90,6 +133,33 @@ def test_cytoscape_keeps_positions_and_reads_the_style(page: Any) -> None:
     assert drawn["warnings"] == [] and {id_: pos for id_, pos, _ in drawn["nodes"]} == given
     assert ("low_iron", given["low_iron"], "rgb(230,159,0)") in [tuple(n) for n in drawn["nodes"]]
     assert drawn["dashed"] and all(pattern == "12 4 2 4" for pattern in drawn["dashed"])
+
+
+STYLED = """([doc, styles]) => {
+  const warnings = [];
+  console.warn = (message) => warnings.push(String(message));
+  const cy = cytoscape({container: document.getElementById('cy'), elements: doc.elements, style: styles[0].style,
+                        layout: {name: 'preset'}});
+  const inside = cy.nodes().filter((n) => n.data('draw_valign') === 'center').map((n) => {
+    const shape = n.boundingBox({includeLabels: false, includeOverlays: false});
+    const label = n.boundingBox({includeNodes: false, includeLabels: true, includeOverlays: false});
+    return [n.id(), label.x1 >= shape.x1 - 1 && label.x2 <= shape.x2 + 1 && label.y1 >= shape.y1 - 1
+            && label.y2 <= shape.y2 + 1];
+  });
+  return {warnings, fill: cy.$id('rls').style('background-color'), inside};
+}"""
+
+
+@pytest.mark.browser
+def test_cytoscape_reads_styles_json_and_labels_stay_inside_their_shapes(page: Any) -> None:
+    """Cytoscape.js draws the zip's network with its styles.json; RLS's white label no longer spills
+    out of a default-size node."""
+    page.set_content('<div id="cy" style="width: 800px; height: 600px"></div>')
+    page.add_script_tag(path=_cytoscape_script())
+    files = cytoscape_zip(RLS, ViewSpec(focus="rls"))
+    drawn = page.evaluate(STYLED, [files["network.cyjs"], files["styles.json"]])
+    assert drawn["warnings"] == [] and drawn["fill"] == "rgb(0,114,178)"
+    assert drawn["inside"] and [node for node, inside in drawn["inside"] if not inside] == []
 
 
 @pytest.mark.parametrize(("name", "shared"), [("edge_id_is_node_id.yaml", "first"),

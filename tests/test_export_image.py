@@ -23,7 +23,7 @@ from graph.export import ExportOptions, export_bytes, export_view, plan_files, w
 from graph.export import pages as pages_module
 from graph.export.figure_parts import LEGEND_GAP, SWATCH, Row, add_legend, legend_rows
 from graph.export.graph_drawing import DIM_ALPHA, label_wrap, named_node, wrap_label
-from graph.export.image_export import draw_picture, png_pixels
+from graph.export.image_export import draw_picture, picture_size, plan_picture, png_pixels
 from graph.export.pages import PAGES
 from graph.present import style
 from graph.present.styled import styled_view
@@ -81,10 +81,24 @@ def test_a4_is_a_printable_page_with_text_of_8_pt_or_more(tiny: View, tmp_path: 
     assert min(font_sizes(export_bytes(tiny, "svg", page="a4"))) >= 8
 
 
-def test_poster_size_follows_the_view_computed_not_drawn() -> None:
-    """The RLS overview at scale 4 is large but within the cap (computed from the figure plan)."""
-    width, height = png_pixels(rls_view(ViewSpec()), ExportOptions(scale=4))
-    assert width >= 3000 and width * height <= pages_module.MAX_PIXELS
+def test_a_poster_is_a0_with_text_of_24_pt_or_more_and_portrait_for_a_tall_view(tiny: View) -> None:
+    """A poster is read from a few metres: A0 (it was as large as the view needed, with 7 pt labels)."""
+    data = export_bytes(tiny, "svg", page="poster")
+    root = ET.fromstring(data)
+    size_mm = [float(root.get(side).removesuffix("pt")) / 72 * 25.4 for side in ("width", "height")]
+    assert [round(side) for side in size_mm] == [1189, 841] and min(font_sizes(data)) >= 24
+    tall = rls_view(ViewSpec(focus="rls", kinds=("lifestyle", "condition")))
+    assert [round(side * 25.4) for side in picture_size(tall, ExportOptions(page="poster"))] == [841, 1189]
+    assert styled_view(rls_view(ViewSpec()), cluster_above=PAGES["poster"].group_above).clusters == ()
+    assert png_pixels(tiny, ExportOptions(page="poster")) == (2341, 1656)  # 50 dpi: 100 would be 15.5 MP
+
+
+def test_a_handout_column_turns_portrait_rather_than_leave_its_legend_no_room_for_the_graph() -> None:
+    """On a 10 cm column under a three-line title, a path's legend took 5.9 of its 6.3 inches and
+    every node was left out; the 20 cm column keeps the graph."""
+    path = rls_view(ViewSpec(path_from="iron_deficiency", path_to="iv_ferric_carboxymaltose"))
+    plan = plan_picture(styled_view(path, cluster_above=PAGES["handout"].group_above), ExportOptions(page="handout"))
+    assert plan.size == PAGES["handout"].portrait and plan.graph[2] > plan.size[0] / 2
 
 
 def test_pixel_cap_reduces_the_scale_and_says_so(tiny: View, monkeypatch: pytest.MonkeyPatch) -> None:

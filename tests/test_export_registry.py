@@ -23,7 +23,8 @@ from graph.export import (
 from graph.export.graphml_export import write_graphml
 
 DATA = Path(__file__).parent / "data"
-REPRODUCIBLE = {"json", "graphml", "gexf", "cxl", "csv", "cyjs", "dot", "mermaid", "svg", "png", "pdf", "html", "scorm"}
+REPRODUCIBLE = {"json", "graphml", "gexf", "cxl", "csv", "cyjs", "cytoscape", "dot", "mermaid", "svg", "png", "pdf",
+                "html", "scorm", "docx"}
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +33,13 @@ def view() -> View:
 
 
 def test_every_format_is_registered_with_a_unique_suffix() -> None:
-    expected = {"json", "graphml", "gexf", "cxl", "csv", "cyjs", "dot", "mermaid", "html", "png", "svg", "pdf", "md",
-                "scorm", "xlsx"}
+    expected = {"json", "graphml", "gexf", "cxl", "csv", "cyjs", "cytoscape", "dot", "mermaid", "html", "png", "svg",
+                "pdf", "md", "docx", "scorm", "xlsx"}
     assert set(FORMATS) == expected
     assert len({fmt.suffix for fmt in FORMATS.values()}) == len(FORMATS)
     assert all(guess_format(f"out{fmt.suffix}") == fmt.name for fmt in FORMATS.values())
     assert (guess_format("tables.zip"), guess_format("Course.SCORM.zip")) == ("csv", "scorm")
+    assert guess_format("rls.cytoscape.zip") == "cytoscape"
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -122,9 +124,9 @@ def test_files_are_readable_by_others_under_umask_022(view: View, tmp_path: Path
 
 
 def test_handout_declares_its_picture_and_links_it(tmp_path: Path) -> None:
-    main, picture = plan_files("md", tmp_path / "handout.md", scale=2)
+    main, picture = plan_files("md", tmp_path / "handout.md")
     assert (main.options.image_name, picture.target, picture.fmt) == ("handout.png", tmp_path / "handout.png", "png")
-    assert (picture.options.scale, picture.options.part) == (2, "graph")
+    assert (picture.options.scale, picture.options.part, picture.options.page) == (3, "graph", "handout")
     assert [item.fmt for item in plan_files("png", "a.png", references="separate")] == ["png", "png"]
     assert len(plan_files("pdf", "a.pdf", references="separate")) == 1
 

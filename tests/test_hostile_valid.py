@@ -78,6 +78,10 @@ def unsafe_output(fmt: str, data: bytes) -> list[str]:
                                                                                 data.decode())))
     if fmt in ("json", "cyjs"):
         json.loads(data, parse_constant=_refuse_constant)
+    if fmt == "cytoscape":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                json.loads(archive.read(name), parse_constant=_refuse_constant)
     if fmt == "dot":
         return ["string over 16,384 characters"] if max(map(len, data.decode().split("\n"))) > 16_384 else []
     return []

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 
+from graph import load_bytes
 from graph.dataset.lint import (
     authoring_notes,
     lint_dataset,
     overstated_disputed_edges,
     resting_on_claim_sources,
+    shared_colours,
     student_texts,
 )
+from graph.dataset.vocabulary import KIND_PALETTE
 from tests.helpers import explorer
 
 
@@ -58,3 +61,40 @@ def test_a_disputed_claim_may_point_at_the_evidence_against_it() -> None:
         restated if e.id == restated.id else e for e in dataset.edges))
     (message,) = overstated_disputed_edges(broken)
     assert message.startswith("edge 'bad_blood--causes--disease' is disputed by claim 'claim1'")
+
+
+SHARED_COLOUR = """\
+meta: {title: Colours}
+kinds:
+  - {id: cause, label: Cause, colour: "#CC79A7", shape: diamond, tier: 0}
+  - id: lifestyle
+    label: Lifestyle
+    colour: "#cc79a7"
+    shape: star
+    tier: 1
+relations: [{id: helps, label: helps, inverse: is helped by}]
+evidence: [{id: book, rank: 1, label: Book, certainty: high}]
+references: [{id: ref, citation: A book., kind: book, verification: verified}]
+nodes:
+  - {id: a, label: A, kind: cause, summary: A., references: [ref]}
+  - {id: b, label: B, kind: lifestyle, summary: B., references: [ref]}
+edges: [{source: a, target: b, relation: helps, evidence: book, references: [ref]}]
+"""
+
+
+def test_kinds_sharing_a_colour_are_reported_at_the_second_colour_with_both_ids() -> None:
+    dataset = load_bytes(SHARED_COLOUR.encode(), "colours.yaml")
+    (problem,) = lint_dataset(dataset, "colours.yaml")
+    assert (problem.file, problem.line) == ("colours.yaml", 6)
+    assert problem.message.startswith("kinds 'cause' and 'lifestyle' share the colour #cc79a7")
+    assert "leave 'colour' out" in problem.hint
+
+
+def test_kinds_without_a_colour_take_palette_colours_no_other_kind_declares() -> None:
+    palette_first = f'colour: "{KIND_PALETTE[0]}"'
+    text = SHARED_COLOUR.replace('colour: "#CC79A7", ', "").replace('colour: "#cc79a7"', palette_first)
+    dataset = load_bytes(text.encode(), "colours.yaml")
+    assert [kind.colour for kind in dataset.kinds] == [KIND_PALETTE[1], KIND_PALETTE[0]]
+    assert dataset.colour_origins["cause"].line == 3
+    assert len(set(KIND_PALETTE)) == len(KIND_PALETTE)
+    assert shared_colours(dataset) == []

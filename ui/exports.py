@@ -21,7 +21,8 @@ PANEL = "exports_open"
 KEPT = ("export_format", "export_title", "export_page", "export_references", "export_scale", "export_pass_score")
 DEFAULT_SCALE = 2
 
-PAGE_LABELS = {"poster": "Poster (as large as needed)", "slide": "Slide (1920 × 1080)", "a4": "A4 page (print)"}
+PAGE_LABELS = {"poster": "Poster (A0)", "slide": "Slide (1920 × 1080)", "a4": "A4 page (print)",
+               "handout": "Handout column (16 cm, print)"}
 REFERENCE_LABELS = {"caption": "Under the picture", "separate": "On a separate page or file", "none": "Leave out"}
 
 

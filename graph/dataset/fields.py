@@ -23,6 +23,7 @@ from typing import Any
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 _DECLARATION = "format"
+_DERIVED = "derived"
 _LIST_TYPES = {"string": "strings", "id": "ids", "choice": "choices"}
 _SCALAR_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
@@ -82,6 +83,17 @@ def key(description: str, *, type: str = "", choices: tuple[str, ...] = (), refe
     """
     declaration = _Declaration(description, type, choices, refers_to, minimum, maximum, required, keys)
     return dataclasses.field(metadata={_DECLARATION: declaration}, **default)
+
+
+def derived(description: str, **default: Any) -> Any:
+    """A dataclass field that is not a YAML key: filled in while loading (where things were
+    written), left out of the format, the schema and comparisons."""
+    return dataclasses.field(metadata={_DERIVED: description}, compare=False, repr=False, **default)
+
+
+def derived_fields(record: type) -> tuple[str, ...]:
+    """The names of a record's fields made with :func:`derived`."""
+    return tuple(field.name for field in dataclasses.fields(record) if _DERIVED in field.metadata)
 
 
 @functools.cache

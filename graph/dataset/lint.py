@@ -4,7 +4,8 @@ Validation (:mod:`graph.dataset.validation`) rejects data the explorer cannot us
 data it can use but should not publish: references nobody cites, kinds with no nodes, nodes with
 no links, links that a claim marks unsupported or contradicted yet are stated above the
 claim-only evidence level, links above that level that rest only on the source of claims (whose
-statements are what is being checked, so they cannot count as evidence), and authoring notes
+statements are what is being checked, so they cannot count as evidence), kinds that share a fill
+colour (Gephi, Cytoscape and spreadsheets show colour without the shape), and authoring notes
 ("not verified", "TODO") left in text students read: verification status belongs in the
 ``verification`` fields.
 ``python -m graph validate --strict`` treats them as errors.
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 
 from graph.dataset.model import Dataset, Node
 from graph.dataset.vocabulary import VERDICT_LIST
-from graph.errors import Problem
+from graph.errors import Origin, Problem
 
 DISPUTING_VERDICTS = tuple(v.id for v in VERDICT_LIST if v.disputes)
 AUTHORING_NOTES = re.compile(
@@ -27,13 +28,29 @@ AUTHORING_NOTES = re.compile(
 
 
 def lint_dataset(dataset: Dataset, file: str = "dataset") -> list[Problem]:
-    """Every quality problem in ``dataset``, as Problems without line numbers."""
+    """Every quality problem in ``dataset``: shared kind colours at the line of the colour, the
+    others without line numbers."""
     messages = (
         unused_references(dataset) + empty_kinds(dataset) + isolated_nodes(dataset)
         + overstated_disputed_edges(dataset) + resting_on_claim_sources(dataset)
         + authoring_notes(dataset)
     )
-    return [Problem(file, 0, message) for message in messages]
+    return shared_colours(dataset, file) + [Problem(file, 0, message) for message in messages]
+
+
+def shared_colours(dataset: Dataset, file: str = "dataset") -> list[Problem]:
+    """Kinds whose fill colour an earlier kind already has, each at the line of its colour."""
+    first: dict[str, str] = {}
+    problems = []
+    for kind in dataset.kinds:
+        earlier = first.setdefault(kind.colour.upper(), kind.id)
+        if earlier != kind.id:
+            where = dataset.colour_origins.get(kind.id, Origin(file, 0))
+            problems.append(Problem(
+                where.file, where.line, f"kinds '{earlier}' and '{kind.id}' share the colour {kind.colour}; "
+                "other tools show the colour without the shape.",
+                hint="Give each kind its own colour, or leave 'colour' out to take one from the default palette."))
+    return problems
 
 
 def unused_references(dataset: Dataset) -> list[str]:

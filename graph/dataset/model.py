@@ -16,7 +16,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from graph.dataset.fields import Field, key, record_fields
+from graph.dataset.fields import Field, derived, key, record_fields
 from graph.dataset.vocabulary import (
     ABOUT_RELATION,
     CLAIM_KIND,
@@ -30,6 +30,7 @@ from graph.dataset.vocabulary import (
     VERDICTS,
     VERIFICATION_STATES,
 )
+from graph.errors import Origin
 from graph.viewspec import MAX_DEPTH, VIEW_OPTIONS, ViewOption, ViewSpec
 
 __all__ = ["ABOUT_RELATION", "CLAIM_KIND", "VERDICTS", "VERIFICATION_STATES"]
@@ -57,10 +58,12 @@ class Kind:
 
     id: str = key("Referenced by `nodes[].kind`.", type="id")
     label: str = key("Shown in legends and filters.")
-    colour: str = key("Fill colour, `#rrggbb`.", type="colour")
     shape: str = key("Node shape, so that colour is never the only cue.", choices=SHAPES)
     tier: int = key("Column in the layered left-to-right layout: causes before mechanisms before features…",
                     minimum=0)
+    colour: str = key("Fill colour, `#rrggbb`. When absent, the next colour of the default palette that no "
+                      "other kind declares (Okabe–Ito, then three extras); give each kind its own.",
+                      type="colour", default="")
     description: str = key("What belongs to this kind.", default="")
 
 
@@ -280,6 +283,9 @@ class Dataset:
         "then not graded (good-practice statements, expert opinion).", default=())
     claims: tuple[Claim, ...] = key("Statements made by a source, checked.", default=())
     tours: tuple[Tour, ...] = key("Guided walks through the graph, one view per step.", default=())
+    colour_origins: Mapping[str, Origin] = derived(
+        "Where each kind's colour is written (the kind's own line when it takes a default), for lint messages.",
+        default_factory=lambda: MappingProxyType({}))
 
     @cached_property
     def _index(self) -> dict[str, dict[str, Any]]:  # section → id → record of that section

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import pairwise
+from types import MappingProxyType
 
 from graph.dataset.convert import Item, suggest
 from graph.dataset.fields import Field, build_part, build_record
-from graph.dataset.model import CLAIM_KIND, DEFAULT_CERTAINTY, Dataset, TourStep, default_edge_id
+from graph.dataset.model import CLAIM_KIND, DEFAULT_CERTAINTY, Dataset, Kind, TourStep, default_edge_id
 from graph.dataset.schema import REQUIRED_SECTIONS, SECTION_NOUNS, SECTIONS
 from graph.dataset.views import view_problems
-from graph.errors import MAX_PROBLEMS_SHOWN, Problem, ViewSpecError
+from graph.dataset.vocabulary import KIND_PALETTE
+from graph.errors import MAX_PROBLEMS_SHOWN, Origin, Problem, ViewSpecError
 
 Index = dict[str, Item]
 
@@ -174,7 +176,18 @@ def cross_reference_problems(sections: dict[str, list[Item]], first_file: str) -
 def build_dataset(sections: dict[str, list[Item]]) -> Dataset:
     """The typed Dataset of sections that passed every check."""
     dataset = build_record(Dataset, {name: items[0] if name == "meta" else items for name, items in sections.items()})
-    return dataset if dataset.certainty else replace(dataset, certainty=DEFAULT_CERTAINTY)
+    origins = {kind["id"]: Origin(kind.file, kind.line_of("colour")) for kind in sections["kinds"]}
+    return replace(dataset, kinds=coloured(dataset.kinds), certainty=dataset.certainty or DEFAULT_CERTAINTY,
+                   colour_origins=MappingProxyType(origins))
+
+
+def coloured(kinds: tuple[Kind, ...]) -> tuple[Kind, ...]:
+    """The kinds, each without a colour given the next palette colour no kind declares, so kinds
+    differ by colour as well as shape (after the palette's eleven, colours repeat: lint says so)."""
+    declared = {kind.colour.upper() for kind in kinds if kind.colour}
+    free = [colour for colour in KIND_PALETTE if colour not in declared] or list(KIND_PALETTE)
+    defaults = iter(free * len(kinds))
+    return tuple(kind if kind.colour else replace(kind, colour=next(defaults)) for kind in kinds)
 
 
 def _bad_range(threshold: Item) -> bool:

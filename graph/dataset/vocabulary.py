@@ -34,6 +34,14 @@ VERDICT_LIST = (
     Verdict("outdated", "Outdated", "it was accepted once, but current guidance has moved on.", "#CC79A7"),
 )
 VERDICTS = {verdict.id: verdict for verdict in VERDICT_LIST}
+# The colours a kind without its own takes, in order, skipping those another kind declares: the
+# Okabe–Ito palette (grey in place of its black, which the focus ring uses), then a brown, an
+# indigo and a wine. Under simulated protanopia, deuteranopia and tritanopia (Machado 2009) each
+# extra stays at least 19 ΔE (CIE 1976) from every other colour here, the path violet and black.
+KIND_PALETTE = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+    "#6E3B23", "#332288", "#882255",
+)
 VERIFICATION_STATES = ("verified", "secondary", "unverified")
 SHAPES = (
     "ellipse", "box", "diamond", "dot", "square", "triangle", "triangleDown", "star", "hexagon",

@@ -21,7 +21,7 @@ from pathlib import Path
 from graph.errors import ExportError
 from graph.export.csv_export import write_csv
 from graph.export.cxl_export import write_cxl
-from graph.export.cyjs_export import write_cyjs
+from graph.export.cyjs_export import write_cyjs, write_cytoscape
 from graph.export.dot_export import write_dot
 from graph.export.files import Target
 from graph.export.gexf_export import write_gexf
@@ -31,6 +31,7 @@ from graph.export.json_export import write_json
 from graph.export.markdown_export import write_md
 from graph.export.mermaid_export import write_mermaid
 from graph.export.options import PAGES, REFERENCES, ExportOptions, make_options
+from graph.export.pages import HANDOUT_SCALE
 from graph.export.scorm import course_notes, write_scorm
 from graph.files import Write, write_all_atomically, write_atomically
 from graph.network.view import View
@@ -43,6 +44,8 @@ __all__ = [
 Writer = Callable[[View, Target, ExportOptions], None]
 IMAGE_OPTIONS = ("title", "scale", "page", "references", "part")
 IMAGE_FORMATS = ("png", "svg", "pdf")
+# A handout's picture: the graph and legend on the handout column, at 300 dpi.
+HANDOUT_PICTURE = {"part": "graph", "image_name": "", "page": "handout", "scale": HANDOUT_SCALE}
 
 
 def _write_xlsx(view: View, target: Target, options: ExportOptions) -> None:
@@ -50,6 +53,13 @@ def _write_xlsx(view: View, target: Target, options: ExportOptions) -> None:
     from graph.export.xlsx_export import write_xlsx
 
     write_xlsx(view, target, options)
+
+
+def _write_docx(view: View, target: Target, options: ExportOptions) -> None:
+    """The Word handout's writer, imported when first asked for (python-docx and matplotlib)."""
+    from graph.export.docx_export import write_docx
+
+    write_docx(view, target, options)
 
 
 def _image_writer(fmt: str) -> Writer:
@@ -113,6 +123,8 @@ FORMATS: dict[str, Format] = {
         Format("cxl", ".cxl", "application/xml", "CXL concept map for CmapTools, with the focus question",
                write_cxl),
         Format("cyjs", ".cyjs", "application/json", "Cytoscape.js elements and style", write_cyjs),
+        Format("cytoscape", ".cytoscape.zip", "application/zip",
+               "Cytoscape: network.cyjs and its styles.json in a zip", write_cytoscape),
         Format("dot", ".dot", "text/vnd.graphviz", "Graphviz DOT", write_dot),
         Format("mermaid", ".mmd", "text/vnd.mermaid", "Mermaid flowchart", write_mermaid),
         Format("html", ".html", "text/html", "Lesson page: one file, works offline and on touch screens",
@@ -124,8 +136,9 @@ FORMATS: dict[str, Format] = {
         Format("pdf", ".pdf", "application/pdf", "Vector picture for print (separate references: page 2)",
                _image_writer("pdf"), IMAGE_OPTIONS),
         Format("md", ".md", "text/markdown", "Handout: picture, sentences, references", write_md,
-               ("title", "scale", "page", "image_name"),
-               (Companion("png", ".png", {"part": "graph", "image_name": ""}, linked_as="image_name"),)),
+               ("title", "image_name"), (Companion("png", ".png", HANDOUT_PICTURE, linked_as="image_name"),)),
+        Format("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "Handout as a Word document, its picture embedded for a 16 cm column at 300 dpi", _write_docx),
         Format("scorm", ".scorm.zip", "application/zip",
                "SCORM 1.2 course package for an LMS (Moodle, Canvas): lesson page and a scored quiz",
                write_scorm, ("title", "pass_score")),
@@ -216,7 +229,7 @@ def export_notes(view: View, fmt: str, options: ExportOptions | None = None, **g
         return []
     from graph.export import image_export, pages
 
-    note = pages.pixel_note(image_export.picture_size(view, checked), checked.scale)
+    note = pages.pixel_note(image_export.picture_size(view, checked), checked.scale, pages.PAGES[checked.page].dpi)
     return [note] if note else []
 
 

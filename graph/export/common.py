@@ -1,12 +1,31 @@
-"""Helpers shared by several export formats: safe class names, the references a view cites, a tour step's title."""
+"""Helpers shared by several export formats: safe class names, the references a view cites, a tour step's title,
+Office packages with fixed dates."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 from graph.dataset.model import Reference
 from graph.network.view import View
 from graph.viewspec import ViewSpec
+
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+FIXED_STAMP = b"1980-01-01T00:00:00Z"
+
+
+def dated_package(package: bytes) -> bytes:
+    """An Office file (a zip) with every entry and its created and modified properties at FIXED_DATE,
+    so the same view always gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_STAMP, data)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=FIXED_DATE), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def class_name(prefix: str, identifier: str, separator: str = "_") -> str:

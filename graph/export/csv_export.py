@@ -25,14 +25,13 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from graph.dataset.model import EvidenceLevel
-from graph.export.common import shown_references
+from graph.export.common import FIXED_DATE, shown_references
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import EDGE_COLUMNS, NODE_COLUMNS, Record, edge_records, node_records
 from graph.network.view import View
 from graph.present import style
 
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 REFERENCE_COLUMNS = ("id", "citation", "year", "kind", "verification", "doi", "url", "link")

@@ -2,17 +2,17 @@
 
 Everything drawn comes from the styled view (colour, border, shape, line style, width, opacity,
 emphasis), so the picture matches the screen and no special case lives here. Positions are the
-view's (y flipped: vis-network's y grows downwards). On a fixed page (slide, A4) the graph is
-stretched to fill its box; on a poster it keeps 110 layout units per inch.
+view's (y flipped: vis-network's y grows downwards). The graph is stretched to fill its box, at
+most 5 times as far apart as 110 layout units per inch.
 
 Labels are placed one by one, most important first (the focus, the path, then by number of
 links), each measured with the renderer: a node label goes below its node, else above, right or
 left, wherever it overlaps no other label or node and stays inside the box. A focus or path
 label that fits nowhere is tried again on fewer, longer lines; any other that fits nowhere is
-left out and counted; on a fixed page (slide, A4) its node is left out too and the graph drawn
-again without it, until every node drawn is named. A claim is named by its statement, shortened
-at a word, on lines twice as long. Edge labels are tried at the middle of their line and a little
-either side, and are left out when they would touch anything.
+left out with its node, and the graph drawn again without it, until every node drawn is named.
+A claim is named by its statement, shortened at a word, on lines twice as long. Edge labels are
+tried at the middle of their line and a little either side, and are left out when they would
+touch anything.
 """
 
 from __future__ import annotations
@@ -58,10 +58,8 @@ CLAIM_LENGTH = 80
 
 @dataclass(frozen=True)
 class Drawn:
-    """What :func:`draw_graph` drew: how many node labels found no room (a poster draws their
-    markers), and the nodes left out because their label found none (a fixed page)."""
+    """What :func:`draw_graph` left out: the nodes whose label found no room."""
 
-    unnamed: int
     left_out: tuple[NodeStyle, ...]
 
 
@@ -103,15 +101,6 @@ def label_wrap(node: NodeStyle, page: Page) -> int:
     return page.label_width * (2 if node.kind == CLAIM_KIND else 1)
 
 
-def poster_graph_size(styled: StyledView, page: Page) -> tuple[float, float]:
-    """Inches a poster's graph needs at UNITS_PER_INCH, labels included."""
-    nodes = _drawn(styled)
-    left, right, bottom, top = graph_extent(nodes)
-    side, above, below = graph_padding(nodes, page)
-    return (max((right - left) / UNITS_PER_INCH + 2 * side, 5.0),
-            max((top - bottom) / UNITS_PER_INCH + above + below, 2.5))
-
-
 @dataclass
 class Placed:
     """Rectangles (display pixels) already taken, inside the box labels must stay in.
@@ -133,15 +122,15 @@ class Placed:
 
 
 def draw_graph(figure: Figure, styled: StyledView, box: Box, page: Page, renderer: RendererBase) -> Drawn:
-    """Draw the graph into ``box`` (inches). On a fixed page, nodes whose label finds no room are
-    left out and the rest drawn again, until every node drawn is named."""
+    """Draw the graph into ``box`` (inches). Nodes whose label finds no room are left out and the
+    rest drawn again, until every node drawn is named."""
     everything = _drawn(styled)
     nodes = everything
     while True:
         axes, unnamed = _draw_nodes(figure, styled, nodes, (box, page, renderer))
-        if not unnamed or page.size is None:
+        if not unnamed:
             kept = {node.id for node in nodes}
-            return Drawn(len(unnamed), tuple(node for node in everything if node.id not in kept))
+            return Drawn(tuple(node for node in everything if node.id not in kept))
         axes.remove()
         nodes = [node for node in nodes if node.id not in unnamed]
 
@@ -197,21 +186,19 @@ def _axes(figure: Figure, box: Box) -> Axes:
 
 
 def _set_limits(axes: Axes, nodes: list[NodeStyle], box: Box, page: Page) -> None:
-    """Limits so the positions fill the box less the padding (a poster keeps its fixed scale)."""
+    """Limits so the positions fill the box less the padding."""
     left, right, bottom, top = graph_extent(nodes)
     side, above, below = graph_padding(nodes, page)
     _, _, width, height = box
-    x_units = _units_per_inch(right - left, width - 2 * side, page)
-    y_units = _units_per_inch(top - bottom, height - above - below, page)
+    x_units = _units_per_inch(right - left, width - 2 * side)
+    y_units = _units_per_inch(top - bottom, height - above - below)
     centre_x = (left + right) / 2
     axes.set_xlim(centre_x - width * x_units / 2, centre_x + width * x_units / 2)
     low = bottom - below * y_units - (height - above - below - (top - bottom) / y_units) * y_units / 2
     axes.set_ylim(low, low + height * y_units)
 
 
-def _units_per_inch(span: float, room: float, page: Page) -> float:
-    if page.size is None:
-        return UNITS_PER_INCH
+def _units_per_inch(span: float, room: float) -> float:
     return max(span / max(room, 0.5), UNITS_PER_INCH / MAX_STRETCH)
 
 

@@ -1,13 +1,13 @@
 """Static PNG, SVG and PDF pictures of a view for slides, print and posters, drawn with matplotlib.
 
 A picture is planned on a :class:`~graph.export.pages.Page` (``slide``: 1920×1080 px at scale 1;
-``a4``: landscape A4; ``poster``: as large as the view needs): the title on top with a line
+``a4``: landscape A4; ``handout``: a 16 cm text column; ``poster``: A0): the title on top with a line
 saying what is shown, the compact legend at the right, the references in a caption below
 (``references="caption"``), on a page or file of their own (``"separate"``) or not at all
 (``"none"``), and the graph filling the rest (see :mod:`graph.export.graph_drawing`). The handout's
-picture (``part="graph"``) is the graph and legend alone. On a slide or A4 page, a view with many
-nodes draws big kinds as groups, as the app does, and leaves out what still has no room to be
-named; the line under the title (or at the foot of a graph alone) says what was left out. A PNG
+picture (``part="graph"``) is the graph and legend alone. A view with many nodes draws big kinds
+as groups, as the app does, and leaves out what still has no room to be named; the line under
+the title (or at the foot of a graph alone) says what was left out. A PNG
 larger than 40 megapixels is drawn at a lower scale (:func:`graph.export.pages.pixel_note` says so).
 
 Figures are built with :class:`matplotlib.figure.Figure` directly, never pyplot, so no global
@@ -54,9 +54,9 @@ from graph.export.figure_parts import (
     title_lines,
 )
 from graph.export.files import path_or_stream
-from graph.export.graph_drawing import Drawn, draw_graph, poster_graph_size
+from graph.export.graph_drawing import Drawn, draw_graph, graph_extent
 from graph.export.options import DEFAULTS, ExportOptions
-from graph.export.pages import BASE_DPI, PAGES, Page, capped_scale, pixels
+from graph.export.pages import PAGES, Page, capped_scale, pixels
 from graph.network.view import View
 from graph.present.legend import legend_for
 from graph.present.styled import StyledView, styled_view
@@ -85,7 +85,7 @@ class Plan:
 
 @path_or_stream
 def write_png(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -> None:
-    """Write a PNG at ``options.scale`` × 100 DPI (within the pixel cap)."""
+    """Write a PNG at ``options.scale`` × the page's DPI (100, 50 for a poster; within the pixel cap)."""
     write_image(view, stream, "png", options)
 
 
@@ -102,16 +102,17 @@ def write_pdf(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) -
 
 
 def write_image(view: View, stream: BinaryIO, fmt: str, options: ExportOptions = DEFAULTS) -> None:
-    """Draw the view and save it as ``fmt`` (png, svg or pdf) at ``options.scale`` × 100 DPI."""
+    """Draw the view and save it as ``fmt`` (png, svg or pdf); a PNG at ``options.scale`` × the page's DPI."""
     with matplotlib.rc_context(RC):
         figures = _figures(view, options, fmt)
-        scale = capped_scale(tuple(figures[0].get_size_inches()), options.scale) if fmt == "png" else options.scale
+        dpi = PAGES[options.page].dpi
+        scale = capped_scale(tuple(figures[0].get_size_inches()), options.scale, dpi) if fmt == "png" else options.scale
         if fmt == "pdf":
             _save_pdf(figures, stream)
         elif fmt == "svg":
             stream.write(_svg(view, figures[0], options))
         else:
-            figures[0].savefig(stream, format="png", dpi=BASE_DPI * scale, metadata=METADATA["png"])
+            figures[0].savefig(stream, format="png", dpi=dpi * scale, metadata=METADATA["png"])
 
 
 def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, float]:
@@ -124,19 +125,27 @@ def picture_size(view: View, options: ExportOptions = DEFAULTS) -> tuple[float, 
 
 def png_pixels(view: View, options: ExportOptions = DEFAULTS) -> tuple[int, int]:
     """Width and height of the PNG ``options`` describe, after the pixel cap."""
-    size = picture_size(view, options)
-    return pixels(size, capped_scale(size, options.scale))
+    size, dpi = picture_size(view, options), PAGES[options.page].dpi
+    return pixels(size, capped_scale(size, options.scale, dpi), dpi)
 
 
 def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
-    """Sizes and boxes of the title, graph, legend and caption on the chosen page."""
+    """Sizes and boxes of the title, graph, legend and caption on the chosen page: a page with a
+    portrait size turns portrait for a view taller than wide, or when the legend would take more
+    than half its width (a 10 cm handout column under a three-line title and a caption)."""
+    page = PAGES[options.page]
+    plan = _plan_on(styled, options, page_size(styled, page.size, page.portrait))
+    if page.portrait and plan.size != page.portrait and plan.legend[2] > plan.size[0] / 2:
+        return _plan_on(styled, options, page.portrait)
+    return plan
+
+
+def _plan_on(styled: StyledView, options: ExportOptions, size: tuple[float, float]) -> Plan:
     page, view = PAGES[options.page], styled.view
-    rows = legend_rows(styled.legend, short=page.size is not None)
+    rows = legend_rows(styled.legend, short=True)
     whole = options.part == "whole"
     entries = caption_entries(view) if whole and options.references == "caption" else []
-    if page.size is None:
-        return _poster_plan(styled, page, rows, entries, whole)
-    width, height = page.size
+    width, height = size
     title = title_lines(view.title, width - 2 * page.margin, page) if whole else []
     top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
     rows = fitting_legend(rows, height - top, page)
@@ -149,27 +158,21 @@ def plan_picture(styled: StyledView, options: ExportOptions) -> Plan:
                 caption, (page.margin, 0.0, width - legend_width - 2 * page.margin, bottom - page.margin / 2))
 
 
+Size = tuple[float, float]
+
+
+def page_size(styled: StyledView, size: Size, portrait: Size | None) -> Size:
+    """A fixed page's size in inches: its ``portrait`` size, if it has one, for a view taller than wide."""
+    left, right, bottom, top = graph_extent(list(styled.nodes))
+    return portrait if portrait and top - bottom > right - left else size
+
+
 def _caption(view: View, entries: list[str], room: tuple[float, int], page: Page) -> list[list[str]]:
     """The caption's columns: a slide names its sources by id, other pages cite them in full."""
     width, max_rows = room
     if page.name == "slide":
         return source_lines(view, width, page, max_rows)
     return caption_columns(entries, width, page, max_rows)
-
-
-def _poster_plan(styled: StyledView, page: Page, rows: list[Row], entries: list[str], whole: bool) -> Plan:
-    """A poster grows with the view: graph at a fixed scale, legend beside it, caption below."""
-    graph_width, graph_height = poster_graph_size(styled, page)
-    legend_width, legend_height = legend_size(rows, max(graph_height, 4.0), page)
-    body = max(graph_height, legend_height)
-    width = graph_width + legend_width
-    title = title_lines(styled.view.title, width - 2 * page.margin, page) if whole else []
-    top = (title_height(title, page) + line_height(page.small)) if whole else page.margin
-    caption = caption_columns(entries, width, page) if entries else []
-    bottom = caption_height(caption, page) if caption else page.margin
-    graph = (0.0, bottom + (body - graph_height) / 2, graph_width, graph_height)
-    return Plan((width, top + body + bottom), title, graph, (graph_width, bottom, legend_width, body), rows,
-                caption, (page.margin, 0.0, width - 2 * page.margin, bottom - page.margin / 2))
 
 
 def _figures(view: View, options: ExportOptions, fmt: str) -> list[Figure]:
@@ -205,7 +208,7 @@ def draw_styled(styled: StyledView, options: ExportOptions) -> Figure:
 def _drawn_rows(styled: StyledView, drawn: Drawn, plan: Plan, page: Page) -> list[Row]:
     """The legend of what a fixed page drew (the nodes left out take their kinds and links with
     them); without headings when it would not fit in one column."""
-    if page.size is None or not drawn.left_out:
+    if not drawn.left_out:
         return plan.rows
     left_out = {node.id for node in drawn.left_out}
     kept = [node for node in styled.view.graph if node not in left_out and styled.node(node).cluster not in left_out]
@@ -220,18 +223,14 @@ def summary_line(styled: StyledView, drawn: Drawn, width: float, page: Page) -> 
     shown = f"{view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} links"
     grouped = "; big kinds grouped" if styled.clusters else ""
     if not drawn.left_out:
-        return f"{shown}{grouped}{_unnamed(drawn.unnamed)}."
+        return f"{shown}{grouped}."
     kinds = Counter(node.kind_label.split(" / ")[0] for node in drawn.left_out if not node.members)
     groups = [node.label for node in drawn.left_out if node.members]
     details = ", ".join([*groups, *(f"{label} {count}" for label, count in kinds.most_common())])
     left = f"; {len(drawn.left_out)} left out for room"
-    candidates = [f"{shown}{grouped}{left} ({details}); the poster preset shows all.",
+    candidates = [f"{shown}{grouped}{left} ({details}); the lesson page shows all.",
                   f"{shown}{grouped}{left} ({details}).", f"{shown}{grouped}{left}.", f"{shown}{left}."]
     return next((text for text in candidates if text_width(text, page.small) <= width), candidates[-1])
-
-
-def _unnamed(count: int) -> str:
-    return f"; {count} node labels had no room, the poster preset shows them all" if count else ""
 
 
 def _add_summary(figure: Figure, text: str, plan: Plan, page: Page) -> None:
@@ -240,10 +239,8 @@ def _add_summary(figure: Figure, text: str, plan: Plan, page: Page) -> None:
     width, height = plan.size
     if plan.title:
         top = height - title_height(plan.title, page) + page.margin
-    elif page.size is not None:
-        top = page.margin / 2 + line_height(page.small)
     else:
-        return
+        top = page.margin / 2 + line_height(page.small)
     figure.text(page.margin / width, top / height, text, fontsize=page.small, va="top", color="#333333")
 
 
@@ -259,12 +256,12 @@ def references_figure(view: View, page: Page) -> Figure:
 
 
 def _references_size(view: View, page: Page) -> tuple[float, float]:
-    """The page's size, taller when the list needs it (a poster is as tall as the list)."""
-    width = page.size[0] if page.size else 11.0
+    """The page's size, taller when the list needs it."""
+    width = page.size[0]
     columns = caption_columns(caption_entries(view), width, page)
     title = title_lines(f"References: {view.title}", width - 2 * page.margin, page)
     needed = title_height(title, page) + caption_height(columns, page)
-    return width, max(needed, page.size[1] if page.size else 0.0)
+    return width, max(needed, page.size[1])
 
 
 def _save_pdf(figures: list[Figure], stream: BinaryIO) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.errors import ExportError
 
-PAGES = ("poster", "slide", "a4")
+PAGES = ("poster", "slide", "a4", "handout")
 REFERENCES = ("caption", "separate", "none")
 BLANKS = ("nodes", "links")  # what a worksheet blanks and numbers
 PARTS = ("whole", "graph", "references")
@@ -25,8 +25,9 @@ DEFAULT_PASS_SCORE = 80
 class ExportOptions:
     """What a caller may choose about an export; every field has a default.
 
-    ``scale`` multiplies the pixels of PNG (1 to 4); ``page`` is ``poster`` (as large as the view
-    needs), ``slide`` (16:9, 1920×1080 px at scale 1) or ``a4`` (landscape, printable);
+    ``scale`` multiplies the pixels of PNG (1 to 4); ``page`` is ``poster`` (A0, texts of 24 pt
+    or more), ``slide`` (16:9, 1920×1080 px at scale 1), ``a4`` (landscape, printable) or
+    ``handout`` (a 16 cm text column, portrait for a tall view);
     ``references`` puts the references in a ``caption``, on a ``separate`` page or file, or
     leaves them out (``none``); ``title`` replaces the view's title; ``image_name`` is the
     picture a handout links. ``part`` draws the ``whole`` picture, the ``graph`` alone (a

@@ -91,7 +91,7 @@ def write_worksheet(view: View, stream: BinaryIO, blank: str, options: ExportOpt
 def answer_key(title: str, answers: list[Answer], options: ExportOptions) -> Figure:
     """A page listing each number with the label it stands for."""
     page = PAGES[options.page]
-    width, height = page.size or (11.69, 8.27)
+    width, height = page.size
     heading = title_lines(f"Answer key: {title}", width - 2 * page.margin, page)
     figure = Figure(figsize=(width, height), facecolor="white")
     add_title(figure, heading, page)

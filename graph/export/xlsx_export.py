@@ -13,8 +13,6 @@ fixed, as in the CSV zip, so the same view always gives the same bytes.
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -24,7 +22,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from graph.export.csv_export import FIXED_DATE, table_columns, tables
+from graph.export.common import dated_package
+from graph.export.csv_export import table_columns, tables
 from graph.export.files import path_or_stream
 from graph.export.options import DEFAULTS, ExportOptions
 from graph.export.tabular import Record
@@ -35,7 +34,6 @@ SHEET_NAMES = {"nodes.csv": "nodes", "edges.csv": "links", "references.csv": "re
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 WIDEST = 60
-FIXED_STAMP = b"1980-01-01T00:00:00Z"
 
 
 @path_or_stream
@@ -47,19 +45,7 @@ def write_xlsx(view: View, stream: BinaryIO, options: ExportOptions = DEFAULTS) 
     del workbook["Sheet"]  # the empty sheet a new workbook starts with
     buffer = io.BytesIO()
     workbook.save(buffer)
-    stream.write(_dated(buffer.getvalue()))
-
-
-def _dated(book: bytes) -> bytes:
-    """The workbook with every zip entry and the created and modified properties at FIXED_DATE."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            data = source.read(entry)
-            if entry.filename == "docProps/core.xml":
-                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_STAMP, data)
-            target.writestr(zipfile.ZipInfo(entry.filename, date_time=FIXED_DATE), data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    stream.write(dated_package(buffer.getvalue()))
 
 
 def _fill(sheet: Worksheet, rows: list[Record], columns: list[str]) -> None:
