@@ -48,7 +48,11 @@ def open_build(page: Any, app_url: str) -> Any:
     page.get_by_text("Rebuild this map").click()
     canvas = page.locator(".kg-build[data-drawn=yes]")
     canvas.wait_for(timeout=TIMEOUT_MS)
+    # A run still under way (a phone's network asks for its own layout) can move the canvas after
+    # a drag's ends are measured: drag once the page is idle and its frames are drawn.
+    page.locator("[data-test-script-state=notRunning]").wait_for(timeout=TIMEOUT_MS)
     canvas.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return canvas
 
 
