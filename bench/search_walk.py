@@ -5,7 +5,7 @@ loopback port (internet blocked), types each RLS query of ``tests/data/search_ca
 on, presses Enter and reads the node focused and the nodes offered; it prints each miss and the
 median seconds a pick takes. The library's ranking meets every case in tests/test_search.py;
 tests/test_search_browser.py walks every ladder case and one RLS case of each kind through the
-picker, and this walks all 56 RLS cases (about two minutes on two cores).
+picker, and this walks all 56 RLS cases (42 s here, a median of 0.54 s a pick).
 """
 
 from __future__ import annotations
