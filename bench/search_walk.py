@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from bench.browser_timing import CONTROLS
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = json.loads((ROOT / "tests" / "data" / "search_cases.json").read_text(encoding="utf-8"))
 TIMEOUT_MS = 30_000
-CONTROLS = "[data-testid=stSidebar] .st-key-dataset_choice"  # the dataset picker, drawn with the controls
 Found = tuple[str | None, list[str]]
 
 

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,6 +40,19 @@ def is_local(url: str) -> bool:
     """True for loopback http(s)/ws(s) URLs and for URLs that never leave the machine."""
     parts = urlsplit(url)
     return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def offline_guard(blocked: list[str]) -> Callable[[Any], None]:
+    """A Playwright route handler that lets local requests through and aborts, and records in
+    ``blocked``, every request for another host."""
+    def guard(route: Any) -> None:
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    return guard
 
 
 def wait_for_health(base_url: str, process: subprocess.Popen, log: Path) -> None:
@@ -106,18 +119,11 @@ def page(browser: Any, blocked_requests: list[str]) -> Iterator[Any]:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
 
-    def guard(route: Any) -> None:
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            blocked_requests.append(route.request.url)
-            route.abort()
-
     def refuse_socket(socket_route: Any) -> None:
         blocked_requests.append(socket_route.url)
         socket_route.close()
 
-    page.route("**/*", guard)
+    page.route("**/*", offline_guard(blocked_requests))
     page.route_web_socket(lambda url: not is_local(url), refuse_socket)
     yield page
     app_errors = page.locator("[data-testid=stException]").all_inner_texts()

@@ -20,7 +20,7 @@ from graph.dataset.loading import load_bytes
 from graph.export.mermaid_export import MAX_EDGES, escape, mermaid_text
 from graph.present import style
 from graph.present.styled import styled_view
-from tests.conftest import is_local
+from tests.conftest import offline_guard
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile_valid"
@@ -123,16 +123,8 @@ def mermaid(browser: Any) -> Iterator[Any]:
     own configuration; loading Mermaid's 3 MB script took about 4 s a test); it fails at the end if
     Mermaid tried to reach the internet."""
     blocked: list[str] = []
-
-    def guard(route: Any) -> None:
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
     context = browser.new_context()
-    context.route("**/*", guard)
+    context.route("**/*", offline_guard(blocked))
     page = context.new_page()
     page.add_script_tag(path=_mermaid_script())
     yield page
