@@ -112,12 +112,21 @@ def blocked_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser: Any, blocked_requests: list[str]) -> Iterator[Any]:
-    """A fresh 1366×768 page that aborts and records every non-local request and websocket; a test
-    fails if the page tried to go online or, at its end, shows a Streamlit exception."""
+@pytest.fixture(scope="session")
+def desktop(browser: Any) -> Iterator[Any]:
+    """One 1366×768 browser context for every ``page``: pages opened in it reuse the app's cached
+    scripts, as a student's second tab would, instead of fetching and compiling them each time."""
     context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(desktop: Any, blocked_requests: list[str]) -> Iterator[Any]:
+    """A fresh 1366×768 page that aborts and records every non-local request and websocket; a test
+    fails if the page tried to go online or, at its end, shows a Streamlit exception. Cookies and
+    storage are cleared after it, so no test sees another's."""
+    page = desktop.new_page()
 
     def refuse_socket(socket_route: Any) -> None:
         blocked_requests.append(socket_route.url)
@@ -126,7 +135,16 @@ def page(browser: Any, blocked_requests: list[str]) -> Iterator[Any]:
     page.route("**/*", offline_guard(blocked_requests))
     page.route_web_socket(lambda url: not is_local(url), refuse_socket)
     yield page
-    app_errors = page.locator("[data-testid=stException]").all_inner_texts()
-    context.close()
+    app_errors = [] if page.is_closed() else page.locator("[data-testid=stException]").all_inner_texts()
+    forget(page)
     assert app_errors == [], f"the app showed an error: {app_errors}"
     assert blocked_requests == [], f"the page tried to reach the internet: {blocked_requests}"
+
+
+def forget(page: Any) -> None:
+    """Close ``page`` and clear what it left in its context: cookies and permissions (the app keeps
+    nothing in web storage)."""
+    context = page.context
+    page.close()
+    context.clear_cookies()
+    context.clear_permissions()
