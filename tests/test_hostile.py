@@ -293,13 +293,12 @@ def test_cli_refuses_resource_attack_in_bounds(name: str, tmp_path: Path, corpus
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
-def test_cli_refuses_generated_input(name: str, tmp_path: Path) -> None:
+def test_cli_refuses_generated_input(name: str, tmp_path: Path, corpus_baseline: float) -> None:
     data, line, message = GENERATED[name]()
     (tmp_path / name).write_bytes(data)
-    baseline = baseline_cpu(tmp_path)
     run = run_cli(tmp_path / name, tmp_path)
     RUNS.append(run)
-    assert_refused(run, line, message, baseline)
+    assert_refused(run, line, message, corpus_baseline)
 
 
 def _fifo(path: Path) -> Path:
