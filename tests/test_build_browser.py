@@ -1,6 +1,8 @@
 """Build mode in headless Chromium: a student rebuilds the pramipexole focus at the skeleton level,
 one missing link dragged from node to node (the mouse at 1366×768, a finger on a 390×844 touch
-phone) and one chosen from the keyboard's lists, checks the map and reads the score."""
+phone) and one chosen from the keyboard's lists, checks the map and reads the score. On both
+screens the canvas's labels are drawn at least :data:`MIN_LABEL_PX` on screen (a phone's canvas,
+fitted to its width, drew them at 4 to 8 px before it had rows of its own)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "out" / "screenshots"
 FOCUS = "pramipexole"
 TIMEOUT_MS = 30_000
+MIN_LABEL_PX = 11
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 POINT = """(holder, id) => {
   const box = holder.querySelector('.kg-build-canvas').getBoundingClientRect();
@@ -54,6 +57,12 @@ def open_build(page: Any, app_url: str) -> Any:
     canvas.scroll_into_view_if_needed()
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return canvas
+
+
+def label_px(canvas: Any) -> float:
+    """The smallest node label on the canvas, in CSS pixels on screen: its font times the zoom."""
+    return canvas.evaluate("""(holder) => Math.min(...Object.values(holder.kgNet.body.nodes)
+      .map((node) => node.options.font.size * holder.kgNet.getScale()))""")
 
 
 def connecting(canvas: Any) -> None:
@@ -101,6 +110,7 @@ def build_and_check(page: Any, app_url: str, drag: Any, shot: str) -> None:
     explorer = Explorer.from_path(ROOT / "data" / "rls")
     first, second = task().to_find[:2]
     canvas = open_build(page, app_url)
+    assert label_px(canvas) >= MIN_LABEL_PX
     canvas.locator("select").select_option(first[1])
     connecting(canvas)
     drag(page, canvas, first)
