@@ -1,6 +1,10 @@
 """Build mode in headless Chromium: a student rebuilds the pramipexole focus at the skeleton level,
 one missing link dragged from node to node (the mouse at 1366×768, a finger on a 390×844 touch
-phone) and one chosen from the keyboard's lists, checks the map and reads the score."""
+phone) and one chosen from the keyboard's lists, checks the map and reads the score. At 1366×768
+the student then saves the map and loads another map file through the Load control, whose links
+appear and score as the library says. On both screens the canvas's labels are drawn at least
+:data:`MIN_LABEL_PX` on screen (a phone's canvas, fitted to its width, drew them at 4 to 8 px
+before it had rows of its own)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from typing import Any
 import pytest
 
 from graph import Explorer, ViewSpec
-from graph.teaching.concept_map import MapLink, Proposition
+from graph.teaching.concept_map import MapLink, Proposition, StudentMap, map_from_bytes, map_to_json
 from graph.teaching.map_scoring import score_links
 from graph.teaching.map_task import MapTask, make_task
 from ui.build import score_line
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "out" / "screenshots"
 FOCUS = "pramipexole"
 TIMEOUT_MS = 30_000
+MIN_LABEL_PX = 11
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 POINT = """(holder, id) => {
   const box = holder.querySelector('.kg-build-canvas').getBoundingClientRect();
@@ -54,6 +59,12 @@ def open_build(page: Any, app_url: str) -> Any:
     canvas.scroll_into_view_if_needed()
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return canvas
+
+
+def label_px(canvas: Any) -> float:
+    """The smallest node label on the canvas, in CSS pixels on screen: its font times the zoom."""
+    return canvas.evaluate("""(holder) => Math.min(...Object.values(holder.kgNet.body.nodes)
+      .map((node) => node.options.font.size * holder.kgNet.getScale()))""")
 
 
 def connecting(canvas: Any) -> None:
@@ -97,10 +108,34 @@ def choose(page: Any, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def build_and_check(page: Any, app_url: str, drag: Any, shot: str) -> None:
+def checked(page: Any, links: tuple[MapLink, ...]) -> None:
+    """Press "Check my map" and wait for the score the library gives ``links``."""
+    page.get_by_role("button", name="Check my map").click()
+    expected = score_line(score_links(Explorer.from_path(ROOT / "data" / "rls"), task(), links))
+    page.get_by_text(expected).wait_for(timeout=TIMEOUT_MS)
+
+
+def saved(page: Any) -> StudentMap:
+    """The map "Save my map" downloads."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my map (JSON)").click()
+    path = download.value.path()
+    return map_from_bytes(Path(path).read_bytes(), "saved.json")
+
+
+def load(page: Any, path: Path, links: tuple[MapLink, ...]) -> None:
+    """Load the map file at ``path`` through the panel's Load control and wait for its links."""
+    uploader = page.locator("[data-testid=stFileUploader]").filter(has_text="Load a saved map")
+    uploader.locator("input[type=file]").set_input_files(path)
+    page.get_by_text(f"Loaded {path.name}: {len(links)} links.").wait_for(timeout=TIMEOUT_MS)
+    drawn_links(page, len(links))
+
+
+def build_and_check(page: Any, app_url: str, drag: Any, shot: str) -> tuple[MapLink, ...]:
     explorer = Explorer.from_path(ROOT / "data" / "rls")
     first, second = task().to_find[:2]
     canvas = open_build(page, app_url)
+    assert label_px(canvas) >= MIN_LABEL_PX
     canvas.locator("select").select_option(first[1])
     connecting(canvas)
     drag(page, canvas, first)
@@ -110,14 +145,23 @@ def build_and_check(page: Any, app_url: str, drag: Any, shot: str) -> None:
     choose(page, "To", labels()[second[2]])
     page.get_by_role("button", name="Add this link").click()
     drawn_links(page, 2)
-    page.get_by_role("button", name="Check my map").click()
-    expected = score_line(score_links(explorer, task(), (MapLink(*first), MapLink(*second))))
-    page.get_by_text(expected).wait_for(timeout=TIMEOUT_MS)
+    checked(page, (MapLink(*first), MapLink(*second)))
     page.screenshot(path=str(SHOTS / shot), full_page=False)
+    return MapLink(*first), MapLink(*second)
 
 
-def test_a_map_built_by_mouse_and_keyboard_is_checked_and_scored(page: Any, app_url: str) -> None:
-    build_and_check(page, app_url, drag_by_mouse, "build-desktop.png")
+def test_a_map_built_by_mouse_and_keyboard_is_checked_scored_saved_and_loaded(page: Any, app_url: str,
+                                                                             tmp_path: Path) -> None:
+    built = build_and_check(page, app_url, drag_by_mouse, "build-desktop.png")
+    student_map = saved(page)
+    assert student_map.links == built and student_map.given == task().given
+    first = built[0]
+    links = (*(MapLink(*link) for link in task().to_find[2:]), MapLink(first.target, first.relation, first.source))
+    path = tmp_path / "map-loaded.json"
+    path.write_text(map_to_json(StudentMap(student_map.dataset, student_map.spec, "skeleton", links,
+                                           student="Ada", seed=task().seed, given=task().given)), "utf-8")
+    load(page, path, links)
+    checked(page, links)
 
 
 def test_a_map_built_by_touch_and_keyboard_on_a_phone_is_checked_and_scored(browser: Any, app_url: str) -> None:

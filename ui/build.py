@@ -22,6 +22,7 @@ import streamlit as st
 
 from graph import Explorer, View
 from graph.errors import ValidationError
+from graph.present.placement import NARROW_BELOW_PX
 from graph.present.render import vis_loader_script
 from graph.teaching.concept_map import LEVELS, MapLink, StudentMap, map_from_bytes, map_to_json
 from graph.teaching.map_scoring import VERDICT_WORDS, MapScore, map_problems, score_links
@@ -151,7 +152,8 @@ def _on_drag(key: MapKey, task: MapTask, choices: dict[str, str]) -> None:
 
 def canvas_data(explorer: Explorer, view: View, task: MapTask, links: list[MapLink],
                 choices: dict[str, str]) -> dict[str, Any]:
-    """What the canvas draws: the nodes where the explorer places them, the given and drawn links."""
+    """What the canvas draws: the nodes where the explorer places them, the given and drawn links,
+    and the width below which the canvas lays them out in a phone's rows instead."""
     placed = {node["id"]: node for node in payload_for(view)["nodes"]}
     nodes = [{"id": n, "label": explorer.graph.nodes[n]["label"], "x": placed[n]["x"] * SPREAD,
               "y": placed[n]["y"] * SPREAD} for n in task.nodes]
@@ -159,7 +161,7 @@ def canvas_data(explorer: Explorer, view: View, task: MapTask, links: list[MapLi
     edges += [_edge(explorer, link, "#1f5fbf", f"drawn{i}") for i, link in enumerate(links)]
     relations = [{"value": value, "text": phrase} for value, phrase in choices.items()]
     key = hashlib.sha256(json.dumps(nodes).encode()).hexdigest()[:16]
-    return {"key": key, "nodes": nodes, "edges": edges, "relations": relations}
+    return {"key": key, "nodes": nodes, "edges": edges, "relations": relations, "narrow_below_px": NARROW_BELOW_PX}
 
 
 def _edge(explorer: Explorer, link: MapLink, colour: str, edge_id: str) -> dict[str, Any]:
