@@ -115,7 +115,7 @@ async def click_around(tab: Tab, rng: random.Random, hall: Hall, number: int) ->
         crowd = hall.open_now
         run = await asyncio.wait_for(tab.run([state]), OPEN_TIMEOUT_S)
         hall.reruns.append((run.seconds, crowd))
-        if not any(_unescaped(heading).endswith(f"around {label}") for heading in run.headings):
+        if not any(_unescaped(heading).lower().endswith(f"around {label}".lower()) for heading in run.headings):
             hall.mixups.append(f"session {number} chose {label!r} and saw {run.headings[:1]}")
 
 
