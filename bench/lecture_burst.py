@@ -54,7 +54,7 @@ class Hall:
     """What the whole class shares: who is open, every measurement, and memory samples."""
 
     processes: list[psutil.Process]
-    labels: dict[str, str]  # the focus picker's options → the label a title names
+    labels: list[str]  # the nodes' labels, typed into the focus picker and named by a view's title
     open_now: int = 0
     finished: int = 0
     first_payloads: list[float] = field(default_factory=list)
@@ -105,17 +105,17 @@ async def _leave_at_the_end(hall: Hall, everyone_done: asyncio.Event) -> None:
 
 
 async def click_around(tab: Tab, rng: random.Random, hall: Hall, number: int) -> None:
-    """Focus on two or three random nodes, reading a few seconds between clicks; check each title."""
+    """Focus on two or three random nodes (typing a label into the focus picker, then Enter),
+    reading a few seconds between them; check each title."""
     for _ in range(rng.choice([2, 3])):
         await asyncio.sleep(rng.uniform(*THINK_S))
-        focus = tab.widgets["focus"]
-        label = rng.choice(list(focus.options)[1:])
+        label = rng.choice(hall.labels)
         state = WidgetState()
-        state.id, state.string_value = focus.id, label
+        state.id, state.string_value = tab.widgets["focus_text"].id, label
         crowd = hall.open_now
         run = await asyncio.wait_for(tab.run([state]), OPEN_TIMEOUT_S)
         hall.reruns.append((run.seconds, crowd))
-        if not any(_unescaped(heading).endswith(f"around {hall.labels[label]}") for heading in run.headings):
+        if not any(_unescaped(heading).lower().endswith(f"around {label}".lower()) for heading in run.headings):
             hall.mixups.append(f"session {number} chose {label!r} and saw {run.headings[:1]}")
 
 
@@ -164,10 +164,10 @@ def front_door(replica_count: int) -> Iterator[tuple[str, list[psutil.Process], 
         yield balancer.url, [psutil.Process(s.process.pid) for s in servers], [s.port for s in servers]
 
 
-def focus_labels() -> dict[str, str]:
-    """The focus picker's options (label and aliases) → the node's label, which a view's title names."""
+def focus_labels() -> list[str]:
+    """The nodes' labels: typed into the focus picker, each picks its own node, which a view's title names."""
     explorer = Explorer.from_path(ROOT / "data" / "rls")
-    return {text: explorer.graph.nodes[node]["label"] for node, text in explorer.search_index.items()}
+    return [entry.label for entry in explorer.search_entries if explorer.search(entry.label)[0].node == entry.node]
 
 
 async def teacher_opens(front: str) -> None:

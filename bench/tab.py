@@ -3,7 +3,9 @@
 A tab sends what the browser sends (a rerun request with the changed widget values) and reads
 what the server streams back: the widgets it drew (by key), the headings, and when the network
 component's payload arrived. Like the browser, it tells the server which large messages it already
-holds, so an unchanged element is sent again as a reference. Opening the app takes two runs, as
+holds, so an unchanged element is sent again as a reference, and it keeps the address's query the
+app last wrote and sends it with the next rerun, as the address bar does (a run that finds another
+query there was sent by Back or Forward, see ``ui/link.py``). Opening the app takes two runs, as
 in a browser: the first run draws the network without the sidebar's controls, and the component's
 "drawn" report brings the run that draws them (see ``ui.state.first_run_token``).
 """
@@ -38,19 +40,24 @@ class Run:
 
 
 class Tab:
-    """A connected tab: its widgets by key (ids and options, as last drawn) and the app's exceptions."""
+    """A connected tab: its widgets by key (ids and options, as last drawn), the address's query and
+    the app's exceptions."""
 
     def __init__(self, ws: ClientConnection) -> None:
         self.ws = ws
+        self.query = ""
         self.widgets: dict[str, Any] = {}
         self.errors: list[str] = []
         self.cached: dict[str, ForwardMsg] = {}  # large messages by hash, as the browser keeps them
 
-    async def run(self, states: Sequence[WidgetState] = (), query: str = "") -> Run:
-        """Send one rerun request and read until the script has finished."""
+    async def run(self, states: Sequence[WidgetState] = (), query: str | None = None) -> Run:
+        """Send one rerun request (from the address ``query``, by default the one the app last wrote)
+        and read until the script has finished."""
+        if query is not None:
+            self.query = query
         message = BackMsg()
         message.rerun_script.SetInParent()
-        message.rerun_script.query_string = query
+        message.rerun_script.query_string = self.query
         message.rerun_script.widget_states.widgets.extend(states)
         message.rerun_script.cached_message_hashes.extend(sorted(self.cached))
         started = time.perf_counter()
@@ -60,7 +67,7 @@ class Tab:
     async def open(self, query: str = "") -> tuple[Run, Run]:
         """Open the app as a browser does: the first run, then the network's "drawn" report."""
         first = await self.run(query=query)
-        return first, await self.run([self.drawn_report()], query=query)
+        return first, await self.run([self.drawn_report()])
 
     def drawn_report(self) -> WidgetState:
         """What the network component sends once its picture is on screen."""
@@ -78,6 +85,8 @@ class Tab:
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 self._note_element(forward.delta.new_element, run, started)
+            elif kind == "page_info_changed":
+                self.query = forward.page_info_changed.query_string
             elif kind == "script_finished":
                 run.seconds = time.perf_counter() - started
                 return run
