@@ -68,7 +68,7 @@ except ViewSpecError as exc:
     show_sidebar(datasets, chosen)
     st.stop()
 
-st.subheader(escape(view.title))
+st.header(escape(view.title))  # level 2, under the app's title (level 1) in the sidebar
 graph_column, details_column = st.columns([5, 2])
 with graph_column:
     large.show_bound(explorer, spec)

@@ -9,6 +9,7 @@ datasets (``KG_DATASETS``), so editing the bundled content cannot break these te
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import HeadingBase
 
 from bench.synthetic import write_dataset
 from graph import Explorer, View, ViewSpec
@@ -65,8 +67,19 @@ def counts(view: View) -> tuple[int, int]:
 
 
 def title(at: AppTest) -> str:
-    """The view title: the first subheader in the main area."""
-    return plain(at.main.subheader[0].value)
+    """The view title: the main area's level-2 heading."""
+    return plain(at.main.header[0].value)
+
+
+def no_skipped_level(levels: list[int]) -> bool:
+    """True when each heading is at most one level below the one before (axe-core's heading-order)."""
+    return all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
+
+
+def heading_levels(at: AppTest) -> list[int]:
+    """Every heading's level in the order a screen reader meets them: the sidebar's, then the main area's."""
+    return [int(node.proto.tag[1]) for area in (at.sidebar, at.main) for node in area
+            if isinstance(node, HeadingBase)]
 
 
 def details_column(at: AppTest) -> Any:
@@ -118,10 +131,12 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
 def test_a_new_session_draws_the_network_before_the_controls() -> None:
     """The first run leaves the sidebar's controls out, all but the search field, and asks the
     network to report when it is drawn; the run that report brings has the controls, the same
-    picture, the search field in the same place, and asks for no report."""
+    picture, the search field in the same place, and asks for no report. Both runs' headings
+    go down one level at a time (the first once went from the title's level 1 to the view's 3)."""
     at = checked(AppTest.from_file(str(APP), default_timeout=60).run())
     first = network_data(at)
     assert first["report_drawn"]
+    assert heading_levels(at)[:2] == [1, 2] and no_skipped_level(heading_levels(at))
     assert [c.value for c in at.sidebar.caption] == ["The controls appear once the graph is drawn."]
     assert [box.key for box in at.sidebar.text_input] == ["search_text"]
     assert not at.sidebar.selectbox and not at.sidebar.multiselect and not at.sidebar.button
@@ -130,6 +145,7 @@ def test_a_new_session_draws_the_network_before_the_controls() -> None:
     assert network_data(at)["key"] == first["key"]
     assert at.sidebar.text_input[0].key == "search_text" and at.selectbox(key="dataset_choice").value == "clinic"
     assert "The controls appear once the graph is drawn." not in [c.value for c in at.sidebar.caption]
+    assert no_skipped_level(heading_levels(at))
 
 
 def test_a_network_that_asks_for_a_phone_layout_before_drawing_gets_it_in_another_first_run() -> None:
@@ -229,7 +245,7 @@ def test_path_controls_show_path_sentences() -> None:
     view = clinic_view(path_from=IRON, path_to=LIGAND)
     assert view.path_sentences
     assert title(at) == view.title
-    assert at.main.subheader[1].value == "Paths"
+    assert at.main.subheader[0].value == "Paths"
     texts = markdown_texts(at)
     for number, sentence in enumerate(view.path_sentences, start=1):
         assert f"{number}. {sentence}" in texts

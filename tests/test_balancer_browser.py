@@ -82,7 +82,7 @@ def test_an_upload_works_in_every_session_through_the_balancer(browser: Any, bal
             open_app(page, balancer.url)
         for page in pages:
             upload(page, TINY)
-        titles = [page.locator("[data-testid=stMain] h3").first.inner_text() for page in pages]
+        titles = [page.locator("[data-testid=stMain] h2").first.inner_text() for page in pages]
         assert titles == ["Tiny test graph"] * 3
         assert all(page.context.cookies()[0]["name"] == ROUTE for page in pages)
 

@@ -221,7 +221,7 @@ def test_app_shows_uploaded_payloads_as_text(page: Any, app_url: str) -> None:
     assert node_ids(page) == set(view.graph)
     labels = page.evaluate("() => Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.label]))")
     assert labels == {node: data["label"] for node, data in view.graph.nodes(data=True)}
-    expect(page.locator("h3", has_text="XSS")).to_have_text(view.title)
+    expect(page.locator("h2", has_text="XSS")).to_have_text(view.title)
     click_node(page, "img")
     expect(details_heading(page)).to_have_text("<img src=x onerror=alert(1)>", timeout=DRAW_TIMEOUT_MS)
     assert page.locator('img[src="x"]').count() == 0

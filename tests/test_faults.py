@@ -51,7 +51,7 @@ def run(at: AppTest) -> AppTest:
 
 
 def shown_title(at: AppTest) -> str:
-    return at.main.subheader[0].value
+    return at.main.header[0].value
 
 
 def problems(at: AppTest) -> str:

@@ -34,7 +34,7 @@ def label(node: str) -> str:
 
 def on_screen(page: Any) -> tuple[str, str, dict[str, list[str]]]:
     """The view's title, the details panel's heading and the address's query."""
-    title = page.locator('[data-testid="stMainBlockContainer"] h3').first.inner_text()
+    title = page.locator('[data-testid="stMainBlockContainer"] h2').first.inner_text()
     heading = page.locator(".st-key-details h3")
     return title, heading.inner_text() if heading.count() else "", parse_qs(urlsplit(page.url).query)
 
@@ -43,7 +43,7 @@ def shows(page: Any, title: str, heading: str) -> None:
     """Wait until the page shows the view ``title`` with ``heading`` in the details panel."""
     from playwright.sync_api import expect
 
-    expect(page.locator('[data-testid="stMainBlockContainer"] h3').first).to_have_text(title, timeout=TIMEOUT_MS)
+    expect(page.locator('[data-testid="stMainBlockContainer"] h2').first).to_have_text(title, timeout=TIMEOUT_MS)
     details = page.locator(".st-key-details")
     if heading:
         expect(details.locator("h3")).to_have_text(heading, timeout=TIMEOUT_MS)

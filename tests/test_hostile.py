@@ -385,7 +385,7 @@ def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
     """One session uploads every committed broken file: the same problems as the CLI, same graph."""
     at = run_app()
     assert not at.exception
-    title = at.main.subheader[0].value
+    title = at.main.header[0].value
     for name in sorted(EXPECTED):
         data = (BROKEN / name).read_bytes()
         at.file_uploader(key="upload").set_value((name, data, "application/x-yaml")).run()
@@ -394,7 +394,7 @@ def test_app_shows_each_broken_upload_and_keeps_the_dataset() -> None:
             load_bytes(data, name)
         shown = "\n".join(plain(e.value) for e in at.sidebar.error).replace("  \n", "\n")
         assert _problem_lines(shown, name) == _problem_lines(str(caught.value), name), name
-        assert at.main.subheader[0].value == title, name
+        assert at.main.header[0].value == title, name
 
 
 # Uploads ----------------------------------------------------------------------------------------
@@ -415,14 +415,14 @@ def test_uploads_over_the_node_or_link_limit_are_refused_with_the_limit() -> Non
                    _dangling_edges(1, MAX_UPLOAD_EDGES))
     assert len(nodes) < MAX_UPLOAD_BYTES and len(links) < MAX_UPLOAD_BYTES
     at = run_app()
-    title = at.main.subheader[0].value
+    title = at.main.header[0].value
     _upload(at, "many_nodes.yaml", nodes)
     assert f"many_nodes.yaml:1: the dataset has {MAX_UPLOAD_NODES + 1:,} nodes; uploads are limited to " \
            f"{MAX_UPLOAD_NODES:,}." in _sidebar_errors(at)
     _upload(at, "many_links.yaml", links)
     assert f"many_links.yaml:1: the dataset has {MAX_UPLOAD_EDGES + 1:,} links; uploads are limited to " \
            f"{MAX_UPLOAD_EDGES:,}." in _sidebar_errors(at)
-    assert at.main.subheader[0].value == title
+    assert at.main.header[0].value == title
 
 
 def test_uploader_caption_states_the_library_limits() -> None:
@@ -436,10 +436,10 @@ def test_uploader_caption_states_the_library_limits() -> None:
 def test_an_upload_affects_only_its_own_session() -> None:
     first = run_app()
     second = run_app()
-    title = second.main.subheader[0].value
+    title = second.main.header[0].value
     _upload(first, "tiny.yaml", TINY.read_bytes())
-    assert first.main.subheader[0].value == "Tiny test graph"
+    assert first.main.header[0].value == "Tiny test graph"
     second.run()
-    assert second.main.subheader[0].value == title
+    assert second.main.header[0].value == title
     assert "(uploaded file)" not in second.selectbox(key="dataset_choice").options
     assert "uploaded" not in second.session_state

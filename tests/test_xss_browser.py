@@ -322,7 +322,7 @@ def take_quiz(page: Any) -> None:
     page.locator(".st-key-tour_leave button").click()
     expect(page.locator(".st-key-tour_step")).to_have_count(0, timeout=DRAW_TIMEOUT_MS)
     page.locator(".st-key-show_everything button").click()  # as a person would: once the tour has gone
-    expect(page.locator("h3", has_text=": around")).to_have_count(0, timeout=DRAW_TIMEOUT_MS)
+    expect(page.locator("h2", has_text=": around")).to_have_count(0, timeout=DRAW_TIMEOUT_MS)
     page.get_by_text("Quiz yourself on this view").click()
     page.locator(".st-key-quiz_start button").click()
     expect(page.get_by_text("Question 1 of").first).to_be_visible(timeout=DRAW_TIMEOUT_MS)

@@ -23,7 +23,7 @@ div[data-testid="stMainBlockContainer"] {{ padding-top: 3.6rem; padding-bottom: 
 div[data-testid="stButton"] button[kind="tertiary"] {{ text-align: left; justify-content: flex-start; }}
 div[data-testid="stButton"] button[kind="tertiary"] p {{ white-space: normal; overflow: visible; text-overflow: clip; }}
 .st-key-details div[data-testid="stButton"] button[kind="tertiary"] p {{ color: #1558b0; text-decoration: underline; }}
-div[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
+div[data-testid="stMainBlockContainer"] :is(h2, h3) {{ font-size: 1.35rem; padding: 0.2rem 0 0.1rem; }}
 section[data-testid="stSidebar"] h2 {{ font-size: 1.25rem; padding: 0.6rem 0 0.2rem; }}
 div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p {{
   color: {CAPTION_COLOUR}; opacity: 1; }}
@@ -55,8 +55,8 @@ def apply_styles() -> None:
     scrolls on its own when taller than the window), so reading it never scrolls the graph away; on
     narrow screens the network and details columns stack, so the network keeps its width; on phones
     the disclaimer is one sentence with the rest a tap away; captions (the disclaimer, the counts,
-    the kind line) are dark enough to read; the sidebar's section headings (level 2, under the
-    title's level 1) are sized as subheadings."""
+    the kind line) are dark enough to read; the view's title and the sidebar's section headings
+    (level 2, under the app's title at level 1) are sized as subheadings."""
     st.html(_STYLES)
 
 
