@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph import ValidationError, load_dataset
-from graph.dataset import read_sources
+from graph.dataset import read_sources, reading
 from graph.dataset.yamlsafe import MAX_FILE_BYTES
 from tests.helpers import DATA, TINY, unblocked
 
@@ -126,3 +126,27 @@ def test_a_folder_that_cannot_be_listed_is_a_message(tmp_path: Path, monkeypatch
 def test_names_are_relative_to_the_given_root() -> None:
     assert read_sources(TINY, root=DATA)[0][0] == "tiny.yaml"
     assert read_sources(TINY, root=DATA / "broken")[0][0] == str(TINY)
+
+
+def test_a_signature_stays_while_the_files_stay_and_changes_with_them(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "RECENT_SECONDS", 0.0)
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("nodes: []\n")
+    first = reading.files_signature(folder)
+    assert first is not None and first == reading.files_signature(folder)
+    (folder / "a.yaml").write_text("nodes: [] \n")
+    assert reading.files_signature(folder) != first, "a file rewritten"
+    second = reading.files_signature(folder)
+    (folder / "b.yaml").write_text("edges: []\n")
+    assert reading.files_signature(folder) != second, "a file added to the folder"
+
+
+def test_no_signature_for_a_file_just_written_or_one_that_cannot_be_looked_at(tmp_path: Path) -> None:
+    """Within the timestamp's resolution a second write could leave size and times alike: read it again."""
+    fresh = tmp_path / "fresh.yaml"
+    fresh.write_text("nodes: []\n")
+    assert reading.files_signature(fresh) is None
+    assert reading.files_signature(tmp_path / "missing.yaml") is None
+    assert reading.files_signature(UNREADABLE / "self_loop.yaml") is None

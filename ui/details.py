@@ -17,7 +17,7 @@ from graph import Explorer, View
 from graph.present import NEEDS_VERIFICATION, ThresholdRow, connection_rows, evidence_guide, node_details, view_table
 from graph.wording import counted
 from ui import browser, state
-from ui.session import session
+from ui.session import Shown, session
 from ui.text import escape
 
 # Streamlit's badge colours nearest each verdict's Okabe–Ito colour (the word is always shown too).
@@ -137,6 +137,12 @@ def show_table(view: View) -> None:
         st.dataframe(pd.DataFrame([row.cells for row in view_table(view)]), hide_index=True, width="stretch")
 
 
-def show_guide(explorer: Explorer) -> None:
+def show_guide(shown: Shown) -> None:
     with st.expander("How to read evidence levels and verdicts"):
-        st.markdown(evidence_guide(explorer.dataset))
+        st.markdown(_guide(shown.content_key, shown.explorer))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _guide(content_key: str, _explorer: Explorer) -> str:
+    """The guide's Markdown, written once per dataset (``content_key``) rather than on every run."""
+    return evidence_guide(_explorer.dataset)

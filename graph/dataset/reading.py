@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 from graph.dataset.yamlsafe import MAX_FILE_BYTES
@@ -20,7 +21,9 @@ from graph.files import read_regular_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 200
+RECENT_SECONDS = 2.0  # a file changed this recently may change again within the same timestamp
 Sources = list[tuple[str, bytes]]
+Signature = tuple[tuple[str, int, int, int, int, int], ...]
 
 
 def read_sources(path: Path, root: Path | None = None) -> Sources:
@@ -40,6 +43,26 @@ def read_sources(path: Path, root: Path | None = None) -> Sources:
     if problems:
         raise ValidationError(problems)
     return sources
+
+
+def files_signature(path: Path) -> Signature | None:
+    """What the dataset's files look like on disk without reading them: each one's name, device,
+    inode, size and change times. Equal signatures mean the same bytes, so a caller that read the
+    files before can skip reading them again (the app checks on every run of every session).
+
+    None when a file changed in the last ``RECENT_SECONDS``, since a second write within the file
+    system's timestamp resolution would leave the signature as it was, or when a file cannot be
+    looked at (reading it then reports why).
+    """
+    try:
+        stats = [(str(file), os.stat(file)) for file in dataset_files(path)]
+    except (OSError, ValidationError):
+        return None
+    settled = time.time_ns() - int(RECENT_SECONDS * 1e9)
+    if any(max(info.st_mtime_ns, info.st_ctime_ns) > settled for _, info in stats):
+        return None
+    return tuple((name, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                 for name, info in stats)
 
 
 def dataset_files(path: Path) -> list[Path]:
