@@ -121,7 +121,7 @@ function kgBuildOptionsFor(holder, component, rows) {
     physics: false,
     nodes: { shape: "box", margin: rows ? 6 : 8, widthConstraint: { maximum: rows ? rows.column - 16 : 160 },
       font: { size: font }, color: { background: "#eef3fb", border: "#4a6d9c" } },
-    edges: { arrows: "to", font: { size: rows ? font - 2 : 13, align: "middle" },
+    edges: { arrows: "to", font: { size: rows ? font - 2 : 13, align: rows ? "horizontal" : "middle", background: "#ffffff" },
       smooth: rows ? { type: "curvedCW", roundness: 0.2 } : false },
     interaction: { dragNodes: false, hover: false, zoomView: true },
     manipulation: {
