@@ -29,14 +29,18 @@ def explorer() -> Explorer:
 
 
 def test_the_export_writes_concepts_phrases_connections_and_the_focus_question(explorer: Explorer) -> None:
-    root = ElementTree.fromstring(export_bytes(explorer.view(ViewSpec()), "cxl"))
+    view = explorer.view(ViewSpec())
+    root = ElementTree.fromstring(export_bytes(view, "cxl"))
     assert root.findtext("c:res-meta/dc:title", namespaces=NS) == "Photosynthesis in green plants"
     assert root.findtext("c:res-meta/dc:description", namespaces=NS) == \
         "How are the parts of Photosynthesis in green plants linked?"
     concepts = {c.get("id"): c.get("label") for c in root.iterfind("c:map/c:concept-list/c:concept", NS)}
     phrases = {p.get("id"): p.get("label") for p in root.iterfind("c:map/c:linking-phrase-list/c:linking-phrase", NS)}
     links = [(c.get("from-id"), c.get("to-id")) for c in root.iterfind("c:map/c:connection-list/c:connection", NS)]
-    assert (len(concepts), len(phrases), len(links)) == (9, 9, 18)
+    # One concept per node, one linking phrase per link, two connections per link (in, then out).
+    assert set(concepts) == set(view.graph) and len(concepts) == 48
+    assert set(phrases) == {key for *_, key in view.graph.edges(keys=True)} and len(phrases) == 89
+    assert len(links) == 2 * len(phrases)
     assert phrases["light--used_by--light_reactions"] == "is used by" and concepts["glucose"] == "Sugar (glucose)"
     assert {("light", "light--used_by--light_reactions"), ("light--used_by--light_reactions", "light_reactions")} \
         <= set(links)

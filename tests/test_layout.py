@@ -110,3 +110,12 @@ def test_fitted_layout_is_the_same_in_another_process_with_another_hash_seed() -
     runs = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
     assert len(runs) == 1 and len(next(iter(runs))) > 1000
+
+
+def test_a_grouped_force_view_lays_out_each_open_group_without_overlaps() -> None:
+    view = Explorer.from_path(RLS).view(ViewSpec(layout="force"))
+    styled = styled_view(view)
+    assert styled.clusters
+    for cluster in styled.clusters:
+        assert set(cluster.members) <= set(cluster.positions)
+        assert boxes_overlap(cluster.positions, styled.extents) == []

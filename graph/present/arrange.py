@@ -227,7 +227,7 @@ def _open_positions(view: View, groups: list[Group], group: Group, base: Arrange
     the page zooms to them; on a tie the closed view's layout and wrap win, so opening moves little."""
     graph = collapsed(view, groups, open_id=group.id)
     if view.spec.layout == "force":
-        return _force(view, graph, base.extents), base.wrap
+        return _force(view, graph, {**base.extents, **sizes[base.wrap]}), base.wrap
     layouts = candidates(view, graph, canvas)
     order = [base.direction, *(name for name in layouts if name != base.direction)]
     best: tuple[Positions, float] = ({}, base.wrap)
