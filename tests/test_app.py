@@ -28,6 +28,7 @@ from graph.dataset import MAX_UPLOAD_BYTES
 from graph.present import escape_markdown
 from graph.present.details import connection_rows
 from tests.helpers import APP, checked, plain, run_app
+from ui import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -126,6 +127,14 @@ def test_overview_shows_title_network_placeholder_and_disclaimer() -> None:
         in [plain(c.value) for c in at.caption]
     assert dict(at.query_params) == {}, "the address stays as opened until the view changes"
     assert not warnings(at) and not at.error
+
+
+def test_a_dataset_without_a_disclaimer_gets_a_notice_that_assumes_no_topic() -> None:
+    """The default notice once said "not medical advice" over photosynthesis."""
+    at = run_app(dataset="tiny")
+    notices = [plain(c.value) for c in at.caption if c.value.startswith("For education only")]
+    assert notices == [layout.NOTICE]
+    assert "medical" not in layout.NOTICE and "clinician" not in layout.NOTICE
 
 
 def test_a_new_session_draws_the_network_before_the_controls() -> None:

@@ -13,7 +13,8 @@ from graph import Dataset
 from ui import browser
 from ui.text import escape, escape_lines
 
-NOTICE = "For education only: not medical advice. Talk to a clinician about any health question."
+# A dataset says what its own notice is (RLS: not medical advice); without one, nothing about its topic is assumed.
+NOTICE = "For education only. Each link gives its evidence level and its sources: check them before relying on it."
 STACK_BELOW_PX = 900
 PHONE_BELOW_PX = 640
 HEADER_REM = 3.75  # Streamlit's bar across the top of the page
