@@ -137,6 +137,13 @@ def test_a_dataset_without_a_disclaimer_gets_a_notice_that_assumes_no_topic() ->
     assert "medical" not in layout.NOTICE and "clinician" not in layout.NOTICE
 
 
+def test_the_search_hint_is_an_example_from_the_dataset_shown() -> None:
+    """It once suggested "ferritin" over every dataset, photosynthesis included."""
+    hints = {name: run_app(dataset=name).sidebar.text_input(key="search_text").placeholder
+             for name in ("tiny", "clinic")}
+    assert hints == {"tiny": "e.g. The disease, then Enter", "clinic": "e.g. The condition, then Enter"}
+
+
 def test_a_new_session_draws_the_network_before_the_controls() -> None:
     """The first run leaves the sidebar's controls out, all but the search field, and asks the
     network to report when it is drawn; the run that report brings has the controls, the same

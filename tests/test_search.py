@@ -21,6 +21,7 @@ from graph.network.search import (
     WHOLE_WORDS,
     SearchEntry,
     edit_distance,
+    example_name,
     name_match,
     search,
     words,
@@ -147,3 +148,12 @@ def test_the_lesson_page_ships_the_search_entries_of_its_nodes() -> None:
     assert {entry["id"] for entry in shipped} == set(view.graph)
     everything = {entry["id"]: entry for entry in json.loads(entries_fixture())["ladder"]}
     assert shipped == [everything[entry["id"]] for entry in shipped]
+
+
+def test_the_search_hint_names_a_short_label_of_a_well_linked_node_of_the_dataset_shown() -> None:
+    entries = [SearchEntry("a", "A label far too long to type as an example", (), "", 9),
+               SearchEntry("b", "Beta", ("B",), "", 3), SearchEntry("c", "Alpha", (), "", 3),
+               SearchEntry("d", "Delta", (), "", 1)]
+    assert example_name(entries) == "Alpha", "the most linked short label; ties by label"
+    assert example_name(entries[:1]) == entries[0].label, "only long labels: the shortest"
+    assert example_name([]) is None

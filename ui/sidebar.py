@@ -35,7 +35,9 @@ def search_box(explorer: Explorer) -> None:
     Drawn from a session's first run (see :func:`ui.state.first_run_token`), in the same place on
     every run, so text typed as soon as the page appears is neither lost nor sent elsewhere.
     """
-    st.sidebar.text_input("Search (label or alias)", key="search_text", placeholder="e.g. ferritin, then Enter",
+    example = explorer.search_example
+    st.sidebar.text_input("Search (label or alias)", key="search_text",
+                          placeholder=f"e.g. {example}, then Enter" if example else "Type a name, then Enter",
                           on_change=_on_search, args=(explorer,))
     hits = explorer.search(st.session_state.get("search_text", ""))
     if st.session_state.get("search_text") and not hits:

@@ -19,7 +19,7 @@ from graph.dataset.loading import load_dataset
 from graph.dataset.model import Dataset
 from graph.network.build import build_graph
 from graph.network.layout import Positions, compute_layout
-from graph.network.search import SearchEntry, SearchHit, search, search_entries
+from graph.network.search import SearchEntry, SearchHit, example_name, search, search_entries
 from graph.network.view import View, make_view
 from graph.viewspec import ViewSpec
 
@@ -49,6 +49,11 @@ class Explorer:
     def search_entries(self) -> tuple[SearchEntry, ...]:
         """What search knows of each node (built once per dataset)."""
         return search_entries(self.dataset)
+
+    @cached_property
+    def search_example(self) -> str | None:
+        """A label to offer as an example in a search box (:func:`graph.network.search.example_name`)."""
+        return example_name(self.search_entries)
 
     def search(self, text: str) -> tuple[SearchHit, ...]:
         """The nodes that match ``text``, best first; the last few searches are kept."""

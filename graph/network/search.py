@@ -102,6 +102,16 @@ def search_entries(dataset: Dataset) -> tuple[SearchEntry, ...]:
                  for node in dataset.nodes)
 
 
+def example_name(entries: Iterable[SearchEntry], longest: int = 20) -> str | None:
+    """A name to offer as an example of what to type, so the search box's hint belongs to the
+    dataset on screen: the label of the most linked node whose label is short enough to type
+    (ties by label), else the shortest label."""
+    ordered = sorted(entries, key=lambda entry: (-entry.links, entry.label))
+    short = [entry.label for entry in ordered if 0 < len(entry.label.strip()) <= longest]
+    labels = [entry.label for entry in ordered if entry.label.strip()]
+    return short[0] if short else min(labels, key=len, default=None)
+
+
 def search(entries: Iterable[SearchEntry], text: str, limit: int = MAX_HITS) -> list[SearchHit]:
     """The entries that match ``text``, best first (see the module's ladder), at most ``limit``."""
     wanted = words(text)
