@@ -83,6 +83,9 @@ MEASURE = """() => {
   const edgeLabels = boxes.filter(b => b.what === 'edge').map(b => b.px);
   return {scale: scale, width: width, height: height, nodes: nodes, edgeLabels: edgeLabels, overlaps: overlaps};
 }"""
+RERUN_MS = 800  # a click reaches the app and its run starts within this
+IDLE_APP = """() => { const app = document.querySelector('[data-test-script-state]');
+  return !app || app.getAttribute('data-test-script-state') === 'notRunning'; }"""  # no app: a standalone page
 SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
@@ -114,8 +117,17 @@ def measure(page: Any, url: str) -> dict[str, Any]:
     if opening and (spot := page.evaluate(OPEN_BIGGEST_GROUP, sort.removeprefix(":"))):
         page.mouse.click(spot["x"], spot["y"])
         page.locator("[data-open-cluster]").first.wait_for(timeout=60_000)
-        page.evaluate(SETTLED)
+        _after_rerun(page)
     return page.evaluate(MEASURE)
+
+
+def _after_rerun(page: Any) -> None:
+    """Wait for the run an opened group brings (the app hears of it) and anything it moves on screen:
+    what is measured is what stays there, not the moment after the click."""
+    page.wait_for_timeout(RERUN_MS)
+    page.wait_for_function(IDLE_APP, timeout=60_000)
+    page.wait_for_timeout(600)  # any animation (at most 500 ms) the run started has finished
+    page.evaluate(SETTLED)
 
 
 def print_overlaps(rows: dict[str, dict[str, Any]]) -> None:

@@ -41,7 +41,7 @@ function kgNetwork(holder, payload, events) {
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
-    hovered: null, picked: new Set(), pointed: null, faded: { nodes: new Set(), edges: new Set() } };
+    hovered: null, picked: new Set(), pointed: null, shown: null, faded: { nodes: new Set(), edges: new Set() } };
   kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
@@ -381,24 +381,34 @@ function kgZoom(kg, factor) {
   kg.network.moveTo({ scale: scale, position: position, animation: KG_ANIMATION });
 }
 
-// Select `id` (opening its group if it is inside one); `zoom` brings it close too.
+// Select `id` (opening its group if it is inside one); `zoom` brings it close too. Selecting again
+// the node last shown (the app does on every run) leaves the view and the announcement alone: a
+// group just opened beside an off-screen selection stays in view, and its announcement stands.
 function kgSelect(kg, id, zoom) {
   if (!id || !kg.nodes.get(id)) {
     kg.selected = null;
+    kg.shown = null;
     kg.network.unselectAll();
     kgHighlight(kg);
     return;
   }
   const cluster = kg.nodes.get(id).kg.cluster;
-  if (kg.nodes.get(id).hidden && cluster) { kgOpenCluster(kg, cluster); }
+  const hidden = kg.nodes.get(id).hidden && cluster;
+  if (hidden) { kgOpenCluster(kg, cluster); }
+  const news = hidden || zoom || id !== kg.shown;
   kg.selected = id;
   kg.network.selectNodes([id]);
   kgHighlight(kg);
   kgEdgeLabelsFor(kg, []);
+  if (news) { kgShowSelected(kg, id, zoom); }
+}
+
+// Bring the selected node into view (close, with `zoom`) and say which it is.
+function kgShowSelected(kg, id, zoom) {
+  kg.shown = id;
   if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
   if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
-  const node = kg.nodes.get(id);
-  kgAnnounce(kg, "Selected: " + node.title.split("\n").slice(0, 2).join(", ") + ".");
+  kgAnnounce(kg, "Selected: " + kg.nodes.get(id).title.split("\n").slice(0, 2).join(", ") + ".");
 }
 
 function kgOnScreen(kg, id) {
