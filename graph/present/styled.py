@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
-from graph.network.layout import Extent, Positions, wrap_width
+from graph.network.layout import Extent, Positions, drawn_wrap
 from graph.network.view import View
 from graph.present import style
 from graph.present.arrange import (
@@ -221,7 +221,8 @@ def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrang
     fill, shape = look.fill, look.shape
     border, width = _border(emphasis, look.border, look.border_width)
     where = arranged.open_positions[cluster] if cluster else arranged.positions
-    font = arranged.font_size + (FOCUS_FONT_EXTRA if emphasis == "focus" else 0)
+    extra = FOCUS_FONT_EXTRA if emphasis == "focus" else 0  # never a group's member: groups leave the focus out
+    font = arranged.open_fonts[cluster] if cluster else arranged.font_size + extra
     wrap = arranged.open_wraps[cluster] if cluster else arranged.wrap
     return NodeStyle(
         id=node, label=drawn_label(data), kind=data["kind"], kind_label=look.kind_label, colour=fill,
@@ -229,7 +230,7 @@ def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrang
         font_size=font, font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
         tooltip=node_tooltip(view, node, data, look.kind_label), position=where.get(node, (0.0, 0.0)),
         emphasis=emphasis, cluster=cluster,
-        label_width=wrap_width(drawn_label(data), shape, font, wrap),
+        label_width=drawn_wrap(drawn_label(data), shape, font, wrap),
     )
 
 
@@ -293,7 +294,7 @@ def _cluster_style(view: View, group: Group, arranged: Arrangement) -> NodeStyle
         border="#333333", border_width=3.0, border_dashes=None, shape=GROUP_SHAPE, font_size=arranged.font_size,
         font_colour=style.label_colour(fill), tooltip=tooltip, position=arranged.positions[group.id],
         emphasis="dimmed" if view.paths else "plain", members=group.members,
-        label_width=wrap_width(group.label, GROUP_SHAPE, arranged.font_size, arranged.wrap),
+        label_width=drawn_wrap(group.label, GROUP_SHAPE, arranged.font_size, arranged.wrap),
     )
 
 
