@@ -187,9 +187,11 @@ def _force(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent]) ->
 
 
 def _extents(view: View, labels: Mapping[str, str], shapes: Mapping[str, str], font: int,
-             wrap: float) -> dict[str, Extent]:
-    return {node: extent(labels[node], shapes[node],
-                         font + (FOCUS_FONT_EXTRA if node == view.spec.focus else 0), wrap) for node in labels}
+             wrap: float, scale: float = 1.0) -> dict[str, Extent]:
+    """Each node's box at ``font`` (the focus's ``FOCUS_FONT_EXTRA`` more) and ``wrap``, both
+    ``scale`` times as big (the page grows the type of what is around an open group so)."""
+    return {node: extent(labels[node], shapes[node], (font + (FOCUS_FONT_EXTRA if node == view.spec.focus else 0))
+                         * scale, wrap * scale) for node in labels}
 
 
 def _label_px(view: View, arranged: Arrangement, canvas: Canvas) -> float:
@@ -209,11 +211,12 @@ def _fitted_nodes(view: View) -> set[str]:
 
 def _open_layouts(view: View, groups: list[Group], base: Arrangement, labels: Mapping[str, str],
                   shapes: Mapping[str, str], canvas: Canvas) -> Arrangement:
-    """``base`` with each group's positions, label wrap and font size while it is open, and its
-    members' boxes at that wrap and size (members are drawn only while their group is open)."""
+    """``base`` with each group's positions, its members' label wrap and font size while it is open
+    (the rest of the picture's type grows with theirs), and its members' boxes at that wrap and size
+    (members are drawn only while their group is open)."""
     extents, positions, wraps, fonts = dict(base.extents), {}, {}, {}
     for group in groups:
-        opened = _opened(view, groups, group, base, {m: labels[m] for m in group.members}, shapes, canvas)
+        opened = _opened(view, groups, group, base, labels, shapes, canvas)
         positions[group.id], wraps[group.id], fonts[group.id] = opened.positions, opened.wrap, opened.font
         extents.update(opened.extents)
     return replace(base, extents=extents, open_positions=positions, open_wraps=wraps, open_fonts=fonts)
@@ -236,12 +239,16 @@ def _opened(view: View, groups: list[Group], group: Group, base: Arrangement, la
     """``group`` open at the smallest font size, from the closed view's up, whose members' labels
     reach ``TARGET_PX`` when the page zooms to them, or at the one that draws them biggest: the
     members fill the canvas on their own, so a crowd of them (on a phone's narrow canvas, say) may
-    need bigger type than the closed picture to be read."""
+    need bigger type than the closed picture to be read. The rest of the picture, around them,
+    has its type (font sizes and wraps) grown in the same proportion, so it reads as well."""
     fonts = [base.font_size] if view.spec.layout == "force" else [f for f in FONT_STEPS if f >= base.font_size]
+    members = {m: labels[m] for m in group.members}
     best: _Opened | None = None
     for font in fonts:
-        sizes = {wrap: _extents(view, labels, shapes, font, wrap) for wrap in dict.fromkeys((base.wrap, *OPEN_WRAPS))}
-        positions, wrap, scale = _open_positions(view, groups, group, base, sizes, canvas)
+        sizes = {wrap: _extents(view, members, shapes, font, wrap) for wrap in dict.fromkeys((base.wrap, *OPEN_WRAPS))}
+        around = _extents(view, {n: labels[n] for n in base.positions}, shapes, base.font_size, base.wrap,
+                          font / base.font_size)
+        positions, wrap, scale = _open_positions(view, groups, group, replace(base, extents=around), sizes, canvas)
         opened = _Opened(positions, wrap, font, sizes[wrap], font * min(scale, MAX_ZOOM))
         if best is None or opened.px > best.px + 1e-9:
             best = opened

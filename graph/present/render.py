@@ -50,8 +50,8 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE, scree
 
     Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
     its records into vis-network's (through pyvis) and adds what the page script needs: the
-    clusters' members and positions, the column headings, the focus and the path, the screen and
-    the zoom and label rules the picture was laid out for.
+    clusters' members, positions and type scale, the column headings, the focus and the path, the
+    screen and the zoom and label rules the picture was laid out for.
     """
     styled = styled_view(view, cluster_above, SCREENS[screen])
     net = Network(directed=True, height=f"{NETWORK_HEIGHT}px", width="100%")
@@ -61,7 +61,8 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE, scree
     return {
         "nodes": nodes, "edges": edges, "options": options, "focus": view.spec.focus,
         "path": sorted(view.path_nodes),
-        "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
+        "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions, "font_scale": c.font_scale}
+                     for c in styled.clusters],
         "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
         "legend": legend_payload(styled), "description": describe_view(view), "rules": page_rules(),
         "screen": screen,

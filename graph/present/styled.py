@@ -105,13 +105,16 @@ class EdgeStyle:
 
 @dataclass(frozen=True)
 class Cluster:
-    """Nodes of one kind shown as one node until opened; ``positions`` places everything while it is open."""
+    """Nodes of one kind shown as one node until opened; ``positions`` places everything while it is
+    open, and ``font_scale`` says how much bigger than in the closed picture the type of everything
+    else (font sizes and label wraps) is then drawn, to match its members' (already that size)."""
 
     id: str
     label: str
     kind: str
     members: tuple[str, ...]
     positions: Positions = field(default_factory=dict)
+    font_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ def _resolve(view: View, cluster_above: int | None, screen: Screen) -> StyledVie
     nodes = [_node_style(view, node, data, looks[node], arranged, member_of.get(node))
              for node, data in view.graph.nodes(data=True)]
     nodes += [_cluster_style(view, group, arranged) for group in groups]
-    clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id])) for g in groups)
+    clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id]),
+                             arranged.open_fonts[g.id] / arranged.font_size) for g in groups)
     return StyledView(view=view, nodes=tuple(nodes), edges=tuple(_edge_styles(view, arranged, member_of)),
                       clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view),
                       extents=arranged.extents)
