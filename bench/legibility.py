@@ -1,7 +1,8 @@
 """How legible the network is as drawn: label sizes in pixels and overlapping labels, per view.
 
-Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768] [--phone]``;
-``--phone`` adds each view again on a 390 × 844 touch phone, as rows ending "(phone)".
+Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768] [--phone]
+[--tablet]``; ``--phone`` adds each view again on a 390 × 844 touch phone, as rows ending "(phone)",
+and ``--tablet`` on a 768 × 1024 touch tablet, upright, as rows ending "(tablet)".
 By default it starts the Streamlit app on a free loopback port (internet blocked) and opens each
 view by its URL, as a student would; ``--page`` measures the standalone page (``render_html``)
 instead. Everything is read from vis-network's own state after it has drawn: a label's size on
@@ -28,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 READABLE_PX = 11.0
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+TABLET = {"viewport": {"width": 768, "height": 1024}, "has_touch": True, "is_mobile": True}
 SMUDGE_PX = 9.0
 VIEWS = {
     "focus iron deficiency": "?focus=iron_deficiency&depth=1",
@@ -224,11 +226,13 @@ def main() -> None:
     parser.add_argument("--page", action="store_true", help="measure the standalone page, not the app")
     parser.add_argument("--size", default="1366x768", help="browser viewport, WIDTHxHEIGHT")
     parser.add_argument("--phone", action="store_true", help="also measure each view on a 390x844 touch phone")
+    parser.add_argument("--tablet", action="store_true", help="also measure each view on a 768x1024 touch tablet")
     parser.add_argument("--overlaps", action="store_true", help="also list every overlapping pair")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     print(f"{'standalone page' if args.page else 'app'} at {args.size}")
-    devices = {"": {"viewport": {"width": width, "height": height}}} | ({" (phone)": PHONE} if args.phone else {})
+    devices = {"": {"viewport": {"width": width, "height": height}}} | ({" (phone)": PHONE} if args.phone else {}) \
+        | ({" (tablet)": TABLET} if args.tablet else {})
     rows = run(args.page, devices)
     print_table(rows)
     if args.overlaps:
