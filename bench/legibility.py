@@ -92,7 +92,8 @@ SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFr
 
 
 def summary(state: dict[str, Any]) -> dict[str, Any]:
-    """Figures for one view: visible nodes, drawn label sizes, share readable, smudges, overlaps."""
+    """Figures for one view: visible nodes, drawn label sizes, share readable, smudges, edge labels
+    drawn and the smallest of them (None: none drawn), overlaps."""
     labelled = [n for n in state["nodes"] if n["hasLabel"]]
     drawn = [n["px"] for n in labelled if n["drawn"]]
     readable = sum(1 for n in labelled if n["drawn"] and n["px"] >= READABLE_PX)
@@ -101,7 +102,8 @@ def summary(state: dict[str, Any]) -> dict[str, Any]:
         "min_px": min(drawn, default=0.0), "median_px": statistics.median(drawn) if drawn else 0.0,
         "readable_share": readable / len(labelled) if labelled else 1.0,
         "smudges": sum(1 for px in drawn + state["edgeLabels"] if px < SMUDGE_PX),
-        "edge_labels": len(state["edgeLabels"]), "overlaps": len(state["overlaps"]),
+        "edge_labels": len(state["edgeLabels"]), "edge_min_px": min(state["edgeLabels"], default=None),
+        "overlaps": len(state["overlaps"]),
         "canvas": f"{state['width']}x{state['height']}", "pairs": state["overlaps"],
     }
 
@@ -140,13 +142,14 @@ def print_overlaps(rows: dict[str, dict[str, Any]]) -> None:
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
     header = ("view", "canvas", "nodes", "zoom", "drawn", "min px", "median px", "≥11 px", "<9 px",
-              "edge lbl", "overlaps")
+              "edge lbl", "edge min px", "overlaps")
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for name, r in rows.items():
+        edge_px = "–" if r["edge_min_px"] is None else f"{r['edge_min_px']:.1f}"
         print(f"{name} | {r['canvas']} | {r['nodes']} | {r['zoom']:.2f} | {r['drawn']} | {r['min_px']:.1f} | "
               f"{r['median_px']:.1f} | {r['readable_share']:.0%} | {r['smudges']} | {r['edge_labels']} | "
-              f"{r['overlaps']}")
+              f"{edge_px} | {r['overlaps']}")
 
 
 @contextmanager

@@ -72,7 +72,8 @@ class Group:
 class Arrangement:
     """Positions of everything shown while every group is closed, each group's positions and its
     members' label wrap and font size while it is open, the font size for the other node labels,
-    their wrap, and each node's box at its size and wrap."""
+    their wrap, each node's box at its size and wrap, and how big the labels are estimated to be
+    drawn (unknown, infinite, for fixed whole-graph positions)."""
 
     positions: Positions
     font_size: int
@@ -82,6 +83,7 @@ class Arrangement:
     wrap: float = WRAP_STEPS[0]
     open_wraps: Mapping[str, float] = field(default_factory=dict)
     open_fonts: Mapping[str, int] = field(default_factory=dict)
+    label_px: float = math.inf
 
 
 def groups_for(view: View, group_above: int | None, smallest: int, names: Mapping[str, str],
@@ -135,7 +137,7 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
         if best_px >= TARGET_PX:
             break
     assert best is not None
-    best = replace(best, extents=_extents(view, placed, shapes, best.font_size, best.wrap))
+    best = replace(best, extents=_extents(view, placed, shapes, best.font_size, best.wrap), label_px=best_px)
     return _open_layouts(view, groups, best, labels, shapes, canvas)
 
 

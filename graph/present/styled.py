@@ -18,6 +18,7 @@ that show everything at once (printed pictures) pass ``cluster_above=None``.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
@@ -43,6 +44,7 @@ from graph.wording import counted, statement
 
 CLUSTER_KIND = "cluster"
 EDGE_FONT_SHARE = 0.76
+EDGE_TARGET_PX = 11.5   # aimed at in the estimate, so that edge labels drawn stay above 11 px
 EDGE_CHAR_EM = 0.53
 DIM_OPACITY = 0.25
 SMALL_VIEW_EDGES = 40
@@ -308,7 +310,7 @@ def _edge_styles(view: View, arranged: Arrangement, member_of: dict[str, str]) -
     """Every edge, with its label shown where it fits (path edges first), then one edge per group
     and neighbour standing for the edges the group hides while it is closed."""
     small = view.graph.number_of_edges() <= SMALL_VIEW_EDGES
-    font = round(arranged.font_size * EDGE_FONT_SHARE)
+    font = _edge_font(arranged)
     boxes = {node: _rect(arranged.positions[node], arranged.extents[node]) for node in arranged.positions}
     placed: list[Box] = []
     edges = []
@@ -317,6 +319,15 @@ def _edge_styles(view: View, arranged: Arrangement, member_of: dict[str, str]) -
         shown = edge.emphasis == "path" or (small and edge.cluster is None and edge.curve == 0.0)
         edges.append(replace(edge, label_shown=shown and _label_fits(edge, arranged, boxes, placed)))
     return edges + _cluster_edges(view, edges, member_of)
+
+
+def _edge_font(arranged: Arrangement) -> int:
+    """Edge labels' font size: ``EDGE_FONT_SHARE`` of the nodes', or more where that would be drawn
+    under ``EDGE_TARGET_PX`` at the zoom the layout expects (a phone draws its picture small)."""
+    share = round(arranged.font_size * EDGE_FONT_SHARE)
+    if not math.isfinite(arranged.label_px):
+        return share
+    return max(share, math.ceil(arranged.font_size * EDGE_TARGET_PX / arranged.label_px))
 
 
 def _path_first(view: View) -> Callable[[tuple], tuple[bool, str]]:
