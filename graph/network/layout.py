@@ -26,8 +26,6 @@ Positions = dict[str, tuple[float, float]]
 FONT_SIZE = 17.0
 CHAR_EM = 0.53          # DejaVu Sans averages 0.52 em a character over the RLS labels
 WIDE_WORD = 1.25        # a single word may be this much wider than average ("movement")
-DRAWN_SLACK = 1.1       # a browser draws 19 lines in 20 of the RLS labels no wider than this share of the estimate
-VIS_WRAP_EM = 1.15      # vis-network wraps text this much narrower than its constraint (12, 19, 32 px at 11, 17, 29)
 WRAP_WIDTH = 150.0      # labels wrap at this width (vis-network's widthConstraint.maximum)
 ELLIPSE_WRAP = 0.73     # an ellipse is half as wide again as its label: wrap it narrower
 SHAPE_SIZE = 16.0       # radius of shapes drawn with their label below (vis-network's nodes.size)
@@ -90,18 +88,6 @@ def wrap_width(label: str, shape: str, font_size: float = FONT_SIZE, wrap: float
     never narrower than its longest word (vis-network would cut the word)."""
     longest = max((text_width(word, font_size) for word in label.split()), default=0.0)
     return max(round(wrap * ELLIPSE_WRAP) if shape == "ellipse" else wrap, math.ceil(longest * WIDE_WORD))
-
-
-def drawn_wrap(label: str, shape: str, font_size: float = FONT_SIZE, wrap: float = WRAP_WIDTH) -> float:
-    """The width constraint that has vis-network break a node's label where :func:`extent` counts
-    its lines: the widest of them (and ``DRAWN_SLACK``, for a line the browser draws wider than
-    estimated), never wider than the wrap nor narrower than the longest word allows, plus the
-    ``VIS_WRAP_EM`` vis-network keeps from it. At the whole wrap width a browser whose face is
-    narrower than the estimate's fits more words on a line, and draws the label wider than its box."""
-    limit = wrap_width(label, shape, font_size, wrap)
-    widest = max(text_width(line, font_size) for line in wrap_label(label, font_size, limit))
-    longest = max((text_width(word, font_size) for word in label.split()), default=0.0)
-    return math.ceil(min(limit, max(widest * DRAWN_SLACK, longest * WIDE_WORD)) + VIS_WRAP_EM * font_size)
 
 
 def extent(label: str, shape: str = "dot", font_size: float = FONT_SIZE, wrap: float = WRAP_WIDTH) -> Extent:

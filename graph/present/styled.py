@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
-from graph.network.layout import Extent, Positions, drawn_wrap
+from graph.network.layout import Extent, Positions
 from graph.network.view import View
 from graph.present import style
 from graph.present.arrange import (
@@ -38,6 +38,7 @@ from graph.present.arrange import (
     groups_for,
     heading_places,
 )
+from graph.present.label_wrap import drawn_wrap
 from graph.present.legend import Legend, legend_for
 from graph.present.placement import WIDE, Screen
 from graph.wording import counted, statement
