@@ -100,7 +100,8 @@ def legend_payload(styled: StyledView) -> dict[str, Any]:
 
 
 def vis_node(node: NodeStyle) -> dict[str, Any]:
-    """A styled node as vis-network's node options; ``kg`` carries what only our script reads."""
+    """A styled node as vis-network's node options; ``kg`` carries what only our script reads. A label
+    drawn below its shape has a pale backing, so that the links that cross it leave it legible."""
     x, y = node.position
     colours = {"background": node.colour, "border": node.border}
     return {
@@ -111,7 +112,8 @@ def vis_node(node: NodeStyle) -> dict[str, Any]:
         "shapeProperties": {"borderDashes": list(node.border_dashes) if node.border_dashes else False},
         "widthConstraint": {"maximum": node.label_width}, "hidden": node.cluster is not None,
         "opacity": DIM_OPACITY if node.emphasis == "dimmed" else 1.0,
-        "font": {"size": node.font_size, "color": node.font_colour},
+        "font": {"size": node.font_size, "color": node.font_colour,
+                 **({} if node.shape in style.LABEL_INSIDE else {"background": style.LABEL_BACKING})},
         "kg": {"emphasis": node.emphasis, "cluster": node.cluster, "members": list(node.members)},
     }
 
@@ -203,7 +205,7 @@ _OPTIONS = json.dumps({
     "physics": {"enabled": False},
     "layout": {"randomSeed": 7},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "selectionWidth": 1.5, "hoverWidth": 1.0,
-              "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
+              "font": {"size": 13, "align": "horizontal", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
     "nodes": {"size": SHAPE_SIZE, "font": {"size": 17, "face": "DejaVu Sans, Arial, sans-serif"}},
     "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": {"enabled": False},
                     "multiselect": False, "hideEdgesOnDrag": True, "selectConnectedEdges": True},
