@@ -121,11 +121,11 @@ def measure(page: Any, url: str) -> dict[str, Any]:
     if opening and (spot := page.evaluate(OPEN_BIGGEST_GROUP, sort.removeprefix(":"))):
         page.mouse.click(spot["x"], spot["y"])
         page.locator("[data-open-cluster]").first.wait_for(timeout=60_000)
-        _after_rerun(page)
+        after_rerun(page)
     return page.evaluate(MEASURE)
 
 
-def _after_rerun(page: Any) -> None:
+def after_rerun(page: Any) -> None:
     """Wait for the run an opened group brings (the app hears of it) and anything it moves on screen:
     what is measured is what stays there, not the moment after the click."""
     page.wait_for_timeout(RERUN_MS)
