@@ -3,8 +3,8 @@
 The layout (:mod:`graph.network.layout`) sizes each label's box from an average character width,
 wrapped at whole words. vis-network wraps the label again in the browser, at the node's
 ``widthConstraint.maximum``, measuring each line as it draws it, in Arial's widths (pyvis strips
-the space from the face "DejaVu Sans", which no browser then finds; Liberation Sans is Arial's
-metric twin where Arial is missing), but with every space between words counted three times.
+the space from the face "DejaVu Sans", which the browser then does not find; Liberation Sans is
+Arial's metric twin where Arial is missing), but with every space between words counted three times.
 Given the whole wrap width, vis-network fitted more words on a line than the layout had counted
 and drew labels wider than their boxes, into the next. :func:`drawn_wrap` gives it the widest of
 the layout's own lines as it measures them, so it breaks the label there.
