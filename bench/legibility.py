@@ -1,7 +1,8 @@
 """How legible the network is as drawn: label sizes in pixels and overlapping labels, per view.
 
-Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768] [--phone]``;
-``--phone`` adds each view again on a 390 × 844 touch phone, as rows ending "(phone)".
+Run from the repository root: ``.venv/bin/python -m bench.legibility [--page] [--size 1366x768] [--phone]
+[--tablet]``; ``--phone`` adds each view again on a 390 × 844 touch phone, as rows ending "(phone)",
+and ``--tablet`` on a 768 × 1024 touch tablet, upright, as rows ending "(tablet)".
 By default it starts the Streamlit app on a free loopback port (internet blocked) and opens each
 view by its URL, as a student would; ``--page`` measures the standalone page (``render_html``)
 instead. Everything is read from vis-network's own state after it has drawn: a label's size on
@@ -28,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 READABLE_PX = 11.0
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+TABLET = {"viewport": {"width": 768, "height": 1024}, "has_touch": True, "is_mobile": True}
 SMUDGE_PX = 9.0
 VIEWS = {
     "focus iron deficiency": "?focus=iron_deficiency&depth=1",
@@ -83,11 +85,15 @@ MEASURE = """() => {
   const edgeLabels = boxes.filter(b => b.what === 'edge').map(b => b.px);
   return {scale: scale, width: width, height: height, nodes: nodes, edgeLabels: edgeLabels, overlaps: overlaps};
 }"""
+RERUN_MS = 800  # a click reaches the app and its run starts within this
+IDLE_APP = """() => { const app = document.querySelector('[data-test-script-state]');
+  return !app || app.getAttribute('data-test-script-state') === 'notRunning'; }"""  # no app: a standalone page
 SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 def summary(state: dict[str, Any]) -> dict[str, Any]:
-    """Figures for one view: visible nodes, drawn label sizes, share readable, smudges, overlaps."""
+    """Figures for one view: visible nodes, drawn label sizes, share readable, smudges, edge labels
+    drawn and the smallest of them (None: none drawn), overlaps."""
     labelled = [n for n in state["nodes"] if n["hasLabel"]]
     drawn = [n["px"] for n in labelled if n["drawn"]]
     readable = sum(1 for n in labelled if n["drawn"] and n["px"] >= READABLE_PX)
@@ -96,7 +102,8 @@ def summary(state: dict[str, Any]) -> dict[str, Any]:
         "min_px": min(drawn, default=0.0), "median_px": statistics.median(drawn) if drawn else 0.0,
         "readable_share": readable / len(labelled) if labelled else 1.0,
         "smudges": sum(1 for px in drawn + state["edgeLabels"] if px < SMUDGE_PX),
-        "edge_labels": len(state["edgeLabels"]), "overlaps": len(state["overlaps"]),
+        "edge_labels": len(state["edgeLabels"]), "edge_min_px": min(state["edgeLabels"], default=None),
+        "overlaps": len(state["overlaps"]),
         "canvas": f"{state['width']}x{state['height']}", "pairs": state["overlaps"],
     }
 
@@ -114,8 +121,17 @@ def measure(page: Any, url: str) -> dict[str, Any]:
     if opening and (spot := page.evaluate(OPEN_BIGGEST_GROUP, sort.removeprefix(":"))):
         page.mouse.click(spot["x"], spot["y"])
         page.locator("[data-open-cluster]").first.wait_for(timeout=60_000)
-        page.evaluate(SETTLED)
+        after_rerun(page)
     return page.evaluate(MEASURE)
+
+
+def after_rerun(page: Any) -> None:
+    """Wait for the run an opened group brings (the app hears of it) and anything it moves on screen:
+    what is measured is what stays there, not the moment after the click."""
+    page.wait_for_timeout(RERUN_MS)
+    page.wait_for_function(IDLE_APP, timeout=60_000)
+    page.wait_for_timeout(600)  # any animation (at most 500 ms) the run started has finished
+    page.evaluate(SETTLED)
 
 
 def print_overlaps(rows: dict[str, dict[str, Any]]) -> None:
@@ -126,13 +142,14 @@ def print_overlaps(rows: dict[str, dict[str, Any]]) -> None:
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
     header = ("view", "canvas", "nodes", "zoom", "drawn", "min px", "median px", "≥11 px", "<9 px",
-              "edge lbl", "overlaps")
+              "edge lbl", "edge min px", "overlaps")
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for name, r in rows.items():
+        edge_px = "–" if r["edge_min_px"] is None else f"{r['edge_min_px']:.1f}"
         print(f"{name} | {r['canvas']} | {r['nodes']} | {r['zoom']:.2f} | {r['drawn']} | {r['min_px']:.1f} | "
               f"{r['median_px']:.1f} | {r['readable_share']:.0%} | {r['smudges']} | {r['edge_labels']} | "
-              f"{r['overlaps']}")
+              f"{edge_px} | {r['overlaps']}")
 
 
 @contextmanager
@@ -212,11 +229,13 @@ def main() -> None:
     parser.add_argument("--page", action="store_true", help="measure the standalone page, not the app")
     parser.add_argument("--size", default="1366x768", help="browser viewport, WIDTHxHEIGHT")
     parser.add_argument("--phone", action="store_true", help="also measure each view on a 390x844 touch phone")
+    parser.add_argument("--tablet", action="store_true", help="also measure each view on a 768x1024 touch tablet")
     parser.add_argument("--overlaps", action="store_true", help="also list every overlapping pair")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     print(f"{'standalone page' if args.page else 'app'} at {args.size}")
-    devices = {"": {"viewport": {"width": width, "height": height}}} | ({" (phone)": PHONE} if args.phone else {})
+    devices = {"": {"viewport": {"width": width, "height": height}}} | ({" (phone)": PHONE} if args.phone else {}) \
+        | ({" (tablet)": TABLET} if args.tablet else {})
     rows = run(args.page, devices)
     print_table(rows)
     if args.overlaps:

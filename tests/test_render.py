@@ -8,7 +8,7 @@ import re
 from pyvis.network import Network
 
 from graph import ViewSpec
-from graph.present.placement import FIT_MARGIN, HEADING_PX, MAX_ZOOM, MIN_LABEL_PX, NARROW_BELOW_PX
+from graph.present.placement import FIT_MARGIN, HEADING_PX, MAX_ZOOM, MIN_LABEL_PX, NARROW_BELOW_PX, PHONE_BAR_PX
 from graph.present.render import (
     add_records,
     component_script,
@@ -116,7 +116,7 @@ def test_records_are_exactly_what_pyvis_add_node_and_add_edge_make() -> None:
 def test_the_page_takes_its_zoom_and_label_rules_from_the_payload() -> None:
     rules = network_payload(explorer().view())["rules"]
     assert rules == {"max_zoom": MAX_ZOOM, "min_label_px": MIN_LABEL_PX, "heading_px": HEADING_PX,
-                     "fit_margin": FIT_MARGIN, "narrow_below_px": NARROW_BELOW_PX}
+                     "fit_margin": FIT_MARGIN, "narrow_below_px": NARROW_BELOW_PX, "phone_bar_px": PHONE_BAR_PX}
     script = network_script()
     assert all(f"rules.{name}" in script for name in rules)
     assert str(MAX_ZOOM) not in script and "KG_MAX_ZOOM" not in script and "KG_MIN_LABEL_PX" not in script

@@ -71,8 +71,9 @@ class Group:
 @dataclass(frozen=True)
 class Arrangement:
     """Positions of everything shown while every group is closed, each group's positions and its
-    members' label wrap while it is open, the font size for node labels, the wrap of the others,
-    and each node's box at that size and wrap."""
+    members' label wrap and font size while it is open, the font size for the other node labels,
+    their wrap, each node's box at its size and wrap, and how big the labels are estimated to be
+    drawn (unknown, infinite, for fixed whole-graph positions)."""
 
     positions: Positions
     font_size: int
@@ -81,6 +82,8 @@ class Arrangement:
     direction: str = "LR"
     wrap: float = WRAP_STEPS[0]
     open_wraps: Mapping[str, float] = field(default_factory=dict)
+    open_fonts: Mapping[str, int] = field(default_factory=dict)
+    label_px: float = math.inf
 
 
 def groups_for(view: View, group_above: int | None, smallest: int, names: Mapping[str, str],
@@ -134,7 +137,7 @@ def arrange(view: View, groups: list[Group], labels: Mapping[str, str], shapes: 
         if best_px >= TARGET_PX:
             break
     assert best is not None
-    best = replace(best, extents=_extents(view, placed, shapes, best.font_size, best.wrap))
+    best = replace(best, extents=_extents(view, placed, shapes, best.font_size, best.wrap), label_px=best_px)
     return _open_layouts(view, groups, best, labels, shapes, canvas)
 
 
@@ -186,9 +189,11 @@ def _force(view: View, graph: nx.MultiDiGraph, extents: Mapping[str, Extent]) ->
 
 
 def _extents(view: View, labels: Mapping[str, str], shapes: Mapping[str, str], font: int,
-             wrap: float) -> dict[str, Extent]:
-    return {node: extent(labels[node], shapes[node],
-                         font + (FOCUS_FONT_EXTRA if node == view.spec.focus else 0), wrap) for node in labels}
+             wrap: float, scale: float = 1.0) -> dict[str, Extent]:
+    """Each node's box at ``font`` (the focus's ``FOCUS_FONT_EXTRA`` more) and ``wrap``, both
+    ``scale`` times as big (the page grows the type of what is around an open group so)."""
+    return {node: extent(labels[node], shapes[node], (font + (FOCUS_FONT_EXTRA if node == view.spec.focus else 0))
+                         * scale, wrap * scale) for node in labels}
 
 
 def _label_px(view: View, arranged: Arrangement, canvas: Canvas) -> float:
@@ -208,30 +213,67 @@ def _fitted_nodes(view: View) -> set[str]:
 
 def _open_layouts(view: View, groups: list[Group], base: Arrangement, labels: Mapping[str, str],
                   shapes: Mapping[str, str], canvas: Canvas) -> Arrangement:
-    """``base`` with each group's positions and label wrap while it is open, and its members'
-    boxes at that wrap (members are drawn only while their group is open)."""
-    extents, positions, wraps = dict(base.extents), {}, {}
+    """``base`` with each group's positions, its members' label wrap and font size while it is open
+    (the rest of the picture's type grows with theirs), and its members' boxes at that wrap and size
+    (members are drawn only while their group is open)."""
+    extents, positions, wraps, fonts = dict(base.extents), {}, {}, {}
     for group in groups:
-        sizes = {wrap: _extents(view, {m: labels[m] for m in group.members}, shapes, base.font_size, wrap)
-                 for wrap in dict.fromkeys((base.wrap, *OPEN_WRAPS))}
-        positions[group.id], wraps[group.id] = _open_positions(view, groups, group, base, sizes, canvas)
-        extents.update(sizes[wraps[group.id]])
-    return replace(base, extents=extents, open_positions=positions, open_wraps=wraps)
+        opened = _opened(view, groups, group, base, labels, shapes, canvas)
+        positions[group.id], wraps[group.id], fonts[group.id] = opened.positions, opened.wrap, opened.font
+        extents.update(opened.extents)
+    return replace(base, extents=extents, open_positions=positions, open_wraps=wraps, open_fonts=fonts)
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """One group's layout while open: positions, its members' wrap, font size and boxes, and how
+    big their labels are drawn when the page zooms to them."""
+
+    positions: Positions
+    wrap: float
+    font: int
+    extents: Mapping[str, Extent]
+    px: float
+
+
+def _opened(view: View, groups: list[Group], group: Group, base: Arrangement, labels: Mapping[str, str],
+            shapes: Mapping[str, str], canvas: Canvas) -> _Opened:
+    """``group`` open at the smallest font size, from the closed view's up, whose members' labels
+    reach ``TARGET_PX`` when the page zooms to them, or at the one that draws them biggest: the
+    members fill the canvas on their own, so a crowd of them (on a phone's narrow canvas, say) may
+    need bigger type than the closed picture to be read. The rest of the picture, around them,
+    has its type (font sizes and wraps) grown in the same proportion, so it reads as well."""
+    fonts = [base.font_size] if view.spec.layout == "force" else [f for f in FONT_STEPS if f >= base.font_size]
+    members = {m: labels[m] for m in group.members}
+    best: _Opened | None = None
+    for font in fonts:
+        sizes = {wrap: _extents(view, members, shapes, font, wrap) for wrap in dict.fromkeys((base.wrap, *OPEN_WRAPS))}
+        around = _extents(view, {n: labels[n] for n in base.positions}, shapes, base.font_size, base.wrap,
+                          font / base.font_size)
+        positions, wrap, scale = _open_positions(view, groups, group, replace(base, extents=around), sizes, canvas)
+        opened = _Opened(positions, wrap, font, sizes[wrap], font * min(scale, MAX_ZOOM))
+        if best is None or opened.px > best.px + 1e-9:
+            best = opened
+        if best.px >= TARGET_PX:
+            break
+    assert best is not None
+    return best
 
 
 def _open_positions(view: View, groups: list[Group], group: Group, base: Arrangement,
-                    sizes: Mapping[float, Mapping[str, Extent]], canvas: Canvas) -> tuple[Positions, float]:
-    """Positions while ``group`` is open, and the wrap of its members' labels: the others stay
-    closed, and its members take the layout (the closed view's, or another candidate), the columns
-    (or rows) and the wrap (of ``sizes``, the members' boxes by wrap) that make them biggest when
-    the page zooms to them; on a tie the closed view's layout and wrap win, so opening moves little."""
+                    sizes: Mapping[float, Mapping[str, Extent]],
+                    canvas: Canvas) -> tuple[Positions, float, float]:
+    """Positions while ``group`` is open, the wrap of its members' labels and the zoom that fits
+    them: the others stay closed, and its members take the layout (the closed view's, or another
+    candidate), the columns (or rows) and the wrap (of ``sizes``, the members' boxes by wrap) that
+    make them biggest when the page zooms to them; on a tie the closed view's layout and wrap win,
+    so opening moves little."""
     graph = collapsed(view, groups, open_id=group.id)
     if view.spec.layout == "force":
-        return _force(view, graph, {**base.extents, **sizes[base.wrap]}), base.wrap
+        return _force(view, graph, {**base.extents, **sizes[base.wrap]}), base.wrap, 1.0
     layouts = candidates(view, graph, canvas)
     order = [base.direction, *(name for name in layouts if name != base.direction)]
-    best: tuple[Positions, float] = ({}, base.wrap)
-    best_scale = -math.inf
+    best: tuple[Positions, float, float] = ({}, base.wrap, -math.inf)
     for text_wrap, members in sizes.items():
         extents = {**base.extents, **members}
         for name in order:
@@ -239,8 +281,8 @@ def _open_positions(view: View, groups: list[Group], group: Group, base: Arrange
             for wrap in WRAPS:
                 positions = place(ranks, extents, direction, wrap, gap)
                 scale = fit_scale({m: positions[m] for m in members}, extents, canvas)
-                if scale > best_scale + 1e-9:
-                    best, best_scale = (positions, text_wrap), scale
+                if scale > best[2] + 1e-9:
+                    best = (positions, text_wrap, scale)
     return best
 
 

@@ -30,8 +30,9 @@ from graph.network.layout import (
 Canvas = tuple[float, float]  # width and height in pixels
 
 CANVAS = (612.0, 404.0)  # the network in the app at 1366×768, in pixels, less a margin
-PHONE_CANVAS = (330.0, 470.0)  # the network in the app on a 390×844 phone, less a margin and its buttons
+PHONE_CANVAS = (330.0, 680.0)  # the network on a 390×844 phone (760 px tall), less a margin and its buttons
 NARROW_BELOW_PX = 560    # a network narrower than this is laid out for a phone's canvas
+PHONE_BAR_PX = 72        # a phone's canvas is the window's height less this: the app's bar and a margin
 MAX_ZOOM = 1.3           # the page never zooms in further than this when it fits a view
 MIN_LABEL_PX = 9         # the page hides labels drawn smaller than this, rather than fading them
 HEADING_PX = 13          # column headings keep this size on screen at every zoom
@@ -39,10 +40,11 @@ FIT_MARGIN = 12          # pixels the page leaves around a fitted picture
 
 
 def page_rules() -> dict[str, float]:
-    """The zoom limit, label and heading sizes, fit margin and the width below which the page asks
-    for a phone's layout, as the page script reads them."""
+    """The zoom limit, label and heading sizes, fit margin, the width below which the page asks
+    for a phone's layout and the room a phone's canvas leaves for the bar above it, as the page
+    script reads them."""
     return {"max_zoom": MAX_ZOOM, "min_label_px": MIN_LABEL_PX, "heading_px": HEADING_PX,
-            "fit_margin": FIT_MARGIN, "narrow_below_px": NARROW_BELOW_PX}
+            "fit_margin": FIT_MARGIN, "narrow_below_px": NARROW_BELOW_PX, "phone_bar_px": PHONE_BAR_PX}
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE, scree
 
     Everything about how a node or edge looks comes from :func:`styled_view`; this only turns
     its records into vis-network's (through pyvis) and adds what the page script needs: the
-    clusters' members and positions, the column headings, the focus and the path, the screen and
-    the zoom and label rules the picture was laid out for.
+    clusters' members, positions and type scale, the column headings, the focus and the path, the
+    screen and the zoom and label rules the picture was laid out for.
     """
     styled = styled_view(view, cluster_above, SCREENS[screen])
     net = Network(directed=True, height=f"{NETWORK_HEIGHT}px", width="100%")
@@ -61,7 +61,8 @@ def network_payload(view: View, cluster_above: int | None = CLUSTER_ABOVE, scree
     return {
         "nodes": nodes, "edges": edges, "options": options, "focus": view.spec.focus,
         "path": sorted(view.path_nodes),
-        "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions} for c in styled.clusters],
+        "clusters": [{"id": c.id, "members": list(c.members), "positions": c.positions, "font_scale": c.font_scale}
+                     for c in styled.clusters],
         "headings": [{"text": h.text, "x": h.x, "y": h.y} for h in styled.headings],
         "legend": legend_payload(styled), "description": describe_view(view), "rules": page_rules(),
         "screen": screen,
@@ -99,7 +100,8 @@ def legend_payload(styled: StyledView) -> dict[str, Any]:
 
 
 def vis_node(node: NodeStyle) -> dict[str, Any]:
-    """A styled node as vis-network's node options; ``kg`` carries what only our script reads."""
+    """A styled node as vis-network's node options; ``kg`` carries what only our script reads. A label
+    drawn below its shape has a pale backing, so that the links that cross it leave it legible."""
     x, y = node.position
     colours = {"background": node.colour, "border": node.border}
     return {
@@ -110,7 +112,8 @@ def vis_node(node: NodeStyle) -> dict[str, Any]:
         "shapeProperties": {"borderDashes": list(node.border_dashes) if node.border_dashes else False},
         "widthConstraint": {"maximum": node.label_width}, "hidden": node.cluster is not None,
         "opacity": DIM_OPACITY if node.emphasis == "dimmed" else 1.0,
-        "font": {"size": node.font_size, "color": node.font_colour},
+        "font": {"size": node.font_size, "color": node.font_colour,
+                 **({} if node.shape in style.LABEL_INSIDE else {"background": style.LABEL_BACKING})},
         "kg": {"emphasis": node.emphasis, "cluster": node.cluster, "members": list(node.members)},
     }
 
@@ -202,7 +205,7 @@ _OPTIONS = json.dumps({
     "physics": {"enabled": False},
     "layout": {"randomSeed": 7},
     "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "selectionWidth": 1.5, "hoverWidth": 1.0,
-              "font": {"size": 13, "align": "middle", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
+              "font": {"size": 13, "align": "horizontal", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}},
     "nodes": {"size": SHAPE_SIZE, "font": {"size": 17, "face": "DejaVu Sans, Arial, sans-serif"}},
     "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": {"enabled": False},
                     "multiselect": False, "hideEdgesOnDrag": True, "selectConnectedEdges": True},

@@ -25,6 +25,7 @@ EDGE_COLOUR = "#4d4d4d"
 PATH_COLOUR = "#6A00F4"
 FOCUS_BORDER = "#000000"
 LABEL_INSIDE = ("ellipse", "box", "database", "circle", "text")
+LABEL_BACKING = "rgba(255,255,255,0.8)"  # behind a label below its shape: links crossing it leave it legible
 
 
 @dataclass(frozen=True)

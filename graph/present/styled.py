@@ -18,6 +18,7 @@ that show everything at once (printed pictures) pass ``cluster_above=None``.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from graph.dataset.vocabulary import CLAIM_KIND, VERDICTS, drawn_label
-from graph.network.layout import Extent, Positions, wrap_width
+from graph.network.layout import Extent, Positions
 from graph.network.view import View
 from graph.present import style
 from graph.present.arrange import (
@@ -37,12 +38,14 @@ from graph.present.arrange import (
     groups_for,
     heading_places,
 )
+from graph.present.label_wrap import drawn_wrap
 from graph.present.legend import Legend, legend_for
 from graph.present.placement import WIDE, Screen
 from graph.wording import counted, statement
 
 CLUSTER_KIND = "cluster"
 EDGE_FONT_SHARE = 0.76
+EDGE_TARGET_PX = 11.5   # aimed at in the estimate, so that edge labels drawn stay above 11 px
 EDGE_CHAR_EM = 0.53
 DIM_OPACITY = 0.25
 SMALL_VIEW_EDGES = 40
@@ -105,13 +108,16 @@ class EdgeStyle:
 
 @dataclass(frozen=True)
 class Cluster:
-    """Nodes of one kind shown as one node until opened; ``positions`` places everything while it is open."""
+    """Nodes of one kind shown as one node until opened; ``positions`` places everything while it is
+    open, and ``font_scale`` says how much bigger than in the closed picture the type of everything
+    else (font sizes and label wraps) is then drawn, to match its members' (already that size)."""
 
     id: str
     label: str
     kind: str
     members: tuple[str, ...]
     positions: Positions = field(default_factory=dict)
+    font_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,8 @@ def _resolve(view: View, cluster_above: int | None, screen: Screen) -> StyledVie
     nodes = [_node_style(view, node, data, looks[node], arranged, member_of.get(node))
              for node, data in view.graph.nodes(data=True)]
     nodes += [_cluster_style(view, group, arranged) for group in groups]
-    clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id])) for g in groups)
+    clusters = tuple(Cluster(g.id, g.label, g.kind, g.members, dict(arranged.open_positions[g.id]),
+                             arranged.open_fonts[g.id] / arranged.font_size) for g in groups)
     return StyledView(view=view, nodes=tuple(nodes), edges=tuple(_edge_styles(view, arranged, member_of)),
                       clusters=clusters, headings=_headings(view, arranged, groups), legend=legend_for(view),
                       extents=arranged.extents)
@@ -221,7 +228,8 @@ def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrang
     fill, shape = look.fill, look.shape
     border, width = _border(emphasis, look.border, look.border_width)
     where = arranged.open_positions[cluster] if cluster else arranged.positions
-    font = arranged.font_size + (FOCUS_FONT_EXTRA if emphasis == "focus" else 0)
+    extra = FOCUS_FONT_EXTRA if emphasis == "focus" else 0  # never a group's member: groups leave the focus out
+    font = arranged.open_fonts[cluster] if cluster else arranged.font_size + extra
     wrap = arranged.open_wraps[cluster] if cluster else arranged.wrap
     return NodeStyle(
         id=node, label=drawn_label(data), kind=data["kind"], kind_label=look.kind_label, colour=fill,
@@ -229,7 +237,7 @@ def _node_style(view: View, node: str, data: dict, look: _Look, arranged: Arrang
         font_size=font, font_colour=style.label_colour(fill) if shape in style.LABEL_INSIDE else "#1a1a1a",
         tooltip=node_tooltip(view, node, data, look.kind_label), position=where.get(node, (0.0, 0.0)),
         emphasis=emphasis, cluster=cluster,
-        label_width=wrap_width(drawn_label(data), shape, font, wrap),
+        label_width=drawn_wrap(drawn_label(data), shape, font, wrap),
     )
 
 
@@ -293,7 +301,7 @@ def _cluster_style(view: View, group: Group, arranged: Arrangement) -> NodeStyle
         border="#333333", border_width=3.0, border_dashes=None, shape=GROUP_SHAPE, font_size=arranged.font_size,
         font_colour=style.label_colour(fill), tooltip=tooltip, position=arranged.positions[group.id],
         emphasis="dimmed" if view.paths else "plain", members=group.members,
-        label_width=wrap_width(group.label, GROUP_SHAPE, arranged.font_size, arranged.wrap),
+        label_width=drawn_wrap(group.label, GROUP_SHAPE, arranged.font_size, arranged.wrap),
     )
 
 
@@ -303,7 +311,7 @@ def _edge_styles(view: View, arranged: Arrangement, member_of: dict[str, str]) -
     """Every edge, with its label shown where it fits (path edges first), then one edge per group
     and neighbour standing for the edges the group hides while it is closed."""
     small = view.graph.number_of_edges() <= SMALL_VIEW_EDGES
-    font = round(arranged.font_size * EDGE_FONT_SHARE)
+    font = _edge_font(arranged)
     boxes = {node: _rect(arranged.positions[node], arranged.extents[node]) for node in arranged.positions}
     placed: list[Box] = []
     edges = []
@@ -312,6 +320,15 @@ def _edge_styles(view: View, arranged: Arrangement, member_of: dict[str, str]) -
         shown = edge.emphasis == "path" or (small and edge.cluster is None and edge.curve == 0.0)
         edges.append(replace(edge, label_shown=shown and _label_fits(edge, arranged, boxes, placed)))
     return edges + _cluster_edges(view, edges, member_of)
+
+
+def _edge_font(arranged: Arrangement) -> int:
+    """Edge labels' font size: ``EDGE_FONT_SHARE`` of the nodes', or more where that would be drawn
+    under ``EDGE_TARGET_PX`` at the zoom the layout expects (a phone draws its picture small)."""
+    share = round(arranged.font_size * EDGE_FONT_SHARE)
+    if not math.isfinite(arranged.label_px):
+        return share
+    return max(share, math.ceil(arranged.font_size * EDGE_TARGET_PX / arranged.label_px))
 
 
 def _path_first(view: View) -> Callable[[tuple], tuple[bool, str]]:

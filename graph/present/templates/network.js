@@ -41,7 +41,7 @@ function kgNetwork(holder, payload, events) {
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
-    hovered: null, picked: new Set(), pointed: null, faded: { nodes: new Set(), edges: new Set() } };
+    hovered: null, picked: new Set(), pointed: null, shown: null, faded: { nodes: new Set(), edges: new Set() } };
   kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
@@ -82,13 +82,15 @@ function kgElement(tag, className, text) {
   return element;
 }
 
-// The canvas's height: `wanted` pixels, or the window below the holder's top, less the legend on a
-// wide screen (on a narrow one the legend, many lines long there, follows below the picture).
+// The canvas's height: `wanted` pixels, or on a wide screen the window below the holder's top less
+// the legend; on a narrow one (a phone, whose page scrolls, and where the legend, many lines long,
+// follows below the picture) the window less the payload's room for the app's bar, so that the
+// picture, scrolled to, fills the screen: a phone's canvas is too small for its page's top.
 function kgHeight(holder, legend, wanted, rules) {
   if (typeof wanted === "number") { return wanted; }
+  if (kgScreen(holder.clientWidth, rules) === "narrow") { return kgClampedHeight(window.innerHeight - rules.phone_bar_px); }
   const top = holder.getBoundingClientRect().top + window.scrollY;
-  const narrow = kgScreen(holder.clientWidth, rules) === "narrow";
-  return kgClampedHeight(window.innerHeight - top - (narrow ? 0 : legend.getBoundingClientRect().height) - 12);
+  return kgClampedHeight(window.innerHeight - top - legend.getBoundingClientRect().height - 12);
 }
 
 function kgClampedHeight(room) {
@@ -219,7 +221,7 @@ function kgOpenCluster(kg, id) {
   const cluster = kg.payload.clusters.find((c) => c.id === id);
   if (!cluster) { return; }
   kg.open = id;
-  kgArrange(kg, cluster.positions);
+  kgArrange(kg, cluster.positions, cluster);
   kg.holder.setAttribute("data-open-cluster", id);
   kgCloseButton(kg, cluster);
   kgFit(kg, cluster.members, false);
@@ -243,13 +245,21 @@ function kgCloseCluster(kg) {
   kg.events.onGroup?.(null);
 }
 
-// Show exactly the nodes in `positions`, there, and the edges whose both ends are shown.
-function kgArrange(kg, positions) {
+// Show exactly the nodes in `positions`, there, and the edges whose both ends are shown. With an
+// open `cluster`, the type of everything but its members (drawn at their own size) is its
+// font_scale times the closed picture's, as the layout counted it.
+function kgArrange(kg, positions, cluster = null) {
+  const members = new Set(cluster ? cluster.members : []);
+  const scale = cluster ? cluster.font_scale : 1;
   kg.nodes.update(kg.payload.nodes.map((node) => {
     const at = positions[node.id];
-    return at ? { id: node.id, x: at[0], y: at[1], hidden: false } : { id: node.id, hidden: true };
+    if (!at) { return { id: node.id, hidden: true }; }
+    const times = members.has(node.id) ? 1 : scale;
+    return { id: node.id, x: at[0], y: at[1], hidden: false, font: { ...node.font, size: node.font.size * times },
+      widthConstraint: { maximum: node.widthConstraint.maximum * times } };
   }));
-  kg.edges.update(kg.payload.edges.map((edge) => ({ id: edge.id, hidden: !(edge.from in positions && edge.to in positions) })));
+  kg.edges.update(kg.payload.edges.map((edge) => ({ id: edge.id, hidden: !(edge.from in positions && edge.to in positions),
+    font: { ...edge.font, size: edge.font.size * scale } })));
 }
 
 function kgCloseButton(kg, cluster) {
@@ -381,24 +391,34 @@ function kgZoom(kg, factor) {
   kg.network.moveTo({ scale: scale, position: position, animation: KG_ANIMATION });
 }
 
-// Select `id` (opening its group if it is inside one); `zoom` brings it close too.
+// Select `id` (opening its group if it is inside one); `zoom` brings it close too. Selecting again
+// the node last shown (the app does on every run) leaves the view and the announcement alone: a
+// group just opened beside an off-screen selection stays in view, and its announcement stands.
 function kgSelect(kg, id, zoom) {
   if (!id || !kg.nodes.get(id)) {
     kg.selected = null;
+    kg.shown = null;
     kg.network.unselectAll();
     kgHighlight(kg);
     return;
   }
   const cluster = kg.nodes.get(id).kg.cluster;
-  if (kg.nodes.get(id).hidden && cluster) { kgOpenCluster(kg, cluster); }
+  const hidden = kg.nodes.get(id).hidden && cluster;
+  if (hidden) { kgOpenCluster(kg, cluster); }
+  const news = hidden || zoom || id !== kg.shown;
   kg.selected = id;
   kg.network.selectNodes([id]);
   kgHighlight(kg);
   kgEdgeLabelsFor(kg, []);
+  if (news) { kgShowSelected(kg, id, zoom); }
+}
+
+// Bring the selected node into view (close, with `zoom`) and say which it is.
+function kgShowSelected(kg, id, zoom) {
+  kg.shown = id;
   if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
   if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
-  const node = kg.nodes.get(id);
-  kgAnnounce(kg, "Selected: " + node.title.split("\n").slice(0, 2).join(", ") + ".");
+  kgAnnounce(kg, "Selected: " + kg.nodes.get(id).title.split("\n").slice(0, 2).join(", ") + ".");
 }
 
 function kgOnScreen(kg, id) {
