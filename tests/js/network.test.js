@@ -86,3 +86,17 @@ test("a network narrower than the payload's narrow width asks for a phone's layo
   assert.equal(network.kgScreen(560, RULES), "wide");
   assert.equal(network.kgScreen(900, { ...RULES, narrow_below_px: 1000 }), "narrow");
 });
+
+test("a zoom pressed while the last is still moving starts from where that one is going", () => {
+  const scales = [];
+  const view = { getScale: () => 1, getViewPosition: () => ({ x: 0, y: 0 }), moveTo: (to) => scales.push(to.scale) };
+  const kg = { network: view, selected: null, zoomingTo: null };
+  network.kgZoom(kg, 1.25, 0);
+  network.kgZoom(kg, 1.25, 100);
+  network.kgZoom(kg, 0.8, 200);
+  assert.deepEqual(scales, [1.25, 1.5625, 1.25]);
+  network.kgZoom(kg, 0.8, 1000);
+  assert.equal(scales.at(-1), 0.8, "once the animation has ended, from the scale on screen");
+  assert.equal(network.kgZoomBase({ scale: 2, until: 10 }, 9, 1), 2);
+  assert.equal(network.kgZoomBase({ scale: 2, until: 10 }, 10, 1), 1);
+});

@@ -41,7 +41,7 @@ function kgNetwork(holder, payload, events) {
   const network = new vis.Network(frame, { nodes: nodes, edges: edges }, options);
   network.canvas.frame.tabIndex = -1;  // the labelled frame around it takes keyboard focus
   const kg = { holder, frame, live, network, nodes, edges, payload, events, open: null, selected: null,
-    hovered: null, picked: new Set(), pointed: null, shown: null, faded: { nodes: new Set(), edges: new Set() } };
+    hovered: null, picked: new Set(), pointed: null, shown: null, zoomingTo: null, faded: { nodes: new Set(), edges: new Set() } };
   kgHideSmallLabels(network, payload.rules);
   kgHeadings(kg);
   kgEdgeLabels(kg);
@@ -385,10 +385,18 @@ function kgActivate(kg, focus) {
   (focus ? kg.events.onFocus : kg.events.onSelect)?.(id);
 }
 
-function kgZoom(kg, factor) {
-  const scale = kg.network.getScale() * factor;
+// A zoom pressed while the last one is still moving starts from where that one is going, so two
+// quick presses of + zoom in twice as far as one, not by whatever the animation had reached. Any
+// other move of the view (a fit, a selection brought into view, the wheel or a pinch) forgets it.
+function kgZoom(kg, factor, now = performance.now()) {
+  const scale = kgZoomBase(kg.zoomingTo, now, kg.network.getScale()) * factor;
   const position = kg.selected ? kg.network.getPosition(kg.selected) : kg.network.getViewPosition();
+  kg.zoomingTo = { scale: scale, until: now + KG_ANIMATION.duration };
   kg.network.moveTo({ scale: scale, position: position, animation: KG_ANIMATION });
+}
+
+function kgZoomBase(zoomingTo, now, current) {
+  return zoomingTo && now < zoomingTo.until ? zoomingTo.scale : current;
 }
 
 // Select `id` (opening its group if it is inside one); `zoom` brings it close too. Selecting again
@@ -416,6 +424,7 @@ function kgSelect(kg, id, zoom) {
 // Bring the selected node into view (close, with `zoom`) and say which it is.
 function kgShowSelected(kg, id, zoom) {
   kg.shown = id;
+  kg.zoomingTo = null;
   if (zoom) { kg.network.focus(id, { scale: Math.max(kg.network.getScale(), 1.0), animation: false }); }
   if (!kgOnScreen(kg, id)) { kg.network.focus(id, { scale: kg.network.getScale(), animation: KG_ANIMATION }); }
   kgAnnounce(kg, "Selected: " + kg.nodes.get(id).title.split("\n").slice(0, 2).join(", ") + ".");
@@ -466,6 +475,7 @@ function kgFit(kg, ids, animate) {
   const below = kg.moveToggle ? kg.controls.offsetHeight : 0;
   const view = kgFitted(boxes, { width: canvas.clientWidth, height: canvas.clientHeight }, above, kg.payload.rules,
     below);
+  kg.zoomingTo = null;
   kg.network.moveTo({ ...view, animation: animate ? KG_ANIMATION : false });
 }
 
@@ -504,6 +514,7 @@ function kgControls(kg) {
   );
   kg.frame.append(bar);
   kg.controls = bar;
+  kg.network.on("zoom", () => { kg.zoomingTo = null; });  // the wheel or a pinch
 }
 
 function kgButton(text, label, action) {
@@ -643,5 +654,5 @@ function kgShape(ctx, shape, fill, border, dashes, width) {
 // The pure helpers, for `node --test tests/js/` (a browser has no `module`).
 if (typeof module !== "undefined") {
   module.exports = { kgClampedHeight, kgFaded, kgFitted, kgHeadingRoom, kgHeadingsApart, kgLabelShown, kgNearest,
-    kgScreen };
+    kgScreen, kgZoom, kgZoomBase };
 }
