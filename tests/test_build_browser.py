@@ -4,7 +4,9 @@ phone) and one chosen from the keyboard's lists, checks the map and reads the sc
 the student then saves the map and loads another map file through the Load control, whose links
 appear and score as the library says. On both screens the canvas's labels are drawn at least
 :data:`MIN_LABEL_PX` on screen (a phone's canvas, fitted to its width, drew them at 4 to 8 px
-before it had rows of its own)."""
+before it had rows of its own). Every link name on the canvas can be read, on both screens, in a
+focus, a tour step and a tour's path: none runs into another, lies under a node, is crossed by
+another link or runs off the canvas, as vis-network itself places them (:data:`CROWDING`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from graph import Explorer, ViewSpec
 from graph.teaching.concept_map import MapLink, Proposition, StudentMap, map_from_bytes, map_to_json
 from graph.teaching.map_scoring import score_links
 from graph.teaching.map_task import MapTask, make_task
+from tests.conftest import VIEWPORT
 from ui.build import score_line
 
 pytestmark = pytest.mark.browser
@@ -35,6 +38,59 @@ POINT = """(holder, id) => {
 }"""
 
 
+# How many link names on the build canvas cannot be read whole, from vis-network's own state: each
+# name's box (labelModule.size, in canvas coordinates), each node's (getBoundingBox) and each
+# arrowhead's (getArrowData: its tip and base, and half its length across), on screen through
+# canvasToDOM. vis-network draws every link's line and then its name on a white ground, in the
+# links' order (body.edgeIndices), then the nodes, then the arrowheads: "crossed" counts names a
+# link drawn later runs through (its curve sampled); a line drawn before a name runs behind it.
+CROWDING = """(holder) => {
+  const net = holder.kgNet;
+  const canvas = holder.querySelector('.kg-build-canvas');
+  const screen = (l, t, r, b) => {
+    const a = net.canvasToDOM({ x: l, y: t }), z = net.canvasToDOM({ x: r, y: b });
+    return { l: a.x, t: a.y, r: z.x, b: z.y };
+  };
+  const meet = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  const inside = (p, a) => p.x > a.l && p.x < a.r && p.y > a.t && p.y < a.b;
+  const ctx = net.canvas.getContext();
+  const edges = net.body.edgeIndices.map((id) => net.body.edges[id]).filter((edge) => edge.options.label);
+  const names = edges.map((edge, order) => {
+    const size = edge.labelModule.size;
+    return { id: edge.id, order, ...screen(size.left, size.top, size.left + size.width, size.top + size.height) };
+  });
+  const nodes = net.body.nodeIndices.map((id) => {
+    const box = net.getBoundingBox(id);
+    return screen(box.left, box.top, box.right, box.bottom);
+  });
+  const arrows = edges.map((edge) => {
+    const end = edge.options.arrows.to.enabled ? 'to' : 'from';
+    const arrow = edge.edgeType.getArrowData(ctx, end, edge.edgeType.getViaNode(), false, false,
+      edge.getFormattingValues());
+    const half = arrow.length / 2;
+    return screen(Math.min(arrow.point.x, arrow.core.x) - half, Math.min(arrow.point.y, arrow.core.y) - half,
+      Math.max(arrow.point.x, arrow.core.x) + half, Math.max(arrow.point.y, arrow.core.y) + half);
+  });
+  const lines = edges.map((edge, order) => ({ order, points: Array.from({ length: 41 },
+    (_, i) => net.canvasToDOM(edge.edgeType.getPoint(i / 40))) }));
+  const crosses = (line, a) => line.points.some((p, i) => inside(p, a) || (i > 0
+    && inside({ x: (p.x + line.points[i - 1].x) / 2, y: (p.y + line.points[i - 1].y) / 2 }, a)));
+  const count = (test) => names.filter(test).length;
+  return {
+    names: names.length,
+    numbered: holder.querySelectorAll('.kg-build-names li').length,
+    overlapping: count((a) => names.some((b) => b !== a && meet(a, b))),
+    under_nodes: count((a) => nodes.some((n) => meet(a, n))),
+    outside: count((a) => a.l < 0 || a.t < 0 || a.r > canvas.clientWidth || a.b > canvas.clientHeight),
+    crossed: count((a) => lines.some((line) => line.order > a.order && crosses(line, a))),
+    under_arrows: count((a) => arrows.some((arrow) => meet(a, arrow))),
+  };
+}"""
+READABLE = {"overlapping": 0, "under_nodes": 0, "outside": 0, "crossed": 0, "under_arrows": 0}
+VIEWS = {"focus": "focus=iron_deficiency&depth=1", "tour-step": "tour=iron-to-urge&step=1",
+         "tour-path": "tour=iron-to-urge&step=4"}
+
+
 @cache
 def task() -> MapTask:
     return make_task(Explorer.from_path(ROOT / "data" / "rls").view(ViewSpec(focus=FOCUS)), "skeleton")
@@ -46,9 +102,9 @@ def labels() -> dict[str, str]:
     return {node: graph.nodes[node]["label"] for node in graph}
 
 
-def open_build(page: Any, app_url: str) -> Any:
-    """Open the focus, then the build panel; the canvas once drawn."""
-    page.goto(f"{app_url}/?focus={FOCUS}")
+def open_build(page: Any, app_url: str, query: str = f"focus={FOCUS}") -> Any:
+    """Open the view the query names (the focus), then the build panel; the canvas once drawn."""
+    page.goto(f"{app_url}/?{query}")
     page.locator(".kg-network[data-drawn=yes]").wait_for(timeout=TIMEOUT_MS)
     page.get_by_text("Rebuild this map").click()
     canvas = page.locator(".kg-build[data-drawn=yes]")
@@ -168,5 +224,25 @@ def test_a_map_built_by_touch_and_keyboard_on_a_phone_is_checked_and_scored(brow
     context = browser.new_context(**PHONE)
     try:
         build_and_check(context.new_page(), app_url, drag_by_finger, "build-phone.png")
+    finally:
+        context.close()
+
+
+def crowding(canvas: Any) -> dict[str, int]:
+    """How many link names on the canvas cannot be read whole, by what hides them (:data:`CROWDING`)."""
+    counts = canvas.evaluate(CROWDING)
+    assert counts["names"] == int(canvas.get_attribute("data-links"))
+    return {key: counts[key] for key in READABLE}
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+@pytest.mark.parametrize("query", VIEWS.values(), ids=VIEWS)
+def test_every_link_name_given_at_the_skeleton_level_can_be_read(browser: Any, app_url: str, screen: str,
+                                                                  query: str) -> None:
+    context = browser.new_context(**(PHONE if screen == "phone" else {"viewport": VIEWPORT}))
+    try:
+        page = context.new_page()
+        canvas = open_build(page, app_url, query)
+        assert crowding(canvas) == READABLE
     finally:
         context.close()

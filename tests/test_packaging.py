@@ -43,7 +43,7 @@ def test_the_wheel_holds_the_files_the_package_reads(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {"graph/py.typed", "graph/data/rls/00-meta.yaml", "graph/data/photosynthesis.yaml", "app.py",
                 "graph/present/vendor/vis-network/vis-network.min.js", "graph/present/templates/network.js",
-                "graph/export/templates/lesson.html.j2", "ui/config.toml", "ui/build_canvas.js",
+                "graph/export/templates/lesson.html.j2", "ui/config.toml", "ui/build_canvas.js", "ui/build_layout.js",
                 "ui/build_canvas.css"}
     assert expected <= names
     assert not any(name.startswith(("tests/", "bench/")) for name in names)

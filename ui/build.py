@@ -44,7 +44,8 @@ LEVEL_NAMES = {"skeleton": "Skeleton: add the missing links", "kit": "Kit: conne
 _HERE = Path(__file__).resolve().parent
 _CANVAS = st.components.v2.component(
     "knowledge_graph_build",
-    js=vis_loader_script(published_vis_network()) + "\n" + (_HERE / "build_canvas.js").read_text("utf-8"),
+    js="\n".join([vis_loader_script(published_vis_network()), (_HERE / "build_layout.js").read_text("utf-8"),
+                   (_HERE / "build_canvas.js").read_text("utf-8")]),
     css=(_HERE / "build_canvas.css").read_text("utf-8"),
 )
 
